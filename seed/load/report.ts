@@ -1,0 +1,47 @@
+/** The load report as the seed command and the server print it. */
+import type { LoadReport, Status } from './write.js';
+
+function table(title: string, counts: Record<string, Record<Status, number>>): string[] {
+  const labels = Object.keys(counts).sort();
+  if (labels.length === 0) return [`${title}: none`];
+  const width = Math.max(...labels.map((l) => l.length));
+  return [
+    `${title}:`,
+    ...labels.map((label) => {
+      const c = counts[label]!;
+      return `  ${label.padEnd(width)}  ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+    }),
+  ];
+}
+
+export function totals(counts: Record<string, Record<Status, number>>): Record<Status, number> {
+  const sum = { created: 0, updated: 0, unchanged: 0 };
+  for (const c of Object.values(counts)) {
+    sum.created += c.created;
+    sum.updated += c.updated;
+    sum.unchanged += c.unchanged;
+  }
+  return sum;
+}
+
+export function formatReport(report: LoadReport): string {
+  const lines = [...table('nodes', report.nodes), ...table('relationships', report.relationships)];
+  if (report.stale.length > 0) {
+    lines.push(
+      report.pruned > 0
+        ? `pruned ${report.pruned} seeded nodes and relationships no longer in seed/`
+        : `${report.stale.length} seeded nodes or relationships are no longer in seed/ (kept; run \`npm run seed -- --prune\` to delete them): ${report.stale
+            .slice(0, 5)
+            .map((s) => `${s.label} ${s.id}`)
+            .join(', ')}${report.stale.length > 5 ? ', …' : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** One line for the server's start-up log. */
+export function summarise(report: LoadReport): string {
+  const n = totals(report.nodes);
+  const r = totals(report.relationships);
+  return `seed: nodes ${n.created} created, ${n.updated} updated, ${n.unchanged} unchanged; relationships ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
+}

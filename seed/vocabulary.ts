@@ -1,0 +1,287 @@
+/**
+ * The closed vocabulary of the knowledge graph: entity kinds, relationship types with
+ * the kinds they may join, units, and the qualifiers a figure may carry.
+ *
+ * Everything that cannot be a Cypher parameter (labels, relationship types) comes from
+ * here, never from a client string. The seed validator, the loader and the GraphQL
+ * enums all read this one list; a test keeps the GraphQL enums equal to it.
+ */
+
+export const ENTITY_KINDS = [
+  'Company',
+  'Country',
+  'Region',
+  'Project',
+  'Technology',
+  'Policy',
+  'Commodity',
+  'Product',
+  'Sector',
+  'Organization',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** Prefix of every entity id, per kind: `company:us-magnesium`. */
+export const ID_PREFIX: Record<EntityKind, string> = {
+  Company: 'company',
+  Country: 'country',
+  Region: 'region',
+  Project: 'project',
+  Technology: 'technology',
+  Policy: 'policy',
+  Commodity: 'commodity',
+  Product: 'product',
+  Sector: 'sector',
+  Organization: 'org',
+};
+
+const ANY: readonly EntityKind[] = ENTITY_KINDS;
+const PARTY: readonly EntityKind[] = ['Company', 'Organization', 'Country', 'Region', 'Project'];
+const PLACE: readonly EntityKind[] = ['Country', 'Region'];
+const TRADER: readonly EntityKind[] = ['Country', 'Region', 'Company'];
+const GOODS: readonly EntityKind[] = ['Commodity', 'Product'];
+
+export interface RelationshipRule {
+  from: readonly EntityKind[];
+  to: readonly EntityKind[];
+  /** What the relationship says, for the model doc and GraphQL descriptions. */
+  meaning: string;
+  /** Whether a fact of this type must name the commodity or product it concerns. */
+  item?: 'required' | 'optional';
+  /** Whether a fact of this type must carry a quantity. */
+  quantity?: 'required' | 'optional';
+  /** Whether a fact of this type must name the metric its quantity measures. */
+  metric?: 'required' | 'optional';
+}
+
+export const RELATIONSHIP_TYPES = {
+  SUPPLIES: {
+    from: PARTY,
+    to: [...PARTY, 'Sector'],
+    meaning: 'provides goods, equipment or services to',
+    item: 'optional',
+    quantity: 'optional',
+  },
+  DEPENDS_ON: {
+    from: ANY,
+    to: ANY,
+    meaning: 'relies on, as the source states it outright',
+    item: 'optional',
+    quantity: 'optional',
+  },
+  PRODUCES: {
+    from: [...PARTY, 'Technology'],
+    to: GOODS,
+    meaning: 'makes; with a quantity, the output over the period',
+    quantity: 'optional',
+  },
+  HAS_CAPACITY: {
+    from: PARTY,
+    to: GOODS,
+    meaning: 'can produce up to the quantity over the period',
+    quantity: 'required',
+  },
+  EXPORTS: {
+    from: TRADER,
+    to: GOODS,
+    meaning: 'ships abroad; with a quantity, the total over the period',
+    quantity: 'optional',
+  },
+  EXPORTS_TO: {
+    from: TRADER,
+    to: TRADER,
+    meaning: 'ships the item to this destination',
+    item: 'required',
+    quantity: 'optional',
+  },
+  IMPORTS: {
+    from: TRADER,
+    to: GOODS,
+    meaning: 'brings in from abroad; with a quantity, the total over the period',
+    quantity: 'optional',
+  },
+  IMPORTS_FROM: {
+    from: TRADER,
+    to: TRADER,
+    meaning: 'brings the item in from this origin',
+    item: 'required',
+    quantity: 'optional',
+  },
+  QUOTES_PRICE: {
+    from: [...PLACE, 'Organization'],
+    to: GOODS,
+    meaning: 'is the market where the item traded at the quoted price',
+    quantity: 'required',
+  },
+  HAS_METRIC: {
+    from: ANY,
+    to: ANY,
+    meaning: 'has a measured figure concerning the target (power density, share, utilisation…)',
+    quantity: 'required',
+    metric: 'required',
+  },
+  LOCATED_IN: {
+    from: [...PARTY, 'Product'],
+    to: PLACE,
+    meaning: 'is based or situated in',
+  },
+  PARTNERS_WITH: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'has a partnership or cooperation agreement with',
+    quantity: 'optional',
+  },
+  JOINT_VENTURE: {
+    from: ['Company', 'Organization'],
+    to: ['Company', 'Project'],
+    meaning: 'is a party to the joint venture',
+  },
+  OWNS: {
+    from: PARTY,
+    to: ['Company', 'Project'],
+    meaning: 'owns, wholly or in part',
+    quantity: 'optional',
+  },
+  LICENSES_TO: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'licenses a technology to',
+    item: 'optional',
+  },
+  DEVELOPS: {
+    from: PARTY,
+    to: ['Technology', 'Product', 'Project'],
+    meaning: 'develops, designs or launches',
+  },
+  USES_TECHNOLOGY: {
+    from: [...PARTY, 'Product', 'Sector'],
+    to: ['Technology'],
+    meaning: 'uses or applies the technology',
+  },
+  MADE_FROM: {
+    from: GOODS,
+    to: GOODS,
+    meaning: 'is made from or contains',
+  },
+  USED_IN: {
+    from: [...GOODS, 'Technology'],
+    to: ['Sector', 'Product'],
+    meaning: 'is used in',
+    quantity: 'optional',
+  },
+  SERVES_SECTOR: {
+    from: PARTY,
+    to: ['Sector'],
+    meaning: 'sells into or works for the sector',
+  },
+  FUNDS: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'provides money to',
+    quantity: 'optional',
+  },
+  SUPPORTS: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'manages, backs or administers without being the funder',
+  },
+  PARTICIPATES_IN: {
+    from: PARTY,
+    to: ['Project'],
+    meaning: 'takes part in',
+  },
+  MEMBER_OF: {
+    from: PARTY,
+    to: ['Organization', 'Region'],
+    meaning: 'belongs to',
+  },
+  ISSUED_BY: {
+    from: ['Policy'],
+    to: ['Organization', 'Country'],
+    meaning: 'was issued by',
+  },
+  RESTRICTS: {
+    from: ['Policy'],
+    to: ['Country', 'Region', 'Commodity', 'Product', 'Sector', 'Company'],
+    meaning: 'limits trade with, in or for',
+  },
+  APPLIES_TO: {
+    from: ['Policy'],
+    to: ANY,
+    meaning: 'covers, without restricting it',
+  },
+  COMPLIES_WITH: {
+    from: ['Company', 'Product', 'Project'],
+    to: ['Policy'],
+    meaning: 'meets the requirements of',
+  },
+  IN_DISPUTE_WITH: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'is in a legal or regulatory dispute with',
+  },
+  REPORTS_ON: {
+    from: ['Organization', 'Company'],
+    to: ANY,
+    meaning: 'publishes the data or research the fact comes from',
+  },
+  COMPETES_WITH: {
+    from: PARTY,
+    to: PARTY,
+    meaning: 'competes with',
+  },
+} as const satisfies Record<string, RelationshipRule>;
+
+export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
+export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
+
+/**
+ * Units a quantity may have. Figures are stored in these units exactly as the source
+ * gives the number (1.026 million tons is 1026000 t); nothing is converted between them.
+ */
+export const UNITS = {
+  t: 'metric tonnes',
+  vehicle: 'vehicles',
+  unit: 'units (pieces, machines, robots)',
+  percent: 'percent',
+  percentage_point: 'percentage points',
+  'kW/kg': 'kilowatts per kilogram',
+  'kg/vehicle': 'kilograms per vehicle',
+  USD: 'US dollars',
+  HKD: 'Hong Kong dollars',
+  'CNY/t': 'yuan per tonne',
+  'CNY/kg': 'yuan per kilogram',
+  ratio: 'a plain ratio (price of one thing over another)',
+  count: 'a count of things (partners, countries)',
+  year: 'years',
+  V: 'volts',
+} as const;
+export type Unit = keyof typeof UNITS;
+
+/** What a change figure is measured against. */
+export const CHANGE_BASES = {
+  YOY: 'year on year',
+  MOM: 'month on month',
+  DOD: 'day on day',
+  FROM_LOW: 'from the recent low',
+  VS_BASELINE: 'against the comparison the claim names',
+  CAGR: 'compound annual growth rate over the period',
+} as const;
+export type ChangeBasis = keyof typeof CHANGE_BASES;
+
+/** Whether a fact reports what happened, a forecast, a plan or target, or an intention. */
+export const NATURES = {
+  REPORTED: 'reported as fact',
+  FORECAST: 'forecast or expectation',
+  PLAN: 'plan or target',
+  INTENT: 'non-binding intention',
+} as const;
+export type Nature = keyof typeof NATURES;
+
+export const SOURCE_KINDS = {
+  MARKET_SURVEY: 'market survey or news round-up',
+  MARKET_REPORT: 'market data report',
+  INDUSTRY_OVERVIEW: 'industry overview article',
+  BROKER_RESEARCH: 'broker research note',
+} as const;
+export type SourceKind = keyof typeof SOURCE_KINDS;

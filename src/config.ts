@@ -1,0 +1,173 @@
+/**
+ * The only reader of process.env. Validates the environment once and returns a frozen,
+ * typed object; a bad value fails fast with a message naming the variable and what was
+ * expected (ConfigError), which the entry point prints as one line.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** bolt://, neo4j:// and their +s / +ssc (TLS) forms: one server, a cluster, or Aura. */
+const NEO4J_URI_PATTERN = /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+(:\d+)?\/?$/;
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number from 1 to 65535, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const positiveInt = (name: string, fallback: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from 1 to ${max}, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+      if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
+const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: (issue) => `NODE_ENV must be development, production or test, got "${String(issue.input)}"`,
+    })
+    .default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port('PORT', 4000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${String(issue.input)}"`,
+    })
+    .default('info'),
+  NEO4J_URI: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (!NEO4J_URI_PATTERN.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `NEO4J_URI must look like bolt://host:7687, neo4j://host:7687 or neo4j+s://host, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'NEO4J_DATABASE must be a Neo4j database name such as "neo4j"')
+    .default('neo4j'),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt('NEO4J_QUERY_TIMEOUT_MS', 15_000, 600_000),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt('NEO4J_CONNECT_TIMEOUT_MS', 10_000, 25_000),
+  NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
+  NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-local'),
+  NEO4J_LOCAL_HEAP_MB: positiveInt('NEO4J_LOCAL_HEAP_MB', 2048, 16_384),
+  NEO4J_LOCAL_PAGECACHE_MB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 1024, 16_384),
+  SEED_ON_START: flag('SEED_ON_START', true),
+});
+
+export interface Neo4jRemote {
+  mode: 'remote';
+  uri: string;
+  username: string;
+  password: string;
+}
+
+export interface Neo4jLocal {
+  mode: 'local';
+  /** Where data, logs and the generated password of the local DBMS live. */
+  dir: string;
+  port: number;
+  heapMb: number;
+  pageCacheMb: number;
+  username: 'neo4j';
+  /** When unset, a random password is generated once and kept in `dir`. */
+  password: string | undefined;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  neo4j: (Neo4jRemote | Neo4jLocal) & {
+    database: string;
+    queryTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
+  seedOnStart: boolean;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? '');
+    const message = issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+    throw new ConfigError(message);
+  }
+  const e = parsed.data;
+  const common = {
+    database: e.NEO4J_DATABASE,
+    queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+    connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+  };
+  let neo4j: Config['neo4j'];
+  if (e.NEO4J_URI) {
+    if (!e.NEO4J_PASSWORD) {
+      throw new ConfigError('NEO4J_PASSWORD must be set when NEO4J_URI is set');
+    }
+    neo4j = { mode: 'remote', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, ...common };
+  } else {
+    if (e.NEO4J_PASSWORD !== undefined && e.NEO4J_PASSWORD.length < 8) {
+      throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j');
+    }
+    neo4j = {
+      mode: 'local',
+      dir: e.NEO4J_LOCAL_DIR,
+      port: e.NEO4J_LOCAL_PORT,
+      heapMb: e.NEO4J_LOCAL_HEAP_MB,
+      pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
+      username: 'neo4j',
+      password: e.NEO4J_PASSWORD || undefined,
+      ...common,
+    };
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: Object.freeze(neo4j),
+    seedOnStart: e.SEED_ON_START,
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Opens the driver and proves the database answers before anything else starts. Each
+ * way this can fail (unreachable, wrong credentials, unknown database, too slow) becomes
+ * a one-line DatabaseConnectError within the configured timeout, never a hang.
+ */
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import { Database } from './database.js';
+
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+}
+
+export interface ConnectOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  queryTimeoutMs: number;
+  /** The whole check, connection and first query, must finish within this. */
+  connectTimeoutMs: number;
+}
+
+export async function connect(options: ConnectOptions): Promise<Database> {
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+    connectionTimeout: Math.min(options.connectTimeoutMs, 10_000),
+    connectionAcquisitionTimeout: options.connectTimeoutMs,
+    maxTransactionRetryTime: Math.min(options.connectTimeoutMs, 15_000),
+    userAgent: 'magnesium-supply-graph',
+    // Driver log lines would interleave with ours; failures surface as errors instead.
+    logging: { level: 'error', logger: () => {} },
+  });
+  const where = `${options.uri} (database "${options.database}")`;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DatabaseConnectError(`Neo4j at ${where} did not answer within ${options.connectTimeoutMs / 1000}s`),
+        ),
+      options.connectTimeoutMs,
+    );
+  });
+  try {
+    // A real query, not verifyConnectivity(): only a query proves the database exists.
+    await Promise.race([
+      driver.executeQuery('RETURN 1 AS ok', {}, { database: options.database, routing: neo4j.routing.READ }),
+      deadline,
+    ]);
+    return new Database(driver, { database: options.database, queryTimeoutMs: options.queryTimeoutMs });
+  } catch (error) {
+    await driver.close().catch(() => {});
+    throw describeConnectError(error, options);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeConnectError(error: unknown, options: ConnectOptions): Error {
+  const where = `${options.uri} (database "${options.database}")`;
+  const username = options.username;
+  if (error instanceof DatabaseConnectError) return error;
+  if (error instanceof Neo4jError) {
+    switch (error.code) {
+      case 'Neo.ClientError.Security.Unauthorized':
+        return new DatabaseConnectError(`Neo4j at ${where} rejected the credentials of user "${username}"; check NEO4J_USERNAME and NEO4J_PASSWORD`);
+      case 'Neo.ClientError.Security.AuthenticationRateLimit':
+        return new DatabaseConnectError(`Neo4j at ${where} is refusing logins after too many failed attempts; wait and check NEO4J_PASSWORD`);
+      case 'Neo.ClientError.Database.DatabaseNotFound':
+        return new DatabaseConnectError(
+          `Neo4j at ${options.uri} has no database "${options.database}"; check NEO4J_DATABASE (Community has only "neo4j")`,
+        );
+      case 'ServiceUnavailable':
+      case 'SessionExpired':
+        return new DatabaseConnectError(`cannot reach Neo4j at ${where}: ${firstLine(error.message)}`);
+    }
+    return new DatabaseConnectError(`Neo4j at ${where} failed the connection check: ${firstLine(error.message)}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DatabaseConnectError(`cannot use Neo4j at ${where}: ${firstLine(message)}`);
+}
+
+const firstLine = (text: string) => text.split('\n')[0]!.trim();
