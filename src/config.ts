@@ -20,7 +20,10 @@ const port = (name: string, fallback: number) =>
       if (value === undefined || value === '') return fallback;
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a port number from 1 to 65535, got "${value}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a port number from 1 to 65535, got "${value}"`,
+        });
         return z.NEVER;
       }
       return n;
@@ -34,7 +37,10 @@ const positiveInt = (name: string, fallback: number, max: number) =>
       if (value === undefined || value === '') return fallback;
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1 || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from 1 to ${max}, got "${value}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from 1 to ${max}, got "${value}"`,
+        });
         return z.NEVER;
       }
       return n;
@@ -62,7 +68,8 @@ const EnvSchema = z.object({
   PORT: port('PORT', 4000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${String(issue.input)}"`,
+      error: (issue) =>
+        `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${String(issue.input)}"`,
     })
     .default('info'),
   NEO4J_URI: z
@@ -146,7 +153,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     if (!e.NEO4J_PASSWORD) {
       throw new ConfigError('NEO4J_PASSWORD must be set when NEO4J_URI is set');
     }
-    neo4j = { mode: 'remote', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, ...common };
+    neo4j = {
+      mode: 'remote',
+      uri: e.NEO4J_URI,
+      username: e.NEO4J_USERNAME,
+      password: e.NEO4J_PASSWORD,
+      ...common,
+    };
   } else {
     if (e.NEO4J_PASSWORD !== undefined && e.NEO4J_PASSWORD.length < 8) {
       throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j');

@@ -19,7 +19,10 @@ export interface OpenGraph {
   close(): Promise<void>;
 }
 
-export async function openGraph(config: Config, options: { log?: (line: string) => void } = {}): Promise<OpenGraph> {
+export async function openGraph(
+  config: Config,
+  options: { log?: (line: string) => void } = {},
+): Promise<OpenGraph> {
   const settings = config.neo4j;
   let local: LocalNeo4j | undefined;
   let uri: string;

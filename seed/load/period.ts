@@ -20,10 +20,16 @@ function single(text: string): PeriodRange | undefined {
     const year = Number(m[1]);
     const q = Number(m[2]);
     const endMonth = q * 3;
-    return { start: `${year}-${pad(endMonth - 2)}-01`, end: `${year}-${pad(endMonth)}-${lastDayOfMonth(year, endMonth)}` };
+    return {
+      start: `${year}-${pad(endMonth - 2)}-01`,
+      end: `${year}-${pad(endMonth)}-${lastDayOfMonth(year, endMonth)}`,
+    };
   }
   m = /^(\d{4})-H([12])$/.exec(text);
-  if (m) return m[2] === '1' ? { start: `${m[1]}-01-01`, end: `${m[1]}-06-30` } : { start: `${m[1]}-07-01`, end: `${m[1]}-12-31` };
+  if (m)
+    return m[2] === '1'
+      ? { start: `${m[1]}-01-01`, end: `${m[1]}-06-30` }
+      : { start: `${m[1]}-07-01`, end: `${m[1]}-12-31` };
   m = /^(\d{4})-(\d{2})$/.exec(text);
   if (m) {
     const year = Number(m[1]);

@@ -9,15 +9,18 @@ const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const entityId = /^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const text = z.string().trim().min(1);
-const yamlDate = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+const yamlDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 // YAML reads 2025 as a number and 2025-09-16 as a date; periods are text either way.
-const periodText = z.union([z.string(), z.number(), z.date()]).transform((v) =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
-);
+const periodText = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
 
 const enumOf = <T extends Record<string, string>>(values: T, what: string) =>
   z.string().refine((v) => Object.hasOwn(values, v), {
-    error: (issue) => `unknown ${what} "${String(issue.input)}" (expected one of ${Object.keys(values).join(', ')})`,
+    error: (issue) =>
+      `unknown ${what} "${String(issue.input)}" (expected one of ${Object.keys(values).join(', ')})`,
   });
 
 export const SourceSchema = z.strictObject({
@@ -38,7 +41,10 @@ export const EntitySchema = z.strictObject({
   aliases: z.array(text).default([]),
   description: text,
   country: z.string().regex(entityId).optional(),
-  iso2: z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters').optional(),
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be two capital letters')
+    .optional(),
   reference: text.optional(),
   issuedOn: yamlDate.optional(),
   effectiveFrom: yamlDate.optional(),

@@ -25,7 +25,9 @@ type Props = Record<string, unknown>;
 
 /** The stored properties without unset keys, and a hash of them. */
 function withHash(props: Props): { props: Props; hash: string } {
-  const clean = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined && value !== null));
+  const clean = Object.fromEntries(
+    Object.entries(props).filter(([, value]) => value !== undefined && value !== null),
+  );
   const hash = createHash('sha256').update(JSON.stringify(clean)).digest('hex').slice(0, 32);
   return { props: { ...clean, seeded: true, seedHash: hash }, hash };
 }
@@ -97,7 +99,11 @@ export async function applySchema(db: Database): Promise<void> {
   await db.run(cypher('schema/await-indexes'));
 }
 
-export async function loadSeed(db: Database, graph: SeedGraph, options: { prune?: boolean } = {}): Promise<LoadReport> {
+export async function loadSeed(
+  db: Database,
+  graph: SeedGraph,
+  options: { prune?: boolean } = {},
+): Promise<LoadReport> {
   await applySchema(db);
   const report: LoadReport = { nodes: {}, relationships: {}, stale: [], pruned: 0 };
 

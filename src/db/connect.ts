@@ -35,7 +35,9 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     timer = setTimeout(
       () =>
         reject(
-          new DatabaseConnectError(`Neo4j at ${where} did not answer within ${options.connectTimeoutMs / 1000}s`),
+          new DatabaseConnectError(
+            `Neo4j at ${where} did not answer within ${options.connectTimeoutMs / 1000}s`,
+          ),
         ),
       options.connectTimeoutMs,
     );
@@ -62,9 +64,13 @@ function describeConnectError(error: unknown, options: ConnectOptions): Error {
   if (error instanceof Neo4jError) {
     switch (error.code) {
       case 'Neo.ClientError.Security.Unauthorized':
-        return new DatabaseConnectError(`Neo4j at ${where} rejected the credentials of user "${username}"; check NEO4J_USERNAME and NEO4J_PASSWORD`);
+        return new DatabaseConnectError(
+          `Neo4j at ${where} rejected the credentials of user "${username}"; check NEO4J_USERNAME and NEO4J_PASSWORD`,
+        );
       case 'Neo.ClientError.Security.AuthenticationRateLimit':
-        return new DatabaseConnectError(`Neo4j at ${where} is refusing logins after too many failed attempts; wait and check NEO4J_PASSWORD`);
+        return new DatabaseConnectError(
+          `Neo4j at ${where} is refusing logins after too many failed attempts; wait and check NEO4J_PASSWORD`,
+        );
       case 'Neo.ClientError.Database.DatabaseNotFound':
         return new DatabaseConnectError(
           `Neo4j at ${options.uri} has no database "${options.database}"; check NEO4J_DATABASE (Community has only "neo4j")`,
@@ -73,7 +79,9 @@ function describeConnectError(error: unknown, options: ConnectOptions): Error {
       case 'SessionExpired':
         return new DatabaseConnectError(`cannot reach Neo4j at ${where}: ${firstLine(error.message)}`);
     }
-    return new DatabaseConnectError(`Neo4j at ${where} failed the connection check: ${firstLine(error.message)}`);
+    return new DatabaseConnectError(
+      `Neo4j at ${where} failed the connection check: ${firstLine(error.message)}`,
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new DatabaseConnectError(`cannot use Neo4j at ${where}: ${firstLine(message)}`);

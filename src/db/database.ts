@@ -106,9 +106,12 @@ export function translateDriverError(error: unknown, timeoutMs: number): unknown
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
   if (TIMEOUT_CODES.has(error.code)) {
-    return limitExceeded(`The query ran longer than the ${timeoutMs} ms limit; ask for less (fewer tiers or results).`, {
-      limit: 'queryTimeoutMs',
-    });
+    return limitExceeded(
+      `The query ran longer than the ${timeoutMs} ms limit; ask for less (fewer tiers or results).`,
+      {
+        limit: 'queryTimeoutMs',
+      },
+    );
   }
   return error;
 }

@@ -13,8 +13,11 @@ export class LocalNeo4jUnavailable extends Error {
 }
 
 export interface LauncherBuild {
-  /** The java classpath: the launcher jar and every Neo4j jar. */
-  classpath: string;
+  /**
+   * A java @argfile holding `-cp <launcher jar and every Neo4j jar>`: the classpath is
+   * thousands of characters, and an argfile keeps it out of `ps` listings.
+   */
+  argFile: string;
   neo4jVersion: string;
 }
 
@@ -25,12 +28,16 @@ const HINT =
 export function checkToolchain(): void {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
-    throw new LocalNeo4jUnavailable(`Java 17 or newer is needed to run Neo4j locally and none was found; ${HINT}`);
+    throw new LocalNeo4jUnavailable(
+      `Java 17 or newer is needed to run Neo4j locally and none was found; ${HINT}`,
+    );
   }
   const match = /version "(\d+)/.exec(java.stderr ?? '');
   const major = match ? Number(match[1]) : 0;
   if (major < 17) {
-    throw new LocalNeo4jUnavailable(`Java 17 or newer is needed to run Neo4j locally, found Java ${major}; ${HINT}`);
+    throw new LocalNeo4jUnavailable(
+      `Java 17 or newer is needed to run Neo4j locally, found Java ${major}; ${HINT}`,
+    );
   }
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvn.error || mvn.status !== 0) {
@@ -72,20 +79,26 @@ export async function ensureLauncherBuilt(
   const stamp = stampOf(launcherDir);
   const neo4jVersion = neo4jVersionOf(launcherDir);
   const upToDate =
-    existsSync(jar) && existsSync(classpathFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+    existsSync(jar) &&
+    existsSync(classpathFile) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp;
   if (!upToDate) {
     checkToolchain();
     log(`building the local Neo4j ${neo4jVersion} launcher with Maven (the first run downloads Neo4j)…`);
     await runMaven(launcherDir, [
       '-q',
       '-B',
+      '-Dstyle.color=never',
       'package',
       'dependency:build-classpath',
       `-Dmdep.outputFile=${classpathFile}`,
     ]);
     writeFileSync(stampFile, stamp);
   }
-  return { classpath: `${jar}:${readFileSync(classpathFile, 'utf8').trim()}`, neo4jVersion };
+  const argFile = join(target, 'java-classpath.args');
+  writeFileSync(argFile, `-cp "${jar}:${readFileSync(classpathFile, 'utf8').trim()}"\n`);
+  return { argFile, neo4jVersion };
 }
 
 function runMaven(cwd: string, args: string[]): Promise<void> {
@@ -101,8 +114,13 @@ function runMaven(cwd: string, args: string[]): Promise<void> {
     child.on('error', (error) => reject(new LocalNeo4jUnavailable(`could not run Maven: ${error.message}`)));
     child.on('exit', (code) => {
       if (code === 0) return resolve();
-      const errorLine = output.split('\n').find((line) => line.includes('[ERROR]')) ?? output.trim().split('\n').pop();
-      reject(new LocalNeo4jUnavailable(`Maven could not build the local Neo4j launcher: ${errorLine ?? `exit ${code}`}`));
+      const errorLine =
+        output.split('\n').find((line) => line.includes('[ERROR]')) ?? output.trim().split('\n').pop();
+      reject(
+        new LocalNeo4jUnavailable(
+          `Maven could not build the local Neo4j launcher: ${errorLine ?? `exit ${code}`}`,
+        ),
+      );
     });
   });
 }

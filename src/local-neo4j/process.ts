@@ -55,8 +55,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `-Xmx${options.heapMb}m`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
-      '-cp',
-      build.classpath,
+      `@${build.argFile}`,
       'dev.mgkg.neo4j.LocalNeo4j',
       '--data-dir',
       join(dir, 'data'),
@@ -96,7 +95,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
           resolveReady(line.slice('READY '.length));
         } else if (line.startsWith('ERROR ')) {
           clearTimeout(timer);
-          rejectReady(new LocalNeo4jUnavailable(`the local Neo4j failed to start: ${line.slice('ERROR '.length)}`));
+          rejectReady(
+            new LocalNeo4jUnavailable(`the local Neo4j failed to start: ${line.slice('ERROR '.length)}`),
+          );
         }
         newline = buffered.indexOf('\n');
       }
@@ -107,7 +108,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      rejectReady(new LocalNeo4jUnavailable(`the local Neo4j exited during start (code ${code}); see ${join(dir, 'logs')}`));
+      rejectReady(
+        new LocalNeo4jUnavailable(
+          `the local Neo4j exited during start (code ${code}); see ${join(dir, 'logs')}`,
+        ),
+      );
     });
   });
 
@@ -124,7 +129,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     return stopping;
   };
 
-  return { uri, username: 'neo4j', password, neo4jVersion: build.neo4jVersion, pid: child.pid!, stop, exited };
+  return {
+    uri,
+    username: 'neo4j',
+    password,
+    neo4jVersion: build.neo4jVersion,
+    pid: child.pid!,
+    stop,
+    exited,
+  };
 }
 
 /** A clear message beats Neo4j's bind error when another DBMS already holds the port. */

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: reads the configuration, opens the graph (the Neo4j at NEO4J_URI, or a
+ * local one started here), applies constraints and seeds idempotently, then serves
+ * GraphQL. SIGINT/SIGTERM stop the listener, the driver and the local Neo4j, in order.
+ */
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { readSeedFiles } from '../seed/load/files.js';
+import { summarise } from '../seed/load/report.js';
+import { validateSeed } from '../seed/load/validate.js';
+import { applySchema, loadSeed } from '../seed/load/write.js';
+import { loadConfig } from './config.js';
+import { openGraph, PROJECT_ROOT } from './graph.js';
+import { createLogger } from './logger.js';
+import { runCli } from './run-cli.js';
+import { createServer } from './server.js';
+
+runCli(async () => {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const say = (line: string) => console.log(line);
+
+  // Validate the seed before touching the database: a bad seed changes nothing.
+  const seed = config.seedOnStart
+    ? validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT))
+    : undefined;
+
+  if (config.neo4j.mode === 'local') say(`starting the local Neo4j on 127.0.0.1:${config.neo4j.port} …`);
+  const graph = await openGraph(config, { log: say });
+  let server: Server | undefined;
+  let stopApp: (() => Promise<void>) | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(`${signal}: shutting down …`);
+    const forced = setTimeout(() => {
+      console.error('error: shutdown took longer than 45s; exiting');
+      process.exit(1);
+    }, 45_000);
+    forced.unref();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    server?.closeAllConnections();
+    await stopApp?.();
+    await graph.close();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // `npm start` killed by PID (not Ctrl-C, which signals the whole group) exits without
+  // passing the signal on; being re-parented is the sign, so stop rather than linger.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process exited');
+  }, 1000).unref();
+
+  try {
+    if (graph.local) say(`Neo4j ${graph.local.neo4jVersion} is ready at ${graph.uri}`);
+    if (seed) {
+      const report = await loadSeed(graph.db, seed);
+      say(summarise(report));
+    } else {
+      await applySchema(graph.db);
+    }
+    const app = await createServer({ db: graph.db, config, logger });
+    stopApp = app.stop;
+    await new Promise<void>((listening, failed) => {
+      server = app.app.listen(config.port, config.host, () => listening());
+      server.once('error', failed);
+    });
+  } catch (error) {
+    await graph.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${config.port} on ${config.host} is already in use; set PORT to a free port`);
+    }
+    throw error;
+  }
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  say(`GraphQL API:  ${base}/graphql`);
+  say(`Playground:   ${base}/`);
+  // Keep running until a signal arrives: runCli must not exit on return.
+  await new Promise(() => {});
+});
