@@ -230,6 +230,29 @@ export const RELATIONSHIP_TYPES = {
     to: PARTY,
     meaning: 'competes with',
   },
+  SUBJECT_TO: {
+    from: [...PARTY, 'Product', 'Commodity'],
+    to: ['Policy'],
+    meaning:
+      'falls under, or has entered, the law, regime or proceeding (a bankruptcy filing, an export-control list)',
+  },
+  CONSUMES: {
+    from: [...PARTY, 'Technology', 'Product', 'Sector'],
+    to: GOODS,
+    meaning: 'uses up as an input or is a consumer of, without it becoming the product',
+    quantity: 'optional',
+  },
+  HAS_RESOURCE: {
+    from: PARTY,
+    to: GOODS,
+    meaning: 'holds a deposit or resource of, in the ground or in reserve',
+    quantity: 'optional',
+  },
+  ALTERNATIVE_TO: {
+    from: ['Technology', 'Product', 'Commodity'],
+    to: ['Technology', 'Product', 'Commodity'],
+    meaning: 'is offered as a substitute for',
+  },
 } as const satisfies Record<string, RelationshipRule>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

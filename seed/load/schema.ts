@@ -64,7 +64,12 @@ export const FactSchema = z.strictObject({
   quantity: z.strictObject({ value: z.number(), unit }).optional(),
   metric: text.optional(),
   change: z
-    .strictObject({ value: z.number(), unit: unit, basis: enumOf(CHANGE_BASES, 'change basis') })
+    .strictObject({
+      value: z.number(),
+      unit: unit,
+      basis: enumOf(CHANGE_BASES, 'change basis'),
+      approximate: z.boolean().default(false),
+    })
     .optional(),
   share: z.strictObject({ value: z.number().min(0).max(100), of: text }).optional(),
   approximate: z.boolean().default(false),

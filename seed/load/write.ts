@@ -74,6 +74,7 @@ export const factProps = (f: SeedFact) =>
     changeValue: f.change?.value,
     changeUnit: f.change?.unit,
     changeBasis: f.change?.basis,
+    changeApproximate: f.change?.approximate,
     shareValue: f.share?.value,
     shareOf: f.share?.of,
     approximate: f.approximate,
