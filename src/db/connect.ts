@@ -44,10 +44,14 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   });
   try {
     // A real query, not verifyConnectivity(): only a query proves the database exists.
-    await Promise.race([
-      driver.executeQuery('RETURN 1 AS ok', {}, { database: options.database, routing: neo4j.routing.READ }),
-      deadline,
-    ]);
+    // Auto-commit, not executeQuery: its retries would hide "connection refused" until
+    // the deadline instead of reporting it at once.
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await Promise.race([session.run('RETURN 1 AS ok'), deadline]);
+    } finally {
+      void session.close().catch(() => {});
+    }
     return new Database(driver, { database: options.database, queryTimeoutMs: options.queryTimeoutMs });
   } catch (error) {
     await driver.close().catch(() => {});

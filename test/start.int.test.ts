@@ -1,0 +1,147 @@
+/**
+ * The start command as a user runs it: `npm start` against a database, and against the
+ * project's own local Neo4j, with clean stops, persistence across restarts, and
+ * one-line failures for each way the database can be wrong.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/local-neo4j/process.js';
+import { testNeo4j } from './support/neo4j.js';
+import { childEnv, processesInGroup, processesMatching, runCommand } from './support/process.js';
+
+const typename = async (port: number) => {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename health { entities sources } }' }),
+  });
+  return response.json();
+};
+
+describe('Start command: against a running Neo4j (NEO4J_URI)', () => {
+  it('seeds idempotently, serves GraphQL, prints where, and stops on SIGTERM to npm alone', async () => {
+    const db = testNeo4j();
+    const port = await freePort();
+    const run = runCommand(
+      ['start'],
+      childEnv({
+        NEO4J_URI: db.uri,
+        NEO4J_USERNAME: db.username,
+        NEO4J_PASSWORD: db.password,
+        PORT: String(port),
+      }),
+    );
+    await run.waitFor(/Playground:/, 60_000);
+    expect(run.output()).toContain(`GraphQL API:  http://127.0.0.1:${port}/graphql`);
+    expect(run.output()).toContain(`Playground:   http://127.0.0.1:${port}/`);
+    // The global setup seeded this database already: this start must change nothing.
+    expect(run.output()).toMatch(
+      /seed: nodes 0 created, 0 updated, \d+ unchanged; relationships 0 created, 0 updated, \d+ unchanged/,
+    );
+    const body = await typename(port);
+    expect(body.data.__typename).toBe('Query');
+    expect(body.data.health.sources).toBe(5);
+    // A process manager stops npm by PID; npm does not pass the signal on, and the
+    // server must still go (it notices it was orphaned).
+    process.kill(run.child.pid!, 'SIGTERM');
+    await run.exited;
+    await expect.poll(() => processesInGroup(run.child.pid!), { timeout: 15_000 }).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('Start command: one-line failures', () => {
+  const expectOneLineFailure = async (env: Record<string, string>, message: RegExp) => {
+    const started = Date.now();
+    const run = runCommand(['start'], childEnv({ PORT: String(await freePort()), ...env }));
+    const code = await run.exited;
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(code).not.toBe(0);
+    const errorLines = run
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('error:'));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(message);
+    expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+  };
+
+  it('an unreachable database', async () => {
+    const closed = await freePort();
+    await expectOneLineFailure(
+      { NEO4J_URI: `bolt://127.0.0.1:${closed}`, NEO4J_PASSWORD: 'whatever-pass' },
+      new RegExp(`^error: cannot reach Neo4j at bolt://127\\.0\\.0\\.1:${closed} \\(database "neo4j"\\)`),
+    );
+  });
+
+  it('a wrong password', async () => {
+    const db = testNeo4j();
+    await expectOneLineFailure(
+      { NEO4J_URI: db.uri, NEO4J_PASSWORD: 'not-the-password' },
+      /^error: Neo4j at .* rejected the credentials of user "neo4j"; check NEO4J_USERNAME and NEO4J_PASSWORD$/,
+    );
+  });
+
+  it('an unknown database name', async () => {
+    const db = testNeo4j();
+    await expectOneLineFailure(
+      { NEO4J_URI: db.uri, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: 'nosuchdb' },
+      /^error: Neo4j at .* has no database "nosuchdb"; check NEO4J_DATABASE/,
+    );
+  });
+
+  it('a malformed variable', async () => {
+    await expectOneLineFailure(
+      { PORT: 'eighty' },
+      /^error: PORT must be a port number from 1 to 65535, got "eighty"$/,
+    );
+  });
+});
+
+describe('Start command: the project-local Neo4j', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mgkg-start-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts Neo4j, seeds, serves; Ctrl-C leaves no process; data survives a restart that is ready within 30 s', async () => {
+    const boltPort = await freePort();
+    const env = (port: number) =>
+      childEnv({
+        NEO4J_LOCAL_DIR: dir,
+        NEO4J_LOCAL_PORT: String(boltPort),
+        NEO4J_LOCAL_HEAP_MB: '768',
+        NEO4J_LOCAL_PAGECACHE_MB: '128',
+        PORT: String(port),
+      });
+
+    const firstPort = await freePort();
+    const first = runCommand(['start'], env(firstPort));
+    await first.waitFor(/Playground:/, 180_000);
+    expect(first.output()).toMatch(/Neo4j 5\.26\.\d+ is ready at bolt:\/\/127\.0\.0\.1:/);
+    expect(first.output()).toMatch(/seed: nodes \d+ created, 0 updated, 0 unchanged/);
+    const seeded = await typename(firstPort);
+    expect(seeded.data.health.entities).toBeGreaterThan(100);
+    first.signalGroup('SIGINT');
+    // npm itself dies by the signal at once; the server and Neo4j stop cleanly after it.
+    await expect.poll(() => processesInGroup(first.child.pid!), { timeout: 30_000 }).toEqual([]);
+    expect(first.output()).toContain('SIGINT: shutting down');
+    expect(first.output()).toMatch(/\nstopped\n/);
+    expect(processesMatching(dir)).toEqual([]);
+
+    const secondPort = await freePort();
+    const started = Date.now();
+    const second = runCommand(['start'], env(secondPort));
+    await second.waitFor(/Playground:/, 60_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    // Everything written by the first run is still there: nothing to create.
+    expect(second.output()).toMatch(
+      /seed: nodes 0 created, 0 updated, \d+ unchanged; relationships 0 created, 0 updated, \d+ unchanged/,
+    );
+    expect((await typename(secondPort)).data.health).toEqual(seeded.data.health);
+    second.signalGroup('SIGTERM');
+    await expect.poll(() => processesInGroup(second.child.pid!), { timeout: 30_000 }).toEqual([]);
+    expect(second.output()).toMatch(/\nstopped\n/);
+    expect(processesMatching(dir)).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,99 @@
+/** Runs the project's commands (`npm start`, `npm run seed`) as a user would, in a child process. */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/graph.js';
+
+export interface RunningCommand {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first output line matching `pattern`; rejects on exit or timeout. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
+  /** Resolves with the exit code once the command has exited. */
+  exited: Promise<number | null>;
+  /** Sends `signal` to the whole process group, as Ctrl-C in a terminal does. */
+  signalGroup(signal: NodeJS.Signals): void;
+}
+
+/** Environment for child commands: the caller's settings, none inherited from the developer's shell. */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'JAVA_HOME', 'MAVEN_OPTS', 'TMPDIR', 'LANG'];
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of keep) if (process.env[key] !== undefined) env[key] = process.env[key];
+  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...overrides };
+}
+
+export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningCommand {
+  // detached: the command leads its own process group, so the test can signal it whole.
+  const child = spawn('npm', args, {
+    cwd: PROJECT_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const check of waiters) check();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    signalGroup: (signal) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // The group is already gone.
+      }
+    },
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${output}`));
+        }, timeoutMs);
+        const check = () => {
+          const line = output.split('\n').find((l) => pattern.test(l));
+          if (line !== undefined) {
+            clearTimeout(timer);
+            waiters.delete(check);
+            resolve(line);
+          }
+        };
+        waiters.add(check);
+        check();
+        void exited.then(() => {
+          if (!waiters.has(check)) return;
+          check();
+          if (waiters.has(check)) {
+            clearTimeout(timer);
+            waiters.delete(check);
+            reject(new Error(`the command exited before printing ${pattern}; output:\n${output}`));
+          }
+        });
+      }),
+  };
+}
+
+/** Command lines of live (not zombie) processes whose command line contains `needle`. */
+export function processesMatching(needle: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, stat, ...args]) => pid && stat && !stat.startsWith('Z') && args.join(' ').includes(needle))
+    .map((fields) => fields.join(' '));
+}
+
+/** Live (not zombie) processes in the process group `pgid` (a detached command's pid). */
+export function processesInGroup(pgid: number): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, group, stat]) => pid && Number(group) === pgid && stat && !stat.startsWith('Z'))
+    .map((fields) => fields.join(' '));
+}
