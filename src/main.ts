@@ -73,7 +73,9 @@ runCli(async () => {
   } catch (error) {
     await graph.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`port ${config.port} on ${config.host} is already in use; set PORT to a free port`);
+      throw new Error(`port ${config.port} on ${config.host} is already in use; set PORT to a free port`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -24,7 +24,7 @@ import {
   SourceSchema,
 } from './schema.js';
 
-export interface SeedSource extends SourceRow {}
+export type SeedSource = SourceRow;
 
 export interface SeedEntity extends EntityRow {
   kind: EntityKind;
