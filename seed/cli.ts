@@ -3,6 +3,7 @@
  * the local one started for the occasion). Flags:
  *   --check   validate only; needs no database
  *   --prune   also delete seeded nodes and relationships no longer in seed/
+ *   --dir D   read the seed from folder D instead of seed/ (same layout)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +18,15 @@ import { loadSeed } from './load/write.js';
 const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)));
 
 runCli(async () => {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const dirAt = argv.indexOf('--dir');
+  const seedDir = dirAt >= 0 ? resolve(argv[dirAt + 1] ?? '') : SEED_DIR;
+  if (dirAt >= 0) argv.splice(dirAt, 2);
+  const args = new Set(argv);
   const unknown = [...args].filter((a) => a !== '--check' && a !== '--prune');
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]} (expected --check or --prune)`);
-  const graph = validateSeed(readSeedFiles(SEED_DIR, resolve(SEED_DIR, '..')));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]} (expected --check, --prune or --dir DIR)`);
+  // Errors show paths as `seed/facts/…`, or `<dir>/facts/…` for another folder.
+  const graph = validateSeed(readSeedFiles(seedDir, resolve(seedDir, '..')));
   console.log(
     `seed is valid: ${graph.sources.length} sources, ${graph.entities.length} entities, ${graph.facts.length} facts`,
   );

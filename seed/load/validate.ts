@@ -117,6 +117,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         problems.push(
           `${where}.id: a ${file.kind} id must start with "${ID_PREFIX[file.kind]}:", got "${entity.id}"`,
         );
+        continue;
       }
       if (entities.has(entity.id)) {
         problems.push(
@@ -202,8 +203,18 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     }
   }
 
+  // Entities named by any fact, valid or not: a rejected fact is reported once, not
+  // again as "takes part in no fact" for each entity it names.
+  const referenced = new Set<string>();
+  for (const file of raw.factFiles) {
+    const list = isRecord(file.data) && Array.isArray(file.data.facts) ? file.data.facts : [];
+    for (const item of list) {
+      if (!isRecord(item)) continue;
+      for (const key of ['from', 'to', 'item']) if (typeof item[key] === 'string') referenced.add(item[key]);
+    }
+  }
   for (const entity of entities.values()) {
-    if (entity.sourceIds.length === 0) {
+    if (entity.sourceIds.length === 0 && !referenced.has(entity.id)) {
       problems.push(`${entity.where}: entity "${entity.id}" takes part in no fact; link it or remove it`);
     }
   }
