@@ -1,5 +1,17 @@
 /** All resolvers, one file per GraphQL type or domain, merged here. */
+import { LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers.js';
+import { dependencyResolvers } from './dependencies.js';
+import { entityResolvers } from './entity.js';
 import { healthResolvers } from './health.js';
+import { lookupResolvers } from './lookup.js';
+import { relationshipResolvers } from './relationship.js';
 
-export const resolvers: Resolvers[] = [healthResolvers];
+export const resolvers: Resolvers[] = [
+  { LocalDate: LocalDateResolver },
+  healthResolvers,
+  lookupResolvers,
+  entityResolvers,
+  relationshipResolvers,
+  dependencyResolvers,
+];

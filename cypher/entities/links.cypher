@@ -1,0 +1,56 @@
+// The relationships of many entities at once, chosen by link specs (the links
+// DataLoader's batch). A spec names relationship types, optionally the kinds allowed at
+// the other end, and where the asking entity e stands:
+//   OUTGOING     e is the fact's `from`            (other end: `to`)
+//   INCOMING     e is the fact's `to`              (other end: `from`)
+//   BOTH         either                            (other end: the other node)
+//   ITEM         e is the fact's item (the technology a licence covers …) (other end: `to`)
+//   MEMBER_FROM  the `from` is located in or a member of e (other end: that member)
+//   MEMBER_TO    the `to` is located in or a member of e   (other end: the `from`)
+// Optional filters: a commodity (the item or the other end), a period overlapping
+// [periodFrom, periodTo], figures only.
+// Parameters: $ids, $specs: list of {types, direction, otherKinds (or null)},
+//             $commodity, $periodFrom, $periodTo, $withFigure
+// Returns: id (the asking entity), other (the entity at the other end), rel
+// Mode: read
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  WITH e WHERE any(s IN $specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
+  MATCH (e)-[r]-(o:Entity)
+  WITH r, o, [s IN $specs WHERE type(r) IN s.types AND (
+          s.direction = 'BOTH'
+          OR (s.direction = 'OUTGOING' AND startNode(r) = e)
+          OR (s.direction = 'INCOMING' AND endNode(r) = e))] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+  UNION
+  WITH e WHERE any(s IN $specs WHERE s.direction = 'ITEM')
+  MATCH (:Entity)-[r]->(o:Entity)
+  WHERE r.item = e.id
+  WITH r, o, [s IN $specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+  UNION
+  WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_FROM')
+  MATCH (e)<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
+  WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+  UNION
+  WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_TO')
+  MATCH (e)<-[:LOCATED_IN|MEMBER_OF]-(:Entity)<-[r]-(o:Entity)
+  WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+}
+WITH id, r, o
+WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
+  AND ($commodity IS NULL OR r.item = $commodity OR o.id = $commodity)
+  AND ($periodFrom IS NULL OR r.periodEnd >= $periodFrom)
+  AND ($periodTo IS NULL OR r.periodStart <= $periodTo)
+  AND ($withFigure = false OR r.quantity IS NOT NULL)
+WITH DISTINCT id, r, o
+RETURN id, o.id AS other,
+       r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel
+ORDER BY id, rel.periodEnd DESC, rel.id

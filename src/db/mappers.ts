@@ -1,0 +1,67 @@
+/** Plain query results → the row types in rows.ts. One place knows the stored property names. */
+import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
+import type { Plain } from './convert.js';
+import type { EntityRow, RelationshipRow, SourceRow } from './rows.js';
+
+type Props = Record<string, Plain>;
+
+const str = (value: Plain | undefined): string | null => (value === null || value === undefined ? null : String(value));
+const num = (value: Plain | undefined): number | null => (typeof value === 'number' ? value : null);
+const strings = (value: Plain | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+export function toSourceRow(p: Props): SourceRow {
+  return {
+    id: String(p.id),
+    publisher: String(p.publisher),
+    title: String(p.title),
+    titleAssigned: p.titleAssigned === true,
+    date: str(p.date),
+    dateNote: str(p.dateNote),
+    kind: String(p.kind),
+  };
+}
+
+export function toEntityRow(p: Props): EntityRow {
+  return {
+    id: String(p.id),
+    kind: String(p.kind) as EntityKind,
+    name: String(p.name),
+    aliases: strings(p.aliases),
+    description: String(p.description ?? ''),
+    sourceIds: strings(p.sourceIds),
+    degree: num(p.degree) ?? 0,
+    country: str(p.country),
+    iso2: str(p.iso2),
+    reference: str(p.reference),
+    issuedOn: str(p.issuedOn),
+    effectiveFrom: str(p.effectiveFrom),
+  };
+}
+
+export function toRelationshipRow(p: Props): RelationshipRow {
+  return {
+    id: String(p.id),
+    type: String(p.type) as RelationshipType,
+    from: String(p.from),
+    to: String(p.to),
+    item: str(p.item),
+    claim: String(p.claim ?? ''),
+    period: String(p.period ?? ''),
+    periodStart: String(p.periodStart ?? ''),
+    periodEnd: String(p.periodEnd ?? ''),
+    sourceIds: strings(p.sourceIds),
+    nature: String(p.nature ?? 'REPORTED'),
+    note: str(p.note),
+    quantity: num(p.quantity),
+    unit: str(p.unit),
+    metric: str(p.metric),
+    approximate: p.approximate === true,
+    bound: str(p.bound),
+    changeValue: num(p.changeValue),
+    changeUnit: str(p.changeUnit),
+    changeBasis: str(p.changeBasis),
+    changeApproximate: p.changeApproximate === true,
+    shareValue: num(p.shareValue),
+    shareOf: str(p.shareOf),
+  };
+}

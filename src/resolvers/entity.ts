@@ -1,0 +1,106 @@
+/**
+ * The Entity interface and its ten types: the common fields, and each type's link
+ * fields from the LINK_FIELDS table. Resolvers only translate arguments and call the
+ * loaders; every read is batched per request.
+ */
+import type { Context } from '../context.js';
+import type { LinkFilter, LinkSpec } from '../db/graph.js';
+import type { EntityRow, LinkRow, RelationshipRow } from '../db/rows.js';
+import { badInput } from '../errors.js';
+import type { Direction, RelationshipType as GqlRelationshipType, Resolvers } from '../generated/resolvers.js';
+import { checkInt, LIMITS } from '../limits.js';
+import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
+import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
+
+/** GraphQL's EntityKind values (COMPANY …) and the graph's labels (Company …). */
+export const kindToLabel = (kind: string): EntityKind => {
+  const label = ENTITY_KINDS.find((k) => k.toUpperCase() === kind);
+  if (!label) throw badInput('kinds', `unknown entity kind ${kind}`);
+  return label;
+};
+export const labelToKind = (label: EntityKind) => label.toUpperCase() as Uppercase<EntityKind>;
+
+/** Resolves a link field: the entity at the other end of each relationship the spec selects. */
+const links =
+  (specs: readonly LinkSpec[]) =>
+  (parent: EntityRow, _args: unknown, { loaders }: Context): Promise<LinkRow[]> =>
+    loaders.links(specs).load(parent.id);
+
+/** Resolves a figure field: the relationships the spec selects, with filters. */
+const figures = async (
+  specs: readonly LinkSpec[],
+  parent: EntityRow,
+  filter: LinkFilter,
+  { loaders }: Context,
+): Promise<RelationshipRow[]> => (await loaders.links(specs, filter).load(parent.id)).map((l) => l.relationship);
+
+const periodFilter = (period: { from?: string | null; to?: string | null } | null | undefined) => {
+  if (period?.from && period.to && period.from > period.to) {
+    throw badInput('period', `from (${period.from}) is after to (${period.to})`);
+  }
+  return { periodFrom: period?.from ?? null, periodTo: period?.to ?? null };
+};
+
+const common = {
+  kind: (parent: EntityRow) => labelToKind(parent.kind),
+  sources: async (parent: EntityRow, _args: unknown, { loaders }: Context) =>
+    (await loaders.source.loadMany(parent.sourceIds)).filter((s): s is Exclude<typeof s, Error | null> => !!s && !(s instanceof Error)),
+  degree: (parent: EntityRow) => parent.degree,
+  relationships: async (
+    parent: EntityRow,
+    args: { types?: GqlRelationshipType[] | null; direction?: Direction | null; first?: number | null },
+    { loaders }: Context,
+  ) => {
+    const first = checkInt('first', args.first ?? 50, LIMITS.relationshipsFirst);
+    const types = args.types?.length ? args.types : RELATIONSHIP_TYPE_NAMES;
+    const rows = await loaders.links([{ types, direction: args.direction ?? 'BOTH' }]).load(parent.id);
+    return rows.slice(0, first).map((l) => l.relationship);
+  },
+};
+
+export const entityResolvers: Resolvers = {
+  Entity: {
+    __resolveType: (parent) => parent.kind,
+  },
+  Link: {
+    entity: async (parent, _args, { loaders }) => (await loaders.entity.load(parent.entityId))!,
+    relationship: (parent) => parent.relationship,
+  },
+  Company: { ...common, ...mapLinks(LINK_FIELDS.Company) },
+  Country: {
+    ...common,
+    ...mapLinks(LINK_FIELDS.Country),
+    production: (parent, args, ctx) =>
+      figures(FIGURE_FIELDS.countryProduction, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+    exports: (parent, args, ctx) =>
+      figures(FIGURE_FIELDS.countryExports, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+    imports: (parent, args, ctx) =>
+      figures(FIGURE_FIELDS.countryImports, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+  },
+  Region: {
+    ...common,
+    ...mapLinks(LINK_FIELDS.Region),
+    country: (parent, _args, { loaders }) => (parent.country ? loaders.entity.load(parent.country) : null),
+  },
+  Project: { ...common, ...mapLinks(LINK_FIELDS.Project) },
+  Technology: { ...common, ...mapLinks(LINK_FIELDS.Technology) },
+  Policy: { ...common, ...mapLinks(LINK_FIELDS.Policy) },
+  Commodity: {
+    ...common,
+    ...mapLinks(LINK_FIELDS.Commodity),
+    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, periodFilter(args.period), ctx),
+  },
+  Product: {
+    ...common,
+    ...mapLinks(LINK_FIELDS.Product),
+    metrics: (parent, _args, ctx) => figures(FIGURE_FIELDS.productMetrics, parent, {}, ctx),
+  },
+  Sector: { ...common, ...mapLinks(LINK_FIELDS.Sector) },
+  Organization: { ...common, ...mapLinks(LINK_FIELDS.Organization) },
+};
+
+function mapLinks<T extends Record<string, readonly LinkSpec[]>>(fields: T): { [K in keyof T]: ReturnType<typeof links> } {
+  return Object.fromEntries(Object.entries(fields).map(([name, specs]) => [name, links(specs)])) as {
+    [K in keyof T]: ReturnType<typeof links>;
+  };
+}

@@ -1,0 +1,53 @@
+/** A fact and its parts: the relationship, its evidence, its figure and its period. */
+import type { Context } from '../context.js';
+import type { RelationshipRow, SourceRow } from '../db/rows.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
+
+/** An entity the fact names must exist: the seed validator guarantees it. */
+const entity = async (id: string, { loaders }: Context) => {
+  const row = await loaders.entity.load(id);
+  if (!row) throw new Error(`relationship names missing entity ${id}`);
+  return row;
+};
+
+export const sourcesOf = async (ids: readonly string[], { loaders }: Context): Promise<SourceRow[]> =>
+  (await loaders.source.loadMany(ids)).filter((s): s is SourceRow => !!s && !(s instanceof Error));
+
+export const relationshipResolvers: Resolvers = {
+  Relationship: {
+    meaning: (r) => RELATIONSHIP_TYPES[r.type].meaning,
+    from: (r, _args, ctx) => entity(r.from, ctx),
+    to: (r, _args, ctx) => entity(r.to, ctx),
+    item: (r, _args, ctx) => (r.item ? entity(r.item, ctx) : null),
+    figure: (r) => (r.quantity === null ? null : r),
+    evidence: (r) => r,
+  },
+  Evidence: {
+    claim: (r) => r.claim,
+    period: (r) => ({ text: r.period, start: r.periodStart, end: r.periodEnd }),
+    nature: (r) => r.nature as RelationshipRow['nature'] & ('REPORTED' | 'FORECAST' | 'PLAN' | 'INTENT'),
+    sources: (r, _args, ctx) => sourcesOf(r.sourceIds, ctx),
+    note: (r) => r.note,
+  },
+  Figure: {
+    value: (r) => r.quantity!,
+    unit: (r) => r.unit!,
+    unitName: (r) => UNITS[r.unit as Unit] ?? r.unit!,
+    metric: (r) => r.metric,
+    approximate: (r) => r.approximate,
+    bound: (r) => r.bound as 'AT_LEAST' | 'AT_MOST' | null,
+    change: (r) => (r.changeValue === null ? null : r),
+    share: (r) => (r.shareValue === null ? null : r),
+  },
+  Change: {
+    value: (r) => r.changeValue!,
+    unit: (r) => r.changeUnit!,
+    basis: (r) => r.changeBasis as 'YOY' | 'MOM' | 'DOD' | 'FROM_LOW' | 'VS_BASELINE' | 'CAGR',
+    approximate: (r) => r.changeApproximate,
+  },
+  Share: {
+    value: (r) => r.shareValue!,
+    of: (r) => r.shareOf!,
+  },
+};
