@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (index.js) and ESM (index.mjs). Node gives every importer
+    // the CommonJS build; Vite would hand our modules the .mjs one while Apollo keeps the
+    // other, and graphql rejects types from a second copy. One entry, as under Node.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Starts (or connects to) the test Neo4j once and seeds it; see test/global-setup.ts.

@@ -14,7 +14,8 @@ import {
   relationshipsByIds,
   sourcesByIds,
 } from './db/graph.js';
-import type { EntityRow, LinkRow, RelationshipRow, SourceRow } from './db/rows.js';
+import { factsOfSources } from './db/catalog.js';
+import type { EntityRow, LinkRow, PageRow, RelationshipRow, SourceRow } from './db/rows.js';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
@@ -22,6 +23,8 @@ export interface Loaders {
   relationship: DataLoader<string, RelationshipRow | null>;
   /** The loader for one link field (its specs and filter), batching over entity ids. */
   links(specs: readonly LinkSpec[], filter?: LinkFilter): DataLoader<string, LinkRow[]>;
+  /** The loader for one page (offset, limit) of sources' facts, batching over source ids. */
+  sourceFacts(offset: number, limit: number): DataLoader<string, PageRow<RelationshipRow>>;
 }
 
 export interface Context {
@@ -38,6 +41,7 @@ function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>
 
 export function createContext(db: Database): Context {
   const linkLoaders = new Map<string, DataLoader<string, LinkRow[]>>();
+  const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
   return {
     db,
     loaders: {
@@ -53,6 +57,18 @@ export function createContext(db: Database): Context {
             return ids.map((id) => found.get(id) ?? []);
           });
           linkLoaders.set(key, loader);
+        }
+        return loader;
+      },
+      sourceFacts(offset, limit) {
+        const key = `${offset}:${limit}`;
+        let loader = factPageLoaders.get(key);
+        if (!loader) {
+          loader = new DataLoader(async (ids) => {
+            const pages = await factsOfSources(db, ids, offset, limit);
+            return ids.map((id) => pages.get(id) ?? { totalCount: 0, items: [], offset, hasNextPage: false });
+          });
+          factPageLoaders.set(key, loader);
         }
         return loader;
       },

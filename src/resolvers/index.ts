@@ -1,6 +1,7 @@
 /** All resolvers, one file per GraphQL type or domain, merged here. */
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers.js';
+import { catalogResolvers } from './catalog.js';
 import { dependencyResolvers } from './dependencies.js';
 import { entityResolvers } from './entity.js';
 import { healthResolvers } from './health.js';
@@ -11,6 +12,7 @@ export const resolvers: Resolvers[] = [
   { LocalDate: LocalDateResolver },
   healthResolvers,
   lookupResolvers,
+  catalogResolvers,
   entityResolvers,
   relationshipResolvers,
   dependencyResolvers,

@@ -1,0 +1,30 @@
+// A page of entities, filtered and sorted, with the total across pages.
+// Sorting: $order is NAME_ASC, NAME_DESC or DEGREE_DESC (the keys that do not apply
+// are null for every row, so they do not change the order).
+// Parameters: $kinds (labels or null), $nameContains (lower case or null),
+//             $sourceId (or null), $order, $offset (int), $limit (int)
+// Returns: total, page (list of entity maps with degree)
+// Mode: read
+CALL () {
+  MATCH (e:Entity)
+  WHERE ($kinds IS NULL OR e.kind IN $kinds)
+    AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains
+         OR any(a IN e.aliases WHERE toLower(a) CONTAINS $nameContains))
+    AND ($sourceId IS NULL OR $sourceId IN e.sourceIds)
+  RETURN count(e) AS total
+}
+CALL () {
+  MATCH (e:Entity)
+  WHERE ($kinds IS NULL OR e.kind IN $kinds)
+    AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains
+         OR any(a IN e.aliases WHERE toLower(a) CONTAINS $nameContains))
+    AND ($sourceId IS NULL OR $sourceId IN e.sourceIds)
+  WITH e, COUNT { (e)--(:Entity) } AS degree
+  ORDER BY CASE WHEN $order = 'NAME_DESC' THEN toLower(e.name) END DESC,
+           CASE WHEN $order = 'DEGREE_DESC' THEN -degree END ASC,
+           toLower(e.name) ASC, e.id ASC
+  SKIP $offset
+  LIMIT $limit
+  RETURN collect(e {.*, degree: degree}) AS page
+}
+RETURN total, page

@@ -1,0 +1,135 @@
+/** Finding entities and facts: full-text search, lookup by name, filtered pages. */
+import { cypher } from './cypher.js';
+import type { Database } from './database.js';
+import { toEntityRow, toRelationshipRow } from './mappers.js';
+import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
+import type { Plain } from './convert.js';
+import { int } from './convert.js';
+import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
+
+const SEARCH = cypher('entities/search');
+const BY_NAME = cypher('entities/by-name');
+const LIST_ENTITIES = cypher('entities/list');
+const LIST_RELATIONSHIPS = cypher('relationships/list');
+const FACTS_BY_SOURCES = cypher('relationships/by-sources');
+
+type Props = Record<string, Plain>;
+
+/** Lucene's special characters, escaped so user text is only ever searched for, never parsed as syntax. */
+const escapeLucene = (term: string) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
+
+/** Words too common to require: "magnesium and ingot" asks for magnesium and ingot. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'not', 'of', 'the', 'in', 'on', 'for', 'to', 'with', 'by']);
+
+/**
+ * A Lucene query for what a user typed: every term must match, as a whole word (boosted),
+ * as a prefix ("magn" → magnesium) or, for longer terms, approximately (garbled names).
+ */
+export function searchQuery(text: string): string {
+  const terms = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((t) => t.length > 0 && !STOP_WORDS.has(t));
+  return terms
+    .map((t) => {
+      const e = escapeLucene(t);
+      return t.length >= 5 ? `(${e}^3 OR ${e}* OR ${e}~1)` : `(${e}^3 OR ${e}*)`;
+    })
+    .join(' AND ');
+}
+
+export async function search(
+  db: Database,
+  text: string,
+  kinds: readonly EntityKind[] | null,
+  limit: number,
+): Promise<SearchHitRow[]> {
+  const query = searchQuery(text);
+  if (query === '') return [];
+  const rows = await db.run(SEARCH, { query, kinds, limit: int(limit) });
+  return rows.map((row) => ({ entityId: String(row.id), score: Number(row.score) }));
+}
+
+/** The id of the entity named `name` (its name or an alias, ignoring case), or null. */
+export async function entityIdByName(db: Database, name: string): Promise<string | null> {
+  const key = name.trim().toLowerCase();
+  if (key === '') return null;
+  const [row] = await db.run(BY_NAME, { phrase: `"${escapeLucene(key)}"`, key });
+  return row ? String(row.id) : null;
+}
+
+export interface EntityListArgs {
+  kinds: readonly EntityKind[] | null;
+  nameContains: string | null;
+  sourceId: string | null;
+  order: 'NAME_ASC' | 'NAME_DESC' | 'DEGREE_DESC';
+  offset: number;
+  limit: number;
+}
+
+export async function listEntities(db: Database, args: EntityListArgs): Promise<PageRow<EntityRow>> {
+  const [row] = await db.run(LIST_ENTITIES, {
+    kinds: args.kinds,
+    nameContains: args.nameContains?.toLowerCase() ?? null,
+    sourceId: args.sourceId,
+    order: args.order,
+    offset: int(args.offset),
+    limit: int(args.limit),
+  });
+  const total = Number(row?.total ?? 0);
+  const items = ((row?.page as Props[] | undefined) ?? []).map(toEntityRow);
+  return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total };
+}
+
+export interface RelationshipListArgs {
+  types: readonly RelationshipType[] | null;
+  entity: string | null;
+  sourceId: string | null;
+  item: string | null;
+  hasFigure: boolean | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** Trade figures of a place: see cypher/relationships/list.cypher. */
+  place: { id: string; own: readonly RelationshipType[]; inflow: readonly RelationshipType[]; outflow: readonly RelationshipType[] } | null;
+  offset: number;
+  limit: number;
+}
+
+export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<PageRow<RelationshipRow>> {
+  const [row] = await db.run(LIST_RELATIONSHIPS, {
+    types: args.types,
+    entity: args.entity,
+    sourceId: args.sourceId,
+    item: args.item,
+    hasFigure: args.hasFigure,
+    periodFrom: args.periodFrom,
+    periodTo: args.periodTo,
+    place: args.place?.id ?? null,
+    placeTypes: args.place?.own ?? [],
+    inflowTypes: args.place?.inflow ?? [],
+    outflowTypes: args.place?.outflow ?? [],
+    offset: int(args.offset),
+    limit: int(args.limit),
+  });
+  const total = Number(row?.total ?? 0);
+  const items = ((row?.page as Props[] | undefined) ?? []).map(toRelationshipRow);
+  return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total };
+}
+
+/** The same page of facts for each of many sources, in one round trip. */
+export async function factsOfSources(
+  db: Database,
+  sourceIds: readonly string[],
+  offset: number,
+  limit: number,
+): Promise<Map<string, PageRow<RelationshipRow>>> {
+  const rows = await db.run(FACTS_BY_SOURCES, { sourceIds, offset: int(offset), limit: int(limit) });
+  return new Map(
+    rows.map((row) => {
+      const total = Number(row.total);
+      const items = ((row.page as Props[] | undefined) ?? []).map(toRelationshipRow);
+      return [String(row.sourceId), { totalCount: total, items, offset, hasNextPage: offset + items.length < total }];
+    }),
+  );
+}

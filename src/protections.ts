@@ -1,0 +1,222 @@
+/**
+ * Limits on what one operation may ask for, enforced before execution so a rejected
+ * operation never reaches the database: selection depth and alias count (validation
+ * rules), and an estimated cost (checked once variables are known). Introspection
+ * (`__schema`, `__type`) is exempt so IDEs can load the schema.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLField,
+  getNullableType,
+  GraphQLList,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  valueFromASTUntyped,
+} from 'graphql';
+import type { Context } from './context.js';
+import { ErrorCode } from './errors.js';
+
+export const MAX_DEPTH = 12;
+export const MAX_ALIASES = 30;
+export const MAX_COST = 20_000;
+/** The size assumed for a list field without a first/limit argument. */
+export const DEFAULT_LIST_SIZE = 10;
+/** Extra cost of the graph walks, on top of their fields: they do the most database work. */
+const WALK_COST: Record<string, number> = {
+  upstream: 200,
+  downstream: 200,
+  dependencyPaths: 200,
+  exposure: 200,
+  subgraph: 200,
+  search: 20,
+  entities: 20,
+  relationships: 20,
+  tradeFigures: 20,
+};
+
+const limitError = (message: string, limit: string, max: number, actual: number) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } });
+
+const isIntrospection = (node: FieldNode) => node.name.value.startsWith('__');
+
+/** The deepest field nesting of a selection set, following fragments. */
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
+  if (!selectionSet) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (isIntrospection(selection)) continue;
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments[name];
+      if (!fragment || seen.has(name)) continue; // unknown or cyclic: other rules report it
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, name])));
+    }
+  }
+  return deepest;
+}
+
+function fragmentsOf(context: ValidationContext): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of context.getDocument().definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+/** Rejects operations nested deeper than `max` fields. */
+export const depthLimit =
+  (max = MAX_DEPTH) =>
+  (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node: OperationDefinitionNode) {
+      const depth = depthOf(node.selectionSet, fragmentsOf(context), new Set());
+      if (depth > max) {
+        context.reportError(
+          limitError(`The operation is nested ${depth} fields deep; at most ${max} is allowed.`, 'depth', max, depth),
+        );
+      }
+    },
+  });
+
+/** Rejects operations with more than `max` aliased fields (alias-amplified requests). */
+export const aliasLimit =
+  (max = MAX_ALIASES) =>
+  (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(node: FieldNode) {
+        if (node.alias) aliases += 1;
+      },
+      Document: {
+        leave() {
+          if (aliases > max) {
+            context.reportError(
+              limitError(`The operation uses ${aliases} aliases; at most ${max} are allowed.`, 'aliases', max, aliases),
+            );
+          }
+        },
+      },
+    };
+  };
+
+interface CostInput {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+function argumentNumber(node: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const argument = node.arguments?.find((a) => a.name.value === name);
+  if (!argument) return undefined;
+  const value = valueFromASTUntyped(argument.value, variables);
+  return typeof value === 'number' ? value : undefined;
+}
+
+function fieldDefinition(parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return parent.getFields()[name];
+}
+
+/** Whether a fragment with this type condition applies to objects of type `parent`. */
+function appliesTo(condition: string | undefined, parent: GraphQLObjectType, schema: GraphQLSchema): boolean {
+  if (!condition) return true;
+  const type = schema.getType(condition);
+  if (!type) return false;
+  if (isObjectType(type)) return type.name === parent.name;
+  return isAbstractType(type) && schema.isSubType(type, parent);
+}
+
+/**
+ * Estimated cost: every field costs 1, times the sizes of the lists enclosing it. A list
+ * field's size is its `first` or `limit` argument (or that argument's default), else
+ * DEFAULT_LIST_SIZE; a connection's `first` sizes its `edges`. Fields of abstract types
+ * are costed on the most expensive possible type.
+ */
+function costOf(
+  selectionSet: SelectionSetNode | undefined,
+  parents: readonly GraphQLObjectType[],
+  input: CostInput,
+  seen: Set<string>,
+  edgesSize?: number,
+): number {
+  if (!selectionSet) return 0;
+  let total = 0;
+  for (const parent of parents) {
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (isIntrospection(selection)) continue;
+        const field = fieldDefinition(parent, selection.name.value);
+        if (!field) continue;
+        const argumentDefault = (name: string) => field.args.find((a) => a.name === name)?.defaultValue as number | undefined;
+        const requested = (name: string) => argumentNumber(selection, name, input.variables) ?? argumentDefault(name);
+        const named = getNamedType(field.type);
+        const isList = getNullableType(field.type) instanceof GraphQLList;
+        const size = isList
+          ? selection.name.value === 'edges' && edgesSize !== undefined
+            ? edgesSize
+            : (requested('first') ?? requested('limit') ?? DEFAULT_LIST_SIZE)
+          : 1;
+        const children = isObjectType(named) ? [named] : isAbstractType(named) ? [...input.schema.getPossibleTypes(named)] : [];
+        const pageSize = named.name.endsWith('Connection') ? (requested('first') ?? DEFAULT_LIST_SIZE) : undefined;
+        const childCost = costOf(selection.selectionSet, children, input, seen, pageSize);
+        cost += (WALK_COST[selection.name.value] ?? 0) + Math.max(1, size) * (1 + childCost);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!appliesTo(selection.typeCondition?.name.value, parent, input.schema)) continue;
+        cost += costOf(selection.selectionSet, [parent], input, seen, edgesSize);
+      } else {
+        const name = selection.name.value;
+        const fragment = input.fragments[name];
+        if (!fragment || seen.has(name) || !appliesTo(fragment.typeCondition.name.value, parent, input.schema)) continue;
+        cost += costOf(fragment.selectionSet, [parent], input, new Set([...seen, name]), edgesSize);
+      }
+    }
+    total = Math.max(total, cost);
+  }
+  return total;
+}
+
+/** Estimates the operation's cost once variables are known, before any resolver runs. */
+export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, schema, request }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const root = operation.operation === 'query' ? schema.getQueryType() : null;
+          if (!root) return;
+          const cost = costOf(operation.selectionSet, [root], { schema, fragments, variables: request.variables ?? {} }, new Set());
+          if (cost > max) {
+            throw limitError(
+              `The operation's estimated cost is ${cost}; at most ${max} is allowed. Ask for smaller pages (first, limit) or fewer nested lists.`,
+              'cost',
+              max,
+              cost,
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
+import { entityIdByName, listEntities, listRelationships, type RelationshipListArgs } from '../db/catalog.js';
+import { search } from '../db/catalog.js';
+import type { EdgeRow, PageRow } from '../db/rows.js';
+import { badInput } from '../errors.js';
+import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
+import { checkInt, LIMITS } from '../limits.js';
+import { cursorFor, offsetAfter } from '../pagination.js';
+import type { RelationshipType } from '../../seed/vocabulary.js';
+import { kindToLabel } from './entity.js';
+
+const MAX_SEARCH_LENGTH = 200;
+
+const edges = <T>(page: PageRow<T>): EdgeRow<T>[] =>
+  page.items.map((node, i) => ({ cursor: cursorFor(page.offset + i), node }));
+
+const connection = {
+  totalCount: (page: PageRow<unknown>) => page.totalCount,
+  pageInfo: (page: PageRow<unknown>) => ({
+    hasNextPage: page.hasNextPage,
+    endCursor: page.items.length > 0 ? cursorFor(page.offset + page.items.length - 1) : null,
+  }),
+};
+
+const period = (p: { from?: string | null; to?: string | null } | null | undefined) => {
+  if (p?.from && p.to && p.from > p.to) throw badInput('period', `from (${p.from}) is after to (${p.to})`);
+  return { periodFrom: p?.from ?? null, periodTo: p?.to ?? null };
+};
+
+/** Which relationship types each trade measure covers, seen from the place. */
+const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: RelationshipType[]; outflow: RelationshipType[] }> = {
+  PRODUCTION: { own: ['PRODUCES'], inflow: [], outflow: [] },
+  CAPACITY: { own: ['HAS_CAPACITY'], inflow: [], outflow: [] },
+  // Exports of P: what P reports shipping, and what others report importing from P.
+  EXPORTS: { own: ['EXPORTS', 'EXPORTS_TO'], inflow: [], outflow: ['IMPORTS_FROM'] },
+  // Imports of P: what P reports bringing in, and what others report shipping to P.
+  IMPORTS: { own: ['IMPORTS', 'IMPORTS_FROM'], inflow: ['EXPORTS_TO'], outflow: [] },
+};
+
+const noListArgs: Omit<RelationshipListArgs, 'offset' | 'limit'> = {
+  types: null,
+  entity: null,
+  sourceId: null,
+  item: null,
+  hasFigure: null,
+  periodFrom: null,
+  periodTo: null,
+  place: null,
+};
+
+export const catalogResolvers: Resolvers = {
+  Query: {
+    search: async (_parent, args, { db }) => {
+      const text = args.query.trim();
+      if (text === '') throw badInput('query', 'must not be empty');
+      if (text.length > MAX_SEARCH_LENGTH) throw badInput('query', `must be at most ${MAX_SEARCH_LENGTH} characters`);
+      const first = checkInt('first', args.first ?? 10, LIMITS.searchFirst);
+      const kinds = args.kinds?.length ? args.kinds.map(kindToLabel) : null;
+      return search(db, text, kinds, first);
+    },
+    entityByName: async (_parent, { name }, { db, loaders }) => {
+      const id = await entityIdByName(db, name);
+      return id ? loaders.entity.load(id) : null;
+    },
+    entities: async (_parent, args, { db, loaders }) => {
+      const first = checkInt('first', args.first ?? 20, LIMITS.first);
+      const page = await listEntities(db, {
+        kinds: args.filter?.kinds?.length ? args.filter.kinds.map(kindToLabel) : null,
+        nameContains: args.filter?.nameContains?.trim() || null,
+        sourceId: args.filter?.sourceId ?? null,
+        order: args.orderBy ?? 'NAME_ASC',
+        offset: offsetAfter(args.after),
+        limit: first,
+      });
+      for (const entity of page.items) loaders.entity.prime(entity.id, entity);
+      return page;
+    },
+    relationships: async (_parent, args, { db }) => {
+      const first = checkInt('first', args.first ?? 20, LIMITS.first);
+      const f = args.filter;
+      return listRelationships(db, {
+        ...noListArgs,
+        types: f?.types?.length ? f.types : null,
+        entity: f?.entity ?? null,
+        sourceId: f?.sourceId ?? null,
+        item: f?.item ?? null,
+        hasFigure: f?.hasFigure ?? null,
+        ...period(f?.period),
+        offset: offsetAfter(args.after),
+        limit: first,
+      });
+    },
+    tradeFigures: async (_parent, args, { db }) => {
+      const first = checkInt('first', args.first ?? 50, LIMITS.first);
+      const measures = args.measures?.length ? args.measures : (Object.keys(MEASURES) as TradeMeasure[]);
+      const own = [...new Set(measures.flatMap((m) => MEASURES[m].own))];
+      const inflow = [...new Set(measures.flatMap((m) => MEASURES[m].inflow))];
+      const outflow = [...new Set(measures.flatMap((m) => MEASURES[m].outflow))];
+      return listRelationships(db, {
+        ...noListArgs,
+        types: [...new Set([...own, ...inflow, ...outflow])],
+        item: args.commodity ?? null,
+        hasFigure: true,
+        ...period(args.period),
+        place: args.place ? { id: args.place, own, inflow, outflow } : null,
+        offset: offsetAfter(args.after),
+        limit: first,
+      });
+    },
+  },
+  Source: {
+    facts: (source, args, { loaders }) => {
+      const first = checkInt('first', args.first ?? 20, LIMITS.first);
+      return loaders.sourceFacts(offsetAfter(args.after), first).load(source.id);
+    },
+  },
+  SearchHit: {
+    entity: async (hit, _args, { loaders }) => (await loaders.entity.load(hit.entityId))!,
+    score: (hit) => hit.score,
+  },
+  EntityConnection: { ...connection, edges: (page) => edges(page) },
+  RelationshipConnection: { ...connection, edges: (page) => edges(page) },
+};

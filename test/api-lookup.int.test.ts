@@ -1,0 +1,263 @@
+/**
+ * The GraphQL API over HTTP, on the seeded graph: lookups, search, paged lists, typed
+ * relationship fields with their evidence, and trade figures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Database } from '../src/db/database.js';
+import { PROJECT_ROOT } from '../src/graph.js';
+import { readSeedFiles } from '../seed/load/files.js';
+import { validateSeed } from '../seed/load/validate.js';
+import { openTestDb } from './support/neo4j.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+const seed = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
+let db: Database;
+let api: TestServer;
+beforeAll(async () => {
+  db = await openTestDb();
+  api = await startTestServer(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.close();
+});
+
+const query = async (text: string, variables?: Record<string, unknown>) => {
+  const { status, body } = await api.graphql(text, variables);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data;
+};
+
+describe('API: lookup by id and by name', () => {
+  it('returns an entity with its kind, aliases, description and sources', async () => {
+    const data = await query(`{
+      entity(id: "company:yimeitai") {
+        __typename id kind name aliases description degree
+        sources { id publisher title date }
+      }
+    }`);
+    expect(data.entity).toMatchObject({
+      __typename: 'Company',
+      id: 'company:yimeitai',
+      kind: 'COMPANY',
+      name: 'Yimeitai',
+      aliases: expect.arrayContaining(['Yimei Tai']),
+    });
+    expect(data.entity.description.length).toBeGreaterThan(20);
+    expect(data.entity.sources).toEqual([
+      {
+        id: 'smm-2025-09-16-us-supply-risk',
+        publisher: 'SMM (Shanghai Metals Market)',
+        title: expect.stringMatching(/^US Producer Bankruptcy Triggers Supply Chain Risks/),
+        date: '2025-09-16',
+      },
+    ]);
+  });
+
+  it('returns null for an unknown id', async () => {
+    expect(await query('{ entity(id: "company:nobody") { id } }')).toEqual({ entity: null });
+  });
+
+  it('finds an entity by its name or any alias, ignoring case and surrounding spaces', async () => {
+    const data = await query(`{
+      a: entityByName(name: "Yimei Tai") { id }
+      b: entityByName(name: "  yingfeimai technology ") { id }
+      c: entityByName(name: "PIDGEON METHOD") { id }
+      d: entityByName(name: "CITIC SEC") { id }
+      e: entityByName(name: "original magnesium") { id }
+      f: entityByName(name: "Yimei") { id }
+    }`);
+    expect(data).toEqual({
+      a: { id: 'company:yimeitai' },
+      b: { id: 'company:infimotion' },
+      c: { id: 'technology:pidgeon-process' },
+      d: { id: 'company:citic-securities' },
+      e: { id: 'commodity:primary-magnesium' },
+      f: null,
+    });
+  });
+});
+
+describe('API: full-text search', () => {
+  it('ranks the entity whose name matches first, and finds names by prefix', async () => {
+    const data = await query('{ search(query: "yimei") { score entity { id } } }');
+    expect(data.search[0].entity.id).toBe('company:yimeitai');
+    expect(data.search[0].score).toBeGreaterThan(data.search[1]?.score ?? 0);
+  });
+
+  it('finds aliases, filters by kind, and honours first', async () => {
+    const data = await query(`{
+      alias: search(query: "infimotion", kinds: [COMPANY], first: 1) { entity { id } }
+      countries: search(query: "korea", kinds: [COUNTRY]) { entity { id kind } }
+    }`);
+    expect(data.alias).toEqual([{ entity: { id: 'company:infimotion' } }]);
+    expect(data.countries).toEqual([{ entity: { id: 'country:south-korea', kind: 'COUNTRY' } }]);
+  });
+
+  it('treats Lucene syntax in the query as text', async () => {
+    const data = await query('{ search(query: "magnesium AND (ingot OR) ~ * \\\\") { entity { id } } }');
+    expect(data.search.length).toBeGreaterThan(0);
+  });
+});
+
+describe('API: paged lists', () => {
+  it('pages through entities with cursors and a total', async () => {
+    const first = await query(`{
+      entities(filter: {kinds: [COUNTRY]}, first: 5) {
+        totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor }
+      }
+    }`);
+    expect(first.entities.totalCount).toBe(seed.entities.filter((e) => e.kind === 'Country').length);
+    expect(first.entities.edges.map((e: any) => e.node.name)).toEqual(['Brazil', 'Canada', 'China', 'Germany', 'India']);
+    expect(first.entities.pageInfo.hasNextPage).toBe(true);
+    const second = await query(
+      `query($after: String) { entities(filter: {kinds: [COUNTRY]}, first: 5, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }`,
+      { after: first.entities.pageInfo.endCursor },
+    );
+    expect(second.entities.edges.map((e: any) => e.node.name)).toEqual(['Israel', 'Italy', 'Japan', 'Kazakhstan', 'Netherlands']);
+    const last = await query(`{ entities(filter: {kinds: [COUNTRY]}, first: 100) { edges { node { name } } pageInfo { hasNextPage } } }`);
+    expect(last.entities.edges).toHaveLength(first.entities.totalCount);
+    expect(last.entities.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('sorts by name descending and by degree, and filters by name, alias and source', async () => {
+    const data = await query(`{
+      desc: entities(filter: {kinds: [COUNTRY]}, orderBy: NAME_DESC, first: 2) { edges { node { name } } }
+      degree: entities(orderBy: DEGREE_DESC, first: 1) { edges { node { id degree } } }
+      byAlias: entities(filter: {nameContains: "yimei"}) { totalCount edges { node { id } } }
+      bySource: entities(filter: {sourceId: "smm-2026-01-15-magnesium-innovation", kinds: [COMPANY]}) { edges { node { id } } }
+    }`);
+    expect(data.desc.edges.map((e: any) => e.node.name)).toEqual(['United States', 'United Kingdom']);
+    expect(data.degree.edges[0].node.id).toBe('country:china');
+    expect(data.byAlias).toEqual({ totalCount: 1, edges: [{ node: { id: 'company:yimeitai' } }] });
+    expect(data.bySource.edges.map((e: any) => e.node.id)).toEqual([
+      'company:arkansas-magnesium',
+      'company:big-blue-technologies',
+      'company:infimotion',
+      'company:magrathea',
+      'company:minago-development',
+      'company:tetra-technologies',
+      'company:wogen',
+    ]);
+  });
+
+  it('lists a source’s facts and filters relationships by type, source and figure', async () => {
+    const data = await query(`{
+      source(id: "smm-2026-01-china-magnesium-exports-2025") { facts(first: 1) { totalCount } }
+      relationships(filter: {types: [EXPORTS], sourceId: "smm-2026-01-china-magnesium-exports-2025", hasFigure: true, period: {from: "2025-12-01", to: "2025-12-31"}}) {
+        totalCount edges { node { id figure { value unit change { value basis } } } }
+      }
+    }`);
+    expect(data.source.facts.totalCount).toBe(seed.facts.filter((f) => f.sourceIds.includes('smm-2026-01-china-magnesium-exports-2025')).length);
+    // Periods overlap: the four December figures and the four for the whole of 2025.
+    expect(data.relationships.totalCount).toBe(8);
+    const byId = Object.fromEntries(data.relationships.edges.map((e: any) => [e.node.id, e.node.figure]));
+    expect(byId['china-magnesium-ingot-exports-2025-12']).toEqual({ value: 21500, unit: 't', change: { value: -3.13, basis: 'MOM' } });
+    expect(byId['china-magnesium-exports-2025-12-total']).toEqual({ value: 38700, unit: 't', change: { value: -0.5, basis: 'MOM' } });
+  });
+});
+
+describe('API: typed relationship fields with evidence', () => {
+  it('a company’s customers, technologies and location', async () => {
+    const data = await query(`{
+      entity(id: "company:yimeitai") { ... on Company {
+        customers { entity { id } relationship { type item { id } evidence { claim sources { publisher date } period { text } } } }
+        technologies { entity { id } }
+        location { entity { id } }
+      } }
+    }`);
+    const customers = data.entity.customers.map((l: any) => [l.entity.id, l.relationship.type, l.relationship.item?.id]);
+    expect(customers).toEqual(
+      expect.arrayContaining([
+        ['company:optimo', 'SUPPLIES', 'product:mg-800'],
+        ['country:south-korea', 'EXPORTS_TO', 'product:mg-800'],
+      ]),
+    );
+    const optimo = data.entity.customers.find((l: any) => l.entity.id === 'company:optimo');
+    expect(optimo.relationship.evidence.sources).toEqual([{ publisher: 'SMM (Shanghai Metals Market)', date: '2025-09-16' }]);
+    expect(data.entity.technologies.map((l: any) => l.entity.id)).toContain('technology:semi-solid-injection-moulding');
+    expect(data.entity.location.map((l: any) => l.entity.id)).toEqual(['country:china']);
+  });
+
+  it('a country’s exports by commodity and period, imports from others’ reports, and policies', async () => {
+    const data = await query(`{
+      china: entity(id: "country:china") { ... on Country {
+        exports(commodity: "commodity:magnesium-ingot", period: {from: "2025-01-01", to: "2025-12-31"}) { id figure { value } }
+        production(period: {from: "2024-01-01", to: "2024-12-31"}) { id type figure { value unit share { value of } } evidence { sources { id } } }
+        policiesIssued { entity { id } }
+      } }
+      germany: entity(id: "country:germany") { ... on Country { imports { id type from { id } to { id } item { id } } } }
+      japan: entity(id: "country:japan") { ... on Country { policiesTargeting { entity { id } relationship { type } } } }
+    }`);
+    const withFigures = data.china.exports.filter((r: any) => r.figure).map((r: any) => [r.id, r.figure.value]);
+    expect(withFigures).toEqual(
+      expect.arrayContaining([
+        ['china-magnesium-ingot-exports-2025', 251300],
+        ['china-magnesium-ingot-exports-2025-12', 21500],
+        ['china-exports-magnesium-ingot-to-europe-2025-12', 5060],
+      ]),
+    );
+    const production = data.china.production.filter((r: any) => r.type === 'PRODUCES' && r.figure);
+    expect(production.map((r: any) => [r.figure.value, r.evidence.sources[0].id]).sort()).toEqual([
+      [1026000, 'citic-2025-08-18-magnesium-rare-earths'],
+      [1026000, 'overview-magnesium-ingot-export-market'],
+    ]);
+    expect(data.china.production.find((r: any) => r.type === 'HAS_CAPACITY').figure).toMatchObject({ value: 1488000, unit: 't' });
+    expect(data.china.policiesIssued.map((l: any) => l.entity.id)).toEqual(
+      expect.arrayContaining(['policy:customs-tax-announcement-256', 'policy:dual-use-export-controls-japan']),
+    );
+    const germanyImports = data.germany.imports.map((r: any) => [r.type, r.from.id, r.to.id, r.item?.id]);
+    expect(germanyImports).toEqual(
+      expect.arrayContaining([
+        ['IMPORTS_FROM', 'country:germany', 'country:china', 'commodity:magnesium-ingot'],
+        ['EXPORTS_TO', 'country:china', 'country:germany', 'commodity:magnesium-alloy'],
+      ]),
+    );
+    expect(data.japan.policiesTargeting).toEqual([
+      { entity: { id: 'policy:dual-use-export-controls-japan' }, relationship: { type: 'RESTRICTS' } },
+    ]);
+  });
+
+  it('a policy’s issuers, dates and targets; a project’s funders; a technology’s developers, licensees and users', async () => {
+    const data = await query(`{
+      policy: entity(id: "policy:dual-use-export-controls-japan") { ... on Policy { issuedOn issuers { entity { id } } targets { entity { id } } } }
+      project: entity(id: "project:highmag") { ... on Project { funders { entity { id } } supporters { entity { id } } } }
+      atr: entity(id: "technology:aluminothermic-reduction") { ... on Technology {
+        developers { entity { id } } licensees { entity { id } relationship { type from { id } } } users { entity { id } }
+      } }
+    }`);
+    expect(data.policy.issuedOn).toBe('2026-01-06');
+    expect(data.policy.issuers).toEqual([{ entity: { id: 'org:mofcom' } }]);
+    expect(data.policy.targets.map((l: any) => l.entity.id).sort()).toEqual([
+      'commodity:dual-use-items',
+      'commodity:magnesium',
+      'country:japan',
+      'sector:defence',
+    ]);
+    expect(data.project.funders).toEqual([{ entity: { id: 'org:horizon-europe' } }]);
+    expect(data.project.supporters.map((l: any) => l.entity.id)).toContain('org:cinea');
+    expect(data.atr.developers).toEqual([{ entity: { id: 'company:big-blue-technologies' } }]);
+    expect(data.atr.licensees).toEqual([
+      { entity: { id: 'company:minago-development' }, relationship: { type: 'LICENSES_TO', from: { id: 'company:big-blue-technologies' } } },
+    ]);
+    expect(data.atr.users).toEqual([{ entity: { id: 'project:minago' } }]);
+  });
+
+  it('trade figures by place, commodity and period, with others’ reports of flows into the place', async () => {
+    const data = await query(`{
+      tradeFigures(place: "country:china", commodity: "commodity:magnesium-powder", measures: [EXPORTS], period: {from: "2025-01-01"}) {
+        totalCount edges { node { id figure { value unit change { value basis } } evidence { period { text } } } }
+      }
+      europe: tradeFigures(place: "region:europe", measures: [IMPORTS]) { edges { node { id from { id } figure { value } } } }
+    }`);
+    expect(data.tradeFigures.edges.map((e: any) => [e.node.id, e.node.figure.value, e.node.figure.change.value])).toEqual([
+      ['china-magnesium-powder-exports-2025-12', 5900, -10.92],
+      ['china-magnesium-powder-exports-2025', 73600, -11.07],
+    ]);
+    expect(data.europe.edges.map((e: any) => [e.node.id, e.node.from.id, e.node.figure.value])).toEqual([
+      ['china-exports-magnesium-ingot-to-europe-2025-12', 'country:china', 5060],
+    ]);
+  });
+});
