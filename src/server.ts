@@ -15,6 +15,7 @@ import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import { aliasLimit, costLimitPlugin, depthLimit } from './protections.js';
 
 /** Requests larger than this are refused before parsing (HTTP 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -77,7 +78,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, config.env, logger),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    validationRules: [depthLimit(), aliasLimit()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin()],
   });
   await apollo.start();
 
