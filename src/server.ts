@@ -53,6 +53,11 @@ export function maskError(
   env: Config['env'],
   logger: Logger,
 ): GraphQLFormattedError {
+  // Depth and alias limits run as validation rules, which Apollo labels
+  // GRAPHQL_VALIDATION_FAILED; their `limit` extension marks them as LIMIT_EXCEEDED.
+  if (formatted.extensions?.limit !== undefined && formatted.extensions.code === 'GRAPHQL_VALIDATION_FAILED') {
+    formatted = { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.LIMIT_EXCEEDED } };
+  }
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   if (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
