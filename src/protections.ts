@@ -30,8 +30,28 @@ import { ErrorCode } from './errors.js';
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
 export const MAX_COST = 20_000;
-/** The size assumed for a list field without a first/limit argument. */
+/** The size assumed for a list field without a first/limit argument or a hint below. */
 export const DEFAULT_LIST_SIZE = 10;
+
+/** Lists whose size the schema bounds, or that are small by nature (Type.field → size). */
+const LIST_SIZE_HINTS: Record<string, number> = {
+  'DependencyPath.hops': 8,
+  'DependencyPath.nodes': 9,
+  'DependencyHop.relationships': 4,
+  'Evidence.sources': 3,
+  'ExposurePath.because': 3,
+  'Exposure.direct': 5,
+};
+const ENTITY_SOURCES_SIZE = 3;
+
+/** Arguments of a field that size the lists of the object it returns (field → child list → size). */
+const CHILD_LIST_SIZES: Record<string, (arg: (name: string) => number | undefined) => Record<string, number>> = {
+  subgraph: (arg) => ({ nodes: arg('limit') ?? 100, edges: 2 * (arg('limit') ?? 100) }),
+  upstream: (arg) => ({ tiers: arg('maxDepth') ?? 3 }),
+  downstream: (arg) => ({ tiers: arg('maxDepth') ?? 3 }),
+  dependencyPaths: () => ({}),
+  exposure: () => ({ paths: 20 }),
+};
 /** Extra cost of the graph walks, on top of their fields: they do the most database work. */
 const WALK_COST: Record<string, number> = {
   upstream: 200,
@@ -154,7 +174,7 @@ function costOf(
   parents: readonly GraphQLObjectType[],
   input: CostInput,
   seen: Set<string>,
-  edgesSize?: number,
+  childSizes: Record<string, number> = {},
 ): number {
   if (!selectionSet) return 0;
   let total = 0;
@@ -169,23 +189,27 @@ function costOf(
         const requested = (name: string) => argumentNumber(selection, name, input.variables) ?? argumentDefault(name);
         const named = getNamedType(field.type);
         const isList = getNullableType(field.type) instanceof GraphQLList;
+        const name = selection.name.value;
+        const hint =
+          LIST_SIZE_HINTS[`${parent.name}.${name}`] ??
+          (name === 'sources' && parent.getInterfaces().some((i) => i.name === 'Entity') ? ENTITY_SOURCES_SIZE : undefined);
         const size = isList
-          ? selection.name.value === 'edges' && edgesSize !== undefined
-            ? edgesSize
-            : (requested('first') ?? requested('limit') ?? DEFAULT_LIST_SIZE)
+          ? (childSizes[name] ?? requested('first') ?? requested('limit') ?? hint ?? DEFAULT_LIST_SIZE)
           : 1;
         const children = isObjectType(named) ? [named] : isAbstractType(named) ? [...input.schema.getPossibleTypes(named)] : [];
-        const pageSize = named.name.endsWith('Connection') ? (requested('first') ?? DEFAULT_LIST_SIZE) : undefined;
-        const childCost = costOf(selection.selectionSet, children, input, seen, pageSize);
-        cost += (WALK_COST[selection.name.value] ?? 0) + Math.max(1, size) * (1 + childCost);
+        const sizes = named.name.endsWith('Connection')
+          ? { edges: requested('first') ?? DEFAULT_LIST_SIZE }
+          : (CHILD_LIST_SIZES[name]?.(requested) ?? {});
+        const childCost = costOf(selection.selectionSet, children, input, seen, sizes);
+        cost += (WALK_COST[name] ?? 0) + Math.max(1, size) * (1 + childCost);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (!appliesTo(selection.typeCondition?.name.value, parent, input.schema)) continue;
-        cost += costOf(selection.selectionSet, [parent], input, seen, edgesSize);
+        cost += costOf(selection.selectionSet, [parent], input, seen, childSizes);
       } else {
         const name = selection.name.value;
         const fragment = input.fragments[name];
         if (!fragment || seen.has(name) || !appliesTo(fragment.typeCondition.name.value, parent, input.schema)) continue;
-        cost += costOf(fragment.selectionSet, [parent], input, new Set([...seen, name]), edgesSize);
+        cost += costOf(fragment.selectionSet, [parent], input, new Set([...seen, name]), childSizes);
       }
     }
     total = Math.max(total, cost);
