@@ -68,3 +68,60 @@ export function loadAllCypher(): CypherQuery[] {
     .sort()
     .map(cypher);
 }
+
+/** A whole-number range a query file declares for one of its placeholders. */
+export interface DeclaredBound {
+  min: number;
+  max: number;
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/**
+ * The placeholders a query declares in its header (`// Bounds: k 1..10, maxLength 1..8`),
+ * after checking that every `{{name}}` in the text is declared. Depth bounds and path
+ * counts cannot be Cypher parameters, so they are written into the text, and only as
+ * integers inside these ranges.
+ */
+export function declaredBounds(query: CypherQuery): Map<string, DeclaredBound> {
+  const bounds = new Map<string, DeclaredBound>();
+  for (const line of query.text.matchAll(/^\/\/\s*Bounds:(.*)$/gim)) {
+    for (const item of line[1]!.split(',')) {
+      const match = /^\s*(\w+)\s+(\d+)\.\.(\d+)\s*$/.exec(item);
+      if (!match) throw new Error(`cypher/${query.name}.cypher: malformed Bounds entry "${item.trim()}"`);
+      bounds.set(match[1]!, { min: Number(match[2]), max: Number(match[3]) });
+    }
+  }
+  const body = query.text.replace(/^\s*\/\/.*$/gm, '');
+  for (const [, name] of body.matchAll(PLACEHOLDER)) {
+    if (!bounds.has(name!)) throw new Error(`cypher/${query.name}.cypher: placeholder {{${name}}} has no Bounds declaration`);
+  }
+  return bounds;
+}
+
+/**
+ * The query with its `{{name}}` placeholders replaced by the given integers. Throws
+ * unless every declared placeholder gets a whole number inside its declared range and
+ * nothing else is given: callers pass values already checked against LIMITS.
+ */
+export function bindBounds(query: CypherQuery, values: Readonly<Record<string, number>>): CypherQuery {
+  const bounds = declaredBounds(query);
+  for (const name of Object.keys(values)) {
+    if (!bounds.has(name)) throw new Error(`cypher/${query.name}.cypher declares no bound ${name}`);
+  }
+  for (const [name, bound] of bounds) {
+    const value = values[name];
+    if (value === undefined) throw new Error(`cypher/${query.name}.cypher: no value for {{${name}}}`);
+    if (!Number.isInteger(value) || value < bound.min || value > bound.max) {
+      throw new Error(`cypher/${query.name}.cypher: ${name} must be a whole number from ${bound.min} to ${bound.max}, got ${value}`);
+    }
+  }
+  const text = query.text.replace(/^(?!\s*\/\/).*$/gm, (line) => line.replace(PLACEHOLDER, (_all, name: string) => String(values[name])));
+  return { ...query, text };
+}
+
+/** The query with every placeholder at its declared minimum (for EXPLAIN in tests); unchanged if it has none. */
+export function bindMinimumBounds(query: CypherQuery): CypherQuery {
+  const bounds = declaredBounds(query);
+  return bounds.size === 0 ? query : bindBounds(query, Object.fromEntries([...bounds].map(([name, b]) => [name, b.min])));
+}

@@ -1,0 +1,31 @@
+// The neighbourhood of the start entities for graph views: every entity within depth
+// hops over relationships of any direction (only $types when given), in breadth-first
+// order (start entities first, in the order given, then by distance, then name and id),
+// cut at $limit nodes, with every relationship among the nodes kept (only $types when
+// given). `reachable` counts the whole neighbourhood, so reachable > size(nodeIds)
+// means the limit cut it short.
+// Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
+//             $limit (integer)
+// Returns: one row: nodeIds, reachable, edges (rel properties with type, from and to,
+//          by fact id)
+// Bounds: depth 1..3
+// Mode: read
+UNWIND range(0, size($ids) - 1) AS position
+MATCH (start:Entity {id: $ids[position]})
+CALL (start) {
+  MATCH p = ANY SHORTEST (start)-[r WHERE $types IS NULL OR type(r) IN $types]-{0,{{depth}}}(n:Entity)
+  RETURN n, length(p) AS distance
+}
+WITH n, min(distance) AS distance, min(CASE WHEN distance = 0 THEN position END) AS position
+ORDER BY distance, position, toLower(n.name), n.id
+WITH collect(n) AS reached
+WITH reached[..$limit] AS nodes, size(reached) AS reachable
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
+  WITH r, a, b
+  ORDER BY r.id
+  RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
+}
+RETURN [n IN nodes | n.id] AS nodeIds, reachable, edges

@@ -1,0 +1,646 @@
+/**
+ * Dependency questions over HTTP on the seeded graph: upstream and downstream tiers,
+ * k shortest routes, exposure to a country or a policy, neighbourhoods, and argument
+ * errors. Expected answers are worked out by hand from seed/facts/*.yaml ("A depends on
+ * B": see DependencyKind in schema/dependencies.graphql).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindBounds, bindMinimumBounds, CYPHER_DIR, cypher, declaredBounds } from '../src/db/cypher.js';
+import type { Database } from '../src/db/database.js';
+import { DEPENDENCY_KINDS, DEPENDENT_FIRST, dependencyTiers, PROVIDER_FIRST } from '../src/db/dependencies.js';
+import { LIMITS } from '../src/limits.js';
+import { openTestDb } from './support/neo4j.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+let db: Database;
+let api: TestServer;
+beforeAll(async () => {
+  db = await openTestDb();
+  api = await startTestServer(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.close();
+});
+
+const query = async (text: string, variables?: Record<string, unknown>) => {
+  const { status, body } = await api.graphql(text, variables);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data;
+};
+
+/** The one error of a request that must fail: its code and message. */
+const failure = async (text: string, variables?: Record<string, unknown>) => {
+  const { body } = await api.graphql(text, variables);
+  expect(body.data ?? null).toBeNull();
+  expect(body.errors).toHaveLength(1);
+  return { code: body.errors[0].extensions.code as string, message: body.errors[0].message as string };
+};
+
+const ids = (list: { id: string }[]) => list.map((e) => e.id);
+
+const TIERS = `query ($id: ID!, $maxDepth: Int, $commodity: ID, $kinds: [DependencyKind!], $up: Boolean!) {
+  upstream(id: $id, maxDepth: $maxDepth, commodity: $commodity, kinds: $kinds) @include(if: $up) { ...tiers }
+  downstream(id: $id, maxDepth: $maxDepth, commodity: $commodity, kinds: $kinds) @skip(if: $up) { ...tiers }
+}
+fragment tiers on DependencyTiers {
+  root { id } maxDepth total
+  tiers { tier entities { tier entity { id } path { length nodes { id } } } }
+}`;
+
+interface Tiers {
+  root: { id: string };
+  maxDepth: number;
+  total: number;
+  tiers: { tier: number; entities: { tier: number; entity: { id: string }; path: { length: number; nodes: { id: string }[] } }[] }[];
+}
+
+/** Tier → the reached entities in order, each with the route of its path. */
+function tierRoutes(result: Tiers): Record<number, [string, string[]][]> {
+  const out: Record<number, [string, string[]][]> = {};
+  for (const tier of result.tiers) {
+    out[tier.tier] = tier.entities.map((reach) => {
+      expect(reach.tier).toBe(tier.tier);
+      expect(reach.path.length).toBe(tier.tier);
+      expect(reach.path.nodes).toHaveLength(tier.tier + 1);
+      return [reach.entity.id, ids(reach.path.nodes)];
+    });
+  }
+  return out;
+}
+
+const walk = async (direction: 'up' | 'down', variables: Record<string, unknown>): Promise<Tiers> => {
+  const data = await query(TIERS, { up: direction === 'up', ...variables });
+  return direction === 'up' ? data.upstream : data.downstream;
+};
+
+const BMW = 'company:bmw';
+const GERMANY = 'country:germany';
+const CHINA = 'country:china';
+const PIDGEON = 'technology:pidgeon-process';
+
+describe('Dependencies: upstream', () => {
+  it('walks BMW’s providers tier by tier, each at its lowest tier with a shortest path', async () => {
+    const result = await walk('up', { id: BMW, maxDepth: 3 });
+    expect(result.root).toEqual({ id: BMW });
+    expect(result.maxDepth).toBe(3);
+    expect(result.total).toBe(5);
+    // BMW DEPENDS_ON Germany; Germany IMPORTS_FROM / DEPENDS_ON China, China EXPORTS_TO
+    // Germany; China DEPENDS_ON dolomite and Europe, and USES_TECHNOLOGY the Pidgeon process.
+    const via = [BMW, GERMANY, CHINA];
+    expect(tierRoutes(result)).toEqual({
+      1: [[GERMANY, [BMW, GERMANY]]],
+      2: [[CHINA, [BMW, GERMANY, CHINA]]],
+      3: [
+        ['commodity:dolomite', [...via, 'commodity:dolomite']],
+        ['region:europe', [...via, 'region:europe']],
+        [PIDGEON, [...via, PIDGEON]],
+      ],
+    });
+  });
+
+  it('lists every fact behind each hop of the path, with its evidence', async () => {
+    const data = await query(`{
+      dependencyPaths(from: "${BMW}", to: "${PIDGEON}", k: 1) {
+        length nodes { id }
+        hops { dependent { id } provider { id } relationships { id type from { id } to { id } item { id } } }
+      }
+    }`);
+    const hops = data.dependencyPaths[0].hops.map((hop: any) => [
+      hop.dependent.id,
+      hop.provider.id,
+      hop.relationships.map((r: any) => `${r.id} ${r.type} ${r.from.id}->${r.to.id} ${r.item?.id ?? '-'}`),
+    ]);
+    expect(data.dependencyPaths).toHaveLength(1);
+    expect(ids(data.dependencyPaths[0].nodes)).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
+    expect(hops).toEqual([
+      [BMW, GERMANY, ['bmw-depends-on-germany-magnesium-imports DEPENDS_ON company:bmw->country:germany commodity:magnesium-ingot']],
+      [
+        GERMANY,
+        CHINA,
+        [
+          'china-exports-magnesium-alloy-to-germany-2025-12 EXPORTS_TO country:china->country:germany commodity:magnesium-alloy',
+          'germany-depends-on-china-magnesium-ingot DEPENDS_ON country:germany->country:china commodity:magnesium-ingot',
+          'germany-imports-magnesium-ingot-from-china IMPORTS_FROM country:germany->country:china commodity:magnesium-ingot',
+        ],
+      ],
+      [CHINA, PIDGEON, ['china-uses-pidgeon-process USES_TECHNOLOGY country:china->technology:pidgeon-process -']],
+    ]);
+    // The sources of those facts (asked separately: four nested lists exceed the cost limit).
+    const sources = await query(`{
+      a: relationship(id: "bmw-depends-on-germany-magnesium-imports") { ...s }
+      b: relationship(id: "china-exports-magnesium-alloy-to-germany-2025-12") { ...s }
+      c: relationship(id: "germany-depends-on-china-magnesium-ingot") { ...s }
+      d: relationship(id: "germany-imports-magnesium-ingot-from-china") { ...s }
+      e: relationship(id: "china-uses-pidgeon-process") { ...s }
+    }
+    fragment s on Relationship { evidence { claim sources { id } } }`);
+    const overview = [{ id: 'overview-magnesium-ingot-export-market' }];
+    expect(Object.values(sources).map((r: any) => r.evidence.sources)).toEqual([
+      overview,
+      [{ id: 'smm-2026-01-china-magnesium-exports-2025' }],
+      overview,
+      overview,
+      overview,
+    ]);
+    expect(sources.d.evidence.claim).toBe('Germany sources its magnesium ingot from China.');
+  });
+
+  it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
+    const result = await dependencyTiers(db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null });
+    const pidgeon = result.reaches.find((r) => r.entityId === PIDGEON)!;
+    expect(pidgeon.path.nodeIds).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
+    expect(pidgeon.path.hops.map((h) => [h.dependentId, h.providerId, h.relationships.map((r) => r.id)])).toEqual([
+      [BMW, GERMANY, ['bmw-depends-on-germany-magnesium-imports']],
+      [
+        GERMANY,
+        CHINA,
+        [
+          'china-exports-magnesium-alloy-to-germany-2025-12',
+          'germany-depends-on-china-magnesium-ingot',
+          'germany-imports-magnesium-ingot-from-china',
+        ],
+      ],
+      [CHINA, PIDGEON, ['china-uses-pidgeon-process']],
+    ]);
+    expect(pidgeon.path.hops[1]!.relationships.map((r) => r.sourceIds)).toEqual([
+      ['smm-2026-01-china-magnesium-exports-2025'],
+      ['overview-magnesium-ingot-export-market'],
+      ['overview-magnesium-ingot-export-market'],
+    ]);
+  });
+
+  it('with a commodity, follows only hops about it: magnesium ingot stops at China', async () => {
+    // China's own dependencies (dolomite, Europe for alloy, the Pidgeon process) do not
+    // concern ingot, so even six tiers reach no further.
+    const result = await walk('up', { id: BMW, maxDepth: 6, commodity: 'commodity:magnesium-ingot' });
+    expect(result.total).toBe(2);
+    expect(tierRoutes(result)).toEqual({
+      1: [[GERMANY, [BMW, GERMANY]]],
+      2: [[CHINA, [BMW, GERMANY, CHINA]]],
+    });
+    // …and the Germany→China hop keeps only the ingot facts, not the alloy export.
+    const rows = await dependencyTiers(db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' });
+    expect(rows.reaches[1]!.path.hops[1]!.relationships.map((r) => r.id)).toEqual([
+      'germany-depends-on-china-magnesium-ingot',
+      'germany-imports-magnesium-ingot-from-china',
+    ]);
+  });
+
+  it('with kinds, follows only those: without DEPENDS_ON, BMW depends on nothing', async () => {
+    const result = await walk('up', { id: BMW, maxDepth: 3, kinds: ['IMPORTS_FROM', 'EXPORTS_TO', 'USES_TECHNOLOGY'] });
+    expect(result.total).toBe(0);
+    expect(result.tiers).toEqual([]);
+  });
+
+  it('Tesla: the US, then China and Russia, then what China and Russia depend on', async () => {
+    const result = await walk('up', { id: 'company:tesla', maxDepth: 4 });
+    const entities = Object.fromEntries(Object.entries(tierRoutes(result)).map(([tier, reaches]) => [tier, reaches.map(([id]) => id)]));
+    expect(entities).toEqual({
+      1: ['country:united-states'],
+      2: [CHINA, 'country:russia'],
+      3: ['commodity:dolomite', 'region:europe', 'technology:electrolysis', PIDGEON],
+      4: ['commodity:coal', 'commodity:magnesium-ingot'],
+    });
+  });
+});
+
+describe('Dependencies: downstream', () => {
+  const tier1 = [
+    'region:asia',
+    'region:europe',
+    GERMANY,
+    'country:india',
+    'country:japan',
+    'commodity:magnesium-ingot',
+    'country:netherlands',
+    'region:north-america',
+    'commodity:primary-magnesium',
+    'country:south-korea',
+    'country:united-states',
+  ];
+
+  it('China’s direct dependents (maxDepth 1), sorted by name', async () => {
+    const result = await walk('down', { id: CHINA, maxDepth: 1 });
+    expect(result.total).toBe(11);
+    expect(tierRoutes(result)).toEqual({ 1: tier1.map((id) => [id, [CHINA, id]]) });
+  });
+
+  it('China’s dependents to maxDepth 2: tier 2 through Germany, the US and magnesium ingot', async () => {
+    const result = await walk('down', { id: CHINA, maxDepth: 2 });
+    expect(result.total).toBe(20);
+    const us = 'country:united-states';
+    const ingot = 'commodity:magnesium-ingot';
+    expect(tierRoutes(result)).toEqual({
+      1: tier1.map((id) => [id, [CHINA, id]]),
+      2: [
+        [BMW, [CHINA, GERMANY, BMW]],
+        ['company:boeing', [CHINA, us, 'company:boeing']],
+        ['country:brazil', [CHINA, ingot, 'country:brazil']],
+        ['region:east-asia', [CHINA, ingot, 'region:east-asia']],
+        ['company:general-motors', [CHINA, us, 'company:general-motors']],
+        ['company:lockheed-martin', [CHINA, us, 'company:lockheed-martin']],
+        ['company:mercedes-benz', [CHINA, GERMANY, 'company:mercedes-benz']],
+        ['company:tesla', [CHINA, us, 'company:tesla']],
+        ['country:turkey', [CHINA, ingot, 'country:turkey']],
+      ],
+    });
+  });
+
+  it('makes the same round trips for 11 results as for 20', async () => {
+    const counts: Record<string, number>[] = [];
+    for (const maxDepth of [1, 2]) {
+      const seen: Record<string, number> = {};
+      const stop = db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
+      try {
+        await walk('down', { id: CHINA, maxDepth });
+      } finally {
+        stop();
+      }
+      counts.push(seen);
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    expect(counts[0]!['dependencies/walk']).toBe(1);
+    expect(counts[0]!['dependencies/hop-facts']).toBe(1);
+  });
+});
+
+describe('Dependencies: dependencyPaths', () => {
+  const PATHS = `query ($from: ID!, $to: ID!, $k: Int, $maxLength: Int, $kinds: [DependencyKind!], $direction: PathDirection) {
+    dependencyPaths(from: $from, to: $to, k: $k, maxLength: $maxLength, kinds: $kinds, direction: $direction) {
+      length nodes { id } hops { dependent { id } provider { id } relationships { id } }
+    }
+  }`;
+  const routes = async (variables: Record<string, unknown>) => {
+    const data = await query(PATHS, variables);
+    return data.dependencyPaths.map((p: any) => {
+      expect(p.length).toBe(p.nodes.length - 1);
+      expect(p.hops).toHaveLength(p.length);
+      return ids(p.nodes);
+    });
+  };
+  const viaEurope = [BMW, GERMANY, CHINA, 'region:europe', 'commodity:magnesium-ingot', PIDGEON];
+
+  it('BMW depends on the Pidgeon process by two routes, shortest first (k 3 finds no third)', async () => {
+    // The second: China DEPENDS_ON Europe (alloy), Europe CONSUMES ingot, the Pidgeon process PRODUCES ingot.
+    expect(await routes({ from: BMW, to: PIDGEON, k: 3 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON], viaEurope]);
+    expect(await routes({ from: BMW, to: PIDGEON, k: 1 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON]]);
+    expect(await routes({ from: BMW, to: PIDGEON, k: 3, maxLength: 4 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON]]);
+    expect(await routes({ from: BMW, to: GERMANY, maxLength: 1 })).toEqual([[BMW, GERMANY]]);
+    expect(await routes({ from: BMW, to: CHINA, maxLength: 1 })).toEqual([]);
+  });
+
+  it('DOWNSTREAM walks from the provider to its dependents; hops still name dependent and provider', async () => {
+    const data = await query(PATHS, { from: PIDGEON, to: BMW, k: 3, direction: 'DOWNSTREAM' });
+    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([
+      [PIDGEON, CHINA, GERMANY, BMW],
+      [...viaEurope].reverse(),
+    ]);
+    expect(data.dependencyPaths[0].hops.map((h: any) => [h.dependent.id, h.provider.id, ids(h.relationships)])).toEqual([
+      [CHINA, PIDGEON, ['china-uses-pidgeon-process']],
+      [GERMANY, CHINA, ['china-exports-magnesium-alloy-to-germany-2025-12', 'germany-depends-on-china-magnesium-ingot', 'germany-imports-magnesium-ingot-from-china']],
+      [BMW, GERMANY, ['bmw-depends-on-germany-magnesium-imports']],
+    ]);
+  });
+
+  it('kinds remove routes and the facts of other kinds from hops', async () => {
+    const data = await query(PATHS, { from: BMW, to: PIDGEON, kinds: ['DEPENDS_ON', 'CONSUMES', 'PRODUCES'] });
+    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([viaEurope]);
+    expect(data.dependencyPaths[0].hops.map((h: any) => ids(h.relationships))).toEqual([
+      ['bmw-depends-on-germany-magnesium-imports'],
+      ['germany-depends-on-china-magnesium-ingot'],
+      ['china-magnesium-alloy-exports-rely-on-europe'],
+      ['europe-consumes-magnesium-ingot'],
+      ['pidgeon-process-produces-magnesium-ingot'],
+    ]);
+  });
+
+  it('no route gives an empty list: the Pidgeon process does not depend on BMW', async () => {
+    expect(await routes({ from: PIDGEON, to: BMW })).toEqual([]);
+    expect(await routes({ from: BMW, to: BMW })).toEqual([]);
+  });
+});
+
+describe('Dependencies: exposure', () => {
+  const EXPOSURE = `query ($id: ID!, $country: ID, $policy: ID, $maxDepth: Int) {
+    exposure(id: $id, country: $country, policy: $policy, maxDepth: $maxDepth) {
+      subject { id } through { id } exposed
+      direct { id }
+      paths { at { id } because { id } path { nodes { id } hops { relationships { id } } } }
+    }
+  }`;
+  const exposure = async (variables: Record<string, unknown>) => {
+    const { exposure: e } = await query(EXPOSURE, variables);
+    return {
+      subject: e.subject.id,
+      through: e.through.id,
+      exposed: e.exposed,
+      direct: ids(e.direct),
+      paths: e.paths.map((p: any) => ({ at: p.at.id, because: ids(p.because), route: ids(p.path.nodes) })),
+    };
+  };
+  const US = 'country:united-states';
+  const TESLA = 'company:tesla';
+
+  it('Tesla depends on Russia through the United States', async () => {
+    expect(await exposure({ id: TESLA, country: 'country:russia' })).toEqual({
+      subject: TESLA,
+      through: 'country:russia',
+      exposed: true,
+      direct: [],
+      paths: [{ at: 'country:russia', because: [], route: [TESLA, US, 'country:russia'] }],
+    });
+  });
+
+  it('Tesla depends on China through the United States; no provider of Tesla is located in China', async () => {
+    expect(await exposure({ id: TESLA, country: CHINA })).toEqual({
+      subject: TESLA,
+      through: CHINA,
+      exposed: true,
+      direct: [],
+      paths: [{ at: CHINA, because: [], route: [TESLA, US, CHINA] }],
+    });
+  });
+
+  it('direct lists the subject’s own location in the country', async () => {
+    expect(await exposure({ id: TESLA, country: US })).toEqual({
+      subject: TESLA,
+      through: US,
+      exposed: true,
+      direct: ['tesla-located-in-us'],
+      paths: [{ at: US, because: [], route: [TESLA, US] }],
+    });
+  });
+
+  it('a region counts its members: BMW meets Europe at Germany (a member) and at Europe itself', async () => {
+    expect(await exposure({ id: BMW, country: 'region:europe' })).toEqual({
+      subject: BMW,
+      through: 'region:europe',
+      exposed: true,
+      direct: [],
+      paths: [
+        { at: GERMANY, because: ['germany-member-of-europe'], route: [BMW, GERMANY] },
+        { at: 'region:europe', because: [], route: [BMW, GERMANY, CHINA, 'region:europe'] },
+      ],
+    });
+  });
+
+  it('a country the entity does not depend on within maxDepth: not exposed', async () => {
+    expect(await exposure({ id: TESLA, country: 'country:russia', maxDepth: 1 })).toMatchObject({ exposed: false, direct: [], paths: [] });
+  });
+
+  it('a country is exposed to itself, with no fact to show for it', async () => {
+    expect(await exposure({ id: 'country:russia', country: 'country:russia' })).toMatchObject({ exposed: true, direct: [], paths: [] });
+  });
+
+  const DUAL_USE = 'policy:dual-use-export-controls-japan';
+
+  it('Japan’s dual-use controls restrict Japan itself: direct, and none of Japan’s providers is affected', async () => {
+    expect(await exposure({ id: 'country:japan', policy: DUAL_USE })).toEqual({
+      subject: 'country:japan',
+      through: DUAL_USE,
+      exposed: true,
+      direct: ['japan-dual-use-controls-restrict-japan'],
+      paths: [],
+    });
+  });
+
+  it('the controls restrict magnesium, so the US is exposed at each hop that brings it magnesium', async () => {
+    // US IMPORTS_FROM / DEPENDS_ON China and Russia with item magnesium; everything further
+    // upstream is reached through them, so the exposure lies at China and at Russia.
+    const result = await exposure({ id: US, policy: DUAL_USE });
+    expect(result).toEqual({
+      subject: US,
+      through: DUAL_USE,
+      exposed: true,
+      direct: [],
+      paths: [
+        { at: CHINA, because: ['japan-dual-use-controls-restrict-magnesium'], route: [US, CHINA] },
+        { at: 'country:russia', because: ['japan-dual-use-controls-restrict-magnesium'], route: [US, 'country:russia'] },
+      ],
+    });
+  });
+
+  it('Tesla is exposed at its first hop: it depends on the US for magnesium', async () => {
+    expect(await exposure({ id: TESLA, policy: DUAL_USE })).toEqual({
+      subject: TESLA,
+      through: DUAL_USE,
+      exposed: true,
+      direct: [],
+      paths: [{ at: US, because: ['japan-dual-use-controls-restrict-magnesium'], route: [TESLA, US] }],
+    });
+  });
+
+  it('a policy on a provider: Announcement 256 applies in China, two tiers above BMW', async () => {
+    const policy = 'policy:customs-tax-announcement-256';
+    expect(await exposure({ id: BMW, policy })).toEqual({
+      subject: BMW,
+      through: policy,
+      exposed: true,
+      direct: [],
+      paths: [{ at: CHINA, because: ['announcement-256-applies-in-china'], route: [BMW, GERMANY, CHINA] }],
+    });
+  });
+
+  it('needs exactly one of country and policy, of the right kind', async () => {
+    expect(await failure(EXPOSURE, { id: BMW })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'country: give exactly one of country and policy, got neither',
+    });
+    expect(await failure(EXPOSURE, { id: BMW, country: CHINA, policy: DUAL_USE })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'country: give exactly one of country and policy, got both',
+    });
+    expect(await failure(EXPOSURE, { id: BMW, country: 'company:tesla' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'country: company:tesla is a Company, not a Country or Region',
+    });
+    expect(await failure(EXPOSURE, { id: BMW, policy: CHINA })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'policy: country:china is a Country, not a Policy',
+    });
+    expect(await failure(EXPOSURE, { id: BMW, country: 'country:atlantis' })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No country has the id "country:atlantis".',
+    });
+    expect(await failure(EXPOSURE, { id: BMW, policy: 'policy:none' })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No policy has the id "policy:none".',
+    });
+  });
+});
+
+describe('Dependencies: subgraph', () => {
+  const SUBGRAPH = `query ($ids: [ID!]!, $depth: Int, $limit: Int, $types: [RelationshipType!]) {
+    subgraph(ids: $ids, depth: $depth, limit: $limit, types: $types) { nodes { id } edges { id from { id } to { id } } truncated }
+  }`;
+  const subgraph = async (variables: Record<string, unknown>) => {
+    const { subgraph: s } = await query(SUBGRAPH, variables);
+    return { nodes: ids(s.nodes), edges: ids(s.edges), truncated: s.truncated };
+  };
+  const YIMEITAI = 'company:yimeitai';
+
+  it('Yimeitai’s neighbourhood at depth 1: start first, then by name; every relationship among them', async () => {
+    expect(await subgraph({ ids: [YIMEITAI] })).toEqual({
+      nodes: [YIMEITAI, CHINA, 'product:mg-800', 'company:optimo', 'technology:semi-solid-injection-moulding', 'country:south-korea'],
+      edges: [
+        'china-exports-magnesium-ingot-to-south-korea-2025-12',
+        'china-exports-magnesium-ingot-to-south-korea-overview',
+        'mg-800-uses-semi-solid-injection-moulding',
+        'optimo-located-in-south-korea',
+        'yimeitai-develops-mg-800',
+        'yimeitai-exports-mg-800-to-south-korea',
+        'yimeitai-located-in-china',
+        'yimeitai-supplies-optimo-mg-800',
+        'yimeitai-uses-semi-solid-injection-moulding',
+      ],
+      truncated: false,
+    });
+  });
+
+  it('a limit that cuts the neighbourhood says so', async () => {
+    expect(await subgraph({ ids: [YIMEITAI], limit: 3 })).toEqual({
+      nodes: [YIMEITAI, CHINA, 'product:mg-800'],
+      edges: ['yimeitai-develops-mg-800', 'yimeitai-located-in-china'],
+      truncated: true,
+    });
+    expect((await subgraph({ ids: [YIMEITAI], limit: 6 })).truncated).toBe(false);
+  });
+
+  it('types restrict both the walk and the edges', async () => {
+    expect(await subgraph({ ids: [YIMEITAI], types: ['LOCATED_IN', 'SUPPLIES'] })).toEqual({
+      nodes: [YIMEITAI, CHINA, 'company:optimo'],
+      edges: ['yimeitai-located-in-china', 'yimeitai-supplies-optimo-mg-800'],
+      truncated: false,
+    });
+    // At depth 2, what else is located in China (ordered by name: Anyang, General
+    // Administration of Customs, InfiMotion, Ministry of Commerce, State Taxation Administration).
+    expect(await subgraph({ ids: [YIMEITAI], depth: 2, types: ['LOCATED_IN'] })).toEqual({
+      nodes: [
+        YIMEITAI,
+        CHINA,
+        'company:anyang-highrise-metal-material',
+        'org:general-administration-of-customs',
+        'company:infimotion',
+        'org:mofcom',
+        'org:state-taxation-administration',
+      ],
+      edges: [
+        'anyang-highrise-located-in-china',
+        'general-administration-of-customs-located-in-china',
+        'infimotion-located-in-china',
+        'mofcom-located-in-china',
+        'state-taxation-administration-located-in-china',
+        'yimeitai-located-in-china',
+      ],
+      truncated: false,
+    });
+  });
+
+  it('several start entities come first, in the order given', async () => {
+    expect(await subgraph({ ids: [BMW, GERMANY, BMW], types: ['LOCATED_IN'] })).toEqual({
+      nodes: [BMW, GERMANY, 'company:mercedes-benz'],
+      edges: ['bmw-located-in-germany', 'mercedes-benz-located-in-germany'],
+      truncated: false,
+    });
+  });
+});
+
+describe('Dependencies: arguments', () => {
+  const UP = `query ($id: ID!, $maxDepth: Int, $commodity: ID, $kinds: [DependencyKind!]) {
+    upstream(id: $id, maxDepth: $maxDepth, commodity: $commodity, kinds: $kinds) { total }
+  }`;
+  const PATHS = `query ($k: Int, $maxLength: Int) { dependencyPaths(from: "${BMW}", to: "${PIDGEON}", k: $k, maxLength: $maxLength) { length } }`;
+
+  it('rejects out-of-range numbers, never clamps them', async () => {
+    expect(await failure(UP, { id: BMW, maxDepth: 0 })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'maxDepth: must be a whole number from 1 to 6, got 0',
+    });
+    expect(await failure(UP, { id: BMW, maxDepth: 7 })).toEqual({
+      code: 'LIMIT_EXCEEDED',
+      message: 'maxDepth: at most 6 is allowed, got 7',
+    });
+    expect(await failure(PATHS, { k: 11 })).toEqual({ code: 'LIMIT_EXCEEDED', message: 'k: at most 10 is allowed, got 11' });
+    expect(await failure(PATHS, { k: 0 })).toEqual({ code: 'BAD_USER_INPUT', message: 'k: must be a whole number from 1 to 10, got 0' });
+    expect(await failure(PATHS, { maxLength: 9 })).toEqual({
+      code: 'LIMIT_EXCEEDED',
+      message: 'maxLength: at most 8 is allowed, got 9',
+    });
+    expect(await failure(`{ subgraph(ids: ["${BMW}"], depth: 4) { truncated } }`)).toEqual({
+      code: 'LIMIT_EXCEEDED',
+      message: 'depth: at most 3 is allowed, got 4',
+    });
+    expect(await failure(`{ subgraph(ids: ["${BMW}"], limit: 0) { truncated } }`)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'limit: must be a whole number from 1 to 500, got 0',
+    });
+    expect(await failure(`{ subgraph(ids: []) { truncated } }`)).toEqual({ code: 'BAD_USER_INPUT', message: 'ids: must name at least 1' });
+    expect(await failure(UP, { id: BMW, kinds: [] })).toEqual({ code: 'BAD_USER_INPUT', message: 'kinds: must name at least 1' });
+  });
+
+  it('unknown ids are NOT_FOUND', async () => {
+    expect(await failure(UP, { id: 'company:nope' })).toEqual({ code: 'NOT_FOUND', message: 'No entity has the id "company:nope".' });
+    expect(await failure(`{ downstream(id: "company:nope") { total } }`)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No entity has the id "company:nope".',
+    });
+    expect(await failure(UP, { id: BMW, commodity: 'commodity:unobtainium' })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No commodity has the id "commodity:unobtainium".',
+    });
+    expect(await failure(UP, { id: BMW, commodity: CHINA })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'commodity: country:china is a Country, not a Commodity or Product',
+    });
+    expect(await failure(`{ dependencyPaths(from: "${BMW}", to: "technology:nope") { length } }`)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No entity has the id "technology:nope".',
+    });
+    expect(await failure(`{ subgraph(ids: ["${BMW}", "company:nope"]) { truncated } }`)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No entity has the id "company:nope".',
+    });
+  });
+});
+
+describe('Dependencies: Cypher files', () => {
+  const dir = join(CYPHER_DIR, 'dependencies');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.cypher'));
+
+  it('spell the dependency kinds literally, as DEPENDENT_FIRST then PROVIDER_FIRST', () => {
+    const expected = [...DEPENDENT_FIRST, ...PROVIDER_FIRST];
+    const spelled = files.flatMap((name) =>
+      [...readFileSync(join(dir, name), 'utf8').matchAll(/\[r:([A-Z_|]+)\]/g)]
+        .map((m) => m[1]!.split('|'))
+        .filter((types) => types.includes('DEPENDS_ON'))
+        .map((types) => [name, types] as const),
+    );
+    expect(spelled.map(([name]) => name).sort()).toEqual(['hop-facts.cypher', 'paths.cypher', 'walk.cypher']);
+    for (const [, types] of spelled) expect(types).toEqual(expected);
+  });
+
+  it('declare their bounds as LIMITS does', () => {
+    expect(Object.fromEntries(declaredBounds(cypher('dependencies/walk')))).toEqual({ maxDepth: LIMITS.maxDepth });
+    expect(Object.fromEntries(declaredBounds(cypher('dependencies/paths')))).toEqual({ k: LIMITS.k, maxLength: LIMITS.maxLength });
+    expect(Object.fromEntries(declaredBounds(cypher('dependencies/subgraph')))).toEqual({ depth: LIMITS.subgraphDepth });
+  });
+
+  it('bindBounds writes only declared, in-range integers into the placeholders', () => {
+    const paths = cypher('dependencies/paths');
+    const bound = bindBounds(paths, { k: 4, maxLength: 7 });
+    expect(bound.text).toContain('SHORTEST 4 GROUPS');
+    expect(bound.text).toContain('){0,7}');
+    expect(bound.text).not.toMatch(/\{\{\w+\}\}/);
+    expect(() => bindBounds(paths, { k: 11, maxLength: 7 })).toThrow('k must be a whole number from 1 to 10, got 11');
+    expect(() => bindBounds(paths, { k: 1.5, maxLength: 7 })).toThrow('k must be a whole number');
+    expect(() => bindBounds(paths, { k: 3 })).toThrow('no value for {{maxLength}}');
+    expect(() => bindBounds(paths, { k: 3, maxLength: 3, depth: 1 })).toThrow('declares no bound depth');
+    expect(bindMinimumBounds(paths).text).toContain('SHORTEST 1 GROUPS');
+    const unbound = { name: 'x', mode: 'read' as const, text: 'MATCH (n) RETURN n LIMIT {{n}}' };
+    expect(() => bindMinimumBounds(unbound)).toThrow('placeholder {{n}} has no Bounds declaration');
+  });
+});
