@@ -2,12 +2,15 @@
  * Opens the graph the configuration names: the Neo4j at NEO4J_URI, or the project's own
  * local Neo4j, started here and stopped again by `close()`.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.js';
+import type { Config, Neo4jLocal } from './config.js';
 import { connect } from './db/connect.js';
 import type { Database } from './db/database.js';
-import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j/process.js';
+import { LocalNeo4jUnavailable } from './local-neo4j/build.js';
+import { passwordFile } from './local-neo4j/credentials.js';
+import { type LocalNeo4j, portInUse, startLocalNeo4j } from './local-neo4j/process.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -28,6 +31,9 @@ export async function openGraph(
   let uri: string;
   let username: string;
   let password: string;
+  if (settings.mode === 'local' && (await portInUse(settings.port)) && existsSync(passwordFile(resolve(PROJECT_ROOT, settings.dir)))) {
+    return attachToRunningLocal(settings, options.log);
+  }
   if (settings.mode === 'local') {
     local = await startLocalNeo4j({
       launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
@@ -64,4 +70,30 @@ export async function openGraph(
     await local?.stop();
     throw error;
   }
+}
+
+/**
+ * The project's Neo4j is already running (npm run neo4j, or npm start): use it, and leave
+ * it running on close. If the port belongs to something else, say so.
+ */
+async function attachToRunningLocal(settings: Neo4jLocal & Config['neo4j'], log?: (line: string) => void): Promise<OpenGraph> {
+  const dir = resolve(PROJECT_ROOT, settings.dir);
+  const uri = `bolt://127.0.0.1:${settings.port}`;
+  let db: Database;
+  try {
+    db = await connect({
+      uri,
+      username: 'neo4j',
+      password: settings.password ?? readFileSync(passwordFile(dir), 'utf8').trim(),
+      database: settings.database,
+      queryTimeoutMs: settings.queryTimeoutMs,
+      connectTimeoutMs: Math.min(settings.connectTimeoutMs, 5000),
+    });
+  } catch {
+    throw new LocalNeo4jUnavailable(
+      `port ${settings.port} on 127.0.0.1 is in use by something that is not this project's Neo4j; set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
+    );
+  }
+  log?.(`using the local Neo4j already running on 127.0.0.1:${settings.port}`);
+  return { db, uri, local: undefined, close: () => db.close() };
 }

@@ -29,7 +29,7 @@ import { ErrorCode } from './errors.js';
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
-export const MAX_COST = 20_000;
+export const MAX_COST = 50_000;
 /** The size assumed for a list field without a first/limit argument or a hint below. */
 export const DEFAULT_LIST_SIZE = 10;
 
@@ -194,7 +194,7 @@ function costOf(
           LIST_SIZE_HINTS[`${parent.name}.${name}`] ??
           (name === 'sources' && parent.getInterfaces().some((i) => i.name === 'Entity') ? ENTITY_SOURCES_SIZE : undefined);
         const size = isList
-          ? (childSizes[name] ?? requested('first') ?? requested('limit') ?? hint ?? DEFAULT_LIST_SIZE)
+          ? (childSizes[name] ?? requested('first') ?? requested('limit') ?? requested('k') ?? hint ?? DEFAULT_LIST_SIZE)
           : 1;
         const children = isObjectType(named) ? [named] : isAbstractType(named) ? [...input.schema.getPossibleTypes(named)] : [];
         const sizes = named.name.endsWith('Connection')

@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { readHealth } from '../src/db/system.js';
@@ -14,7 +14,7 @@ import { readSeedFiles } from '../seed/load/files.js';
 import { validateSeed } from '../seed/load/validate.js';
 import { loadSeed } from '../seed/load/write.js';
 import { openTestDb, testNeo4j } from './support/neo4j.js';
-import { childEnv, runCommand } from './support/process.js';
+import { childEnv, runCommand, stopAllCommands } from './support/process.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -25,6 +25,9 @@ afterAll(async () => {
 });
 
 const seed = () => validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
+
+// Whatever a test asserts, nothing it started outlives it.
+afterEach(stopAllCommands);
 
 describe('Seed loading: idempotent', () => {
   it('a second load creates and updates nothing, and the counts stay the same', async () => {

@@ -3,13 +3,14 @@
  * project's own local Neo4j, with clean stops, persistence across restarts, and
  * one-line failures for each way the database can be wrong.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../src/local-neo4j/process.js';
 import { testNeo4j } from './support/neo4j.js';
-import { childEnv, processesInGroup, processesMatching, runCommand } from './support/process.js';
+import { childEnv, processesInGroup, processesMatching, runCommand, stopAllCommands } from './support/process.js';
 
 const typename = async (port: number) => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -19,6 +20,9 @@ const typename = async (port: number) => {
   });
   return response.json();
 };
+
+// Whatever a test asserts, nothing it started outlives it.
+afterEach(stopAllCommands);
 
 describe('Start command: against a running Neo4j (NEO4J_URI)', () => {
   it('seeds idempotently, serves GraphQL, prints where, and stops on SIGTERM to npm alone', async () => {
@@ -90,6 +94,20 @@ describe('Start command: one-line failures', () => {
       { NEO4J_URI: db.uri, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: 'nosuchdb' },
       /^error: Neo4j at .* has no database "nosuchdb"; check NEO4J_DATABASE/,
     );
+  });
+
+  it('no Java on the machine, for the local Neo4j: points to NEO4J_URI and Docker', async () => {
+    // A PATH with node, npm and a shell but no java or mvn.
+    const bin = mkdtempSync(join(tmpdir(), 'mgkg-nojava-'));
+    for (const tool of ['node', 'npm', 'sh']) symlinkSync(execFileSync('which', [tool], { encoding: 'utf8' }).trim(), join(bin, tool));
+    try {
+      await expectOneLineFailure(
+        { PATH: bin, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'mgkg-nojava-data-')) },
+        /^error: Java 17 or newer is needed to run Neo4j locally and none was found; set NEO4J_URI \(and NEO4J_PASSWORD\) to use an existing Neo4j, or run `docker compose up` \(see README\)$/,
+      );
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('a malformed variable', async () => {

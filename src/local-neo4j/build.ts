@@ -24,8 +24,8 @@ export interface LauncherBuild {
 const HINT =
   'set NEO4J_URI (and NEO4J_PASSWORD) to use an existing Neo4j, or run `docker compose up` (see README)';
 
-/** Fails with one line when Java 17+ or Maven is missing. */
-export function checkToolchain(): void {
+/** Fails with one line when Java 17+ is missing. */
+export function checkJava(): void {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
     throw new LocalNeo4jUnavailable(
@@ -39,6 +39,11 @@ export function checkToolchain(): void {
       `Java 17 or newer is needed to run Neo4j locally, found Java ${major}; ${HINT}`,
     );
   }
+}
+
+/** Fails with one line when Java 17+ or Maven is missing. */
+export function checkToolchain(): void {
+  checkJava();
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvn.error || mvn.status !== 0) {
     throw new LocalNeo4jUnavailable(`Maven is needed to fetch Neo4j locally and none was found; ${HINT}`);

@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { ensureLauncherBuilt, LocalNeo4jUnavailable } from './build.js';
+import { checkJava, ensureLauncherBuilt, LocalNeo4jUnavailable } from './build.js';
 import { ensurePassword, passwordFile } from './credentials.js';
 
 export interface LocalNeo4jOptions {
@@ -42,6 +42,8 @@ export interface LocalNeo4j {
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => {});
   const dir = resolve(options.dir);
+  // Checked on every start, not only when building: a built launcher still needs Java.
+  checkJava();
   const build = await ensureLauncherBuilt(resolve(options.launcherDir), log);
   const password = ensurePassword(dir, options.password);
   await assertPortFree(options.port);
@@ -138,6 +140,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     stop,
     exited,
   };
+}
+
+/** True when something on this machine already listens on the port. */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePort(true));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort(false)));
+  });
 }
 
 /** A clear message beats Neo4j's bind error when another DBMS already holds the port. */

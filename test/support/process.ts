@@ -21,6 +21,25 @@ export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...overrides };
 }
 
+const running = new Set<RunningCommand>();
+
+/**
+ * Stops every command the test started that is still running, with its whole process
+ * group: call it in afterEach, so a failed assertion never leaves a server behind.
+ */
+export async function stopAllCommands(): Promise<void> {
+  const commands = [...running];
+  running.clear();
+  for (const command of commands) command.signalGroup('SIGTERM');
+  const deadline = Date.now() + 20_000;
+  for (const command of commands) {
+    while (processesInGroup(command.child.pid!).length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    command.signalGroup('SIGKILL');
+  }
+}
+
 export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningCommand {
   // detached: the command leads its own process group, so the test can signal it whole.
   const child = spawn('npm', args, {
@@ -38,7 +57,7 @@ export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningComma
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
+  const command: RunningCommand = {
     child,
     output: () => output,
     exited,
@@ -76,6 +95,8 @@ export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningComma
         });
       }),
   };
+  running.add(command);
+  return command;
 }
 
 /** Command lines of live (not zombie) processes whose command line contains `needle`. */
