@@ -245,6 +245,21 @@ describe('API: typed relationship fields with evidence', () => {
     expect(data.atr.users).toEqual([{ entity: { id: 'project:minago' } }]);
   });
 
+  it('a region’s country comes from its sourced LOCATED_IN facts, through containing regions', async () => {
+    const data = await query(`{
+      fugu: entity(id: "region:fugu") { ... on Region { country { id } } }
+      lake: entity(id: "region:great-salt-lake") { ... on Region { country { id } location: relationships(types: [LOCATED_IN], direction: OUTGOING) { to { id } evidence { sources { id } } } } }
+      europe: entity(id: "region:europe") { ... on Region { country { id } members { entity { id } } } }
+    }`);
+    expect(data.fugu.country).toEqual({ id: 'country:china' });
+    expect(data.lake.country).toEqual({ id: 'country:united-states' });
+    expect(data.lake.location).toEqual([{ to: { id: 'region:utah' }, evidence: { sources: [{ id: 'smm-2025-09-16-us-supply-risk' }] } }]);
+    expect(data.europe.country).toBeNull();
+    expect(data.europe.members.map((l: any) => l.entity.id)).toEqual(
+      expect.arrayContaining(['country:germany', 'country:netherlands', 'country:italy']),
+    );
+  });
+
   it('trade figures by place, commodity and period, with others’ reports of flows into the place', async () => {
     const data = await query(`{
       tradeFigures(place: "country:china", commodity: "commodity:magnesium-powder", measures: [EXPORTS], period: {from: "2025-01-01"}) {

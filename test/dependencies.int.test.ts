@@ -516,26 +516,29 @@ describe('Dependencies: subgraph', () => {
       edges: ['yimeitai-located-in-china', 'yimeitai-supplies-optimo-mg-800'],
       truncated: false,
     });
-    // At depth 2, what else is located in China (ordered by name: Anyang, General
-    // Administration of Customs, InfiMotion, Ministry of Commerce, State Taxation Administration).
+    // At depth 2, everything else located in China, by name: companies, government
+    // bodies, and the provinces and cities the sources place there.
+    const inChina = [
+      ['company:anyang-highrise-metal-material', 'anyang-highrise-located-in-china'],
+      ['region:beijing', 'beijing-located-in-china'],
+      ['region:fugu', 'fugu-located-in-china'],
+      ['org:general-administration-of-customs', 'general-administration-of-customs-located-in-china'],
+      ['region:guangzhou', 'guangzhou-located-in-china'],
+      ['region:henan', 'henan-located-in-china'],
+      ['company:infimotion', 'infimotion-located-in-china'],
+      ['region:inner-mongolia', 'inner-mongolia-located-in-china'],
+      ['org:mofcom', 'mofcom-located-in-china'],
+      ['region:ningxia', 'ningxia-located-in-china'],
+      ['region:shaanxi', 'shaanxi-located-in-china'],
+      ['region:shanghai', 'shanghai-located-in-china'],
+      ['region:shanxi', 'shanxi-located-in-china'],
+      ['org:state-taxation-administration', 'state-taxation-administration-located-in-china'],
+      ['region:tianjin', 'tianjin-located-in-china'],
+      ['region:xiamen', 'xiamen-located-in-china'],
+    ];
     expect(await subgraph({ ids: [YIMEITAI], depth: 2, types: ['LOCATED_IN'] })).toEqual({
-      nodes: [
-        YIMEITAI,
-        CHINA,
-        'company:anyang-highrise-metal-material',
-        'org:general-administration-of-customs',
-        'company:infimotion',
-        'org:mofcom',
-        'org:state-taxation-administration',
-      ],
-      edges: [
-        'anyang-highrise-located-in-china',
-        'general-administration-of-customs-located-in-china',
-        'infimotion-located-in-china',
-        'mofcom-located-in-china',
-        'state-taxation-administration-located-in-china',
-        'yimeitai-located-in-china',
-      ],
+      nodes: [YIMEITAI, CHINA, ...inChina.map(([node]) => node)],
+      edges: [...inChina.map(([, edge]) => edge), 'yimeitai-located-in-china'].sort(),
       truncated: false,
     });
   });

@@ -143,6 +143,7 @@ describe('Start command: the project-local Neo4j', () => {
     first.signalGroup('SIGINT');
     // npm itself dies by the signal at once; the server and Neo4j stop cleanly after it.
     await expect.poll(() => processesInGroup(first.child.pid!), { timeout: 30_000 }).toEqual([]);
+    await first.closed;
     expect(first.output()).toContain('SIGINT: shutting down');
     expect(first.output()).toMatch(/\nstopped\n/);
     expect(processesMatching(dir)).toEqual([]);
@@ -159,6 +160,7 @@ describe('Start command: the project-local Neo4j', () => {
     expect((await typename(secondPort)).data.health).toEqual(seeded.data.health);
     second.signalGroup('SIGTERM');
     await expect.poll(() => processesInGroup(second.child.pid!), { timeout: 30_000 }).toEqual([]);
+    await second.closed;
     expect(second.output()).toMatch(/\nstopped\n/);
     expect(processesMatching(dir)).toEqual([]);
   }, 300_000);

@@ -40,7 +40,6 @@ export const EntitySchema = z.strictObject({
   name: text,
   aliases: z.array(text).default([]),
   description: text,
-  country: z.string().regex(entityId).optional(),
   iso2: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be two capital letters')

@@ -150,13 +150,6 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       entities.set(entity.id, { ...entity, kind: file.kind, sourceIds: [], where });
     }
   }
-  for (const entity of entities.values()) {
-    if (entity.country !== undefined && entities.get(entity.country)?.kind !== 'Country') {
-      problems.push(
-        `${entity.where}.country: "${entity.country}" is not a Country in entities/countries.yaml`,
-      );
-    }
-  }
 
   // Facts
   const facts: SeedFact[] = [];

@@ -52,7 +52,6 @@ export const entityProps = (e: SeedEntity) =>
     aliases: e.aliases,
     description: e.description,
     sourceIds: e.sourceIds,
-    country: e.country,
     iso2: e.iso2,
     reference: e.reference,
     issuedOn: e.issuedOn,

@@ -30,7 +30,6 @@ export function toEntityRow(p: Props): EntityRow {
     description: String(p.description ?? ''),
     sourceIds: strings(p.sourceIds),
     degree: num(p.degree) ?? 0,
-    country: str(p.country),
     iso2: str(p.iso2),
     reference: str(p.reference),
     issuedOn: str(p.issuedOn),

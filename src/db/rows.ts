@@ -32,7 +32,6 @@ export interface EntityRow {
   description: string;
   sourceIds: string[];
   degree: number;
-  country: string | null;
   iso2: string | null;
   reference: string | null;
   issuedOn: string | null;

@@ -80,7 +80,7 @@ export const entityResolvers: Resolvers = {
   Region: {
     ...common,
     ...mapLinks(LINK_FIELDS.Region),
-    country: (parent, _args, { loaders }) => (parent.country ? loaders.entity.load(parent.country) : null),
+    country: (parent, _args, ctx) => countryOf(parent, ctx),
   },
   Project: { ...common, ...mapLinks(LINK_FIELDS.Project) },
   Technology: { ...common, ...mapLinks(LINK_FIELDS.Technology) },
@@ -98,6 +98,21 @@ export const entityResolvers: Resolvers = {
   Sector: { ...common, ...mapLinks(LINK_FIELDS.Sector) },
   Organization: { ...common, ...mapLinks(LINK_FIELDS.Organization) },
 };
+
+const LOCATED_IN: readonly LinkSpec[] = [{ types: ['LOCATED_IN'], direction: 'OUTGOING' }];
+
+/** The country a region is located in: directly, or through the regions that contain it. */
+async function countryOf(region: EntityRow, ctx: Context, hops = 0): Promise<EntityRow | null> {
+  for (const link of await ctx.loaders.links(LOCATED_IN).load(region.id)) {
+    const place = await ctx.loaders.entity.load(link.entityId);
+    if (place?.kind === 'Country') return place;
+    if (place?.kind === 'Region' && hops < 3) {
+      const country = await countryOf(place, ctx, hops + 1);
+      if (country) return country;
+    }
+  }
+  return null;
+}
 
 function mapLinks<T extends Record<string, readonly LinkSpec[]>>(fields: T): { [K in keyof T]: ReturnType<typeof links> } {
   return Object.fromEntries(Object.entries(fields).map(([name, specs]) => [name, links(specs)])) as {

@@ -9,6 +9,8 @@ export interface RunningCommand {
   waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
   /** Resolves with the exit code once the command has exited. */
   exited: Promise<number | null>;
+  /** Resolves once every process holding the command's output has exited and all output is read. */
+  closed: Promise<void>;
   /** Sends `signal` to the whole process group, as Ctrl-C in a terminal does. */
   signalGroup(signal: NodeJS.Signals): void;
 }
@@ -57,10 +59,13 @@ export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningComma
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once('close', () => resolve()));
+  const closed = Promise.all([ended(child.stdout!), ended(child.stderr!)]).then(() => undefined);
   const command: RunningCommand = {
     child,
     output: () => output,
     exited,
+    closed,
     signalGroup: (signal) => {
       try {
         process.kill(-child.pid!, signal);
