@@ -2,33 +2,16 @@
  * The GraphQL API over HTTP, on the seeded graph: lookups, search, paged lists, typed
  * relationship fields with their evidence, and trade figures.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 import { readSeedFiles } from '../seed/load/files.js';
 import { validateSeed } from '../seed/load/validate.js';
-import { openTestDb } from './support/neo4j.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { useTestApi } from './support/api.js';
 
 const seed = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
-let db: Database;
-let api: TestServer;
-beforeAll(async () => {
-  db = await openTestDb();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
-
-const query = async (text: string, variables?: Record<string, unknown>) => {
-  const { status, body } = await api.graphql(text, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-};
+const t = useTestApi();
+const query = t.query;
 
 describe('API: lookup by id and by name', () => {
   it('returns an entity with its kind, aliases, description and sources', async () => {

@@ -6,35 +6,18 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bindBounds, bindMinimumBounds, CYPHER_DIR, cypher, declaredBounds } from '../src/db/cypher.js';
-import type { Database } from '../src/db/database.js';
 import { DEPENDENCY_KINDS, DEPENDENT_FIRST, dependencyTiers, PROVIDER_FIRST } from '../src/db/dependencies.js';
 import { LIMITS } from '../src/limits.js';
-import { openTestDb } from './support/neo4j.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { useTestApi } from './support/api.js';
 
-let db: Database;
-let api: TestServer;
-beforeAll(async () => {
-  db = await openTestDb();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
-
-const query = async (text: string, variables?: Record<string, unknown>) => {
-  const { status, body } = await api.graphql(text, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-};
+const t = useTestApi();
+const query = t.query;
 
 /** The one error of a request that must fail: its code and message. */
 const failure = async (text: string, variables?: Record<string, unknown>) => {
-  const { body } = await api.graphql(text, variables);
+  const { body } = await t.server.graphql(text, variables);
   expect(body.data ?? null).toBeNull();
   expect(body.errors).toHaveLength(1);
   return { code: body.errors[0].extensions.code as string, message: body.errors[0].message as string };
@@ -150,7 +133,7 @@ describe('Dependencies: upstream', () => {
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
-    const result = await dependencyTiers(db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null });
+    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null });
     const pidgeon = result.reaches.find((r) => r.entityId === PIDGEON)!;
     expect(pidgeon.path.nodeIds).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
     expect(pidgeon.path.hops.map((h) => [h.dependentId, h.providerId, h.relationships.map((r) => r.id)])).toEqual([
@@ -183,7 +166,7 @@ describe('Dependencies: upstream', () => {
       2: [[CHINA, [BMW, GERMANY, CHINA]]],
     });
     // …and the Germany→China hop keeps only the ingot facts, not the alloy export.
-    const rows = await dependencyTiers(db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' });
+    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' });
     expect(rows.reaches[1]!.path.hops[1]!.relationships.map((r) => r.id)).toEqual([
       'germany-depends-on-china-magnesium-ingot',
       'germany-imports-magnesium-ingot-from-china',
@@ -254,7 +237,7 @@ describe('Dependencies: downstream', () => {
     const counts: Record<string, number>[] = [];
     for (const maxDepth of [1, 2]) {
       const seen: Record<string, number> = {};
-      const stop = db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
+      const stop = t.db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
       try {
         await walk('down', { id: CHINA, maxDepth });
       } finally {

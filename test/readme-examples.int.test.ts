@@ -1,25 +1,14 @@
 /** Every ```graphql block in README.md runs as written against the seeded graph. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/graph.js';
-import { openTestDb } from './support/neo4j.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { useTestApi } from './support/api.js';
 
 const readme = readFileSync(resolve(PROJECT_ROOT, 'README.md'), 'utf8');
 const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
-let db: Database;
-let api: TestServer;
-beforeAll(async () => {
-  db = await openTestDb();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
+const t = useTestApi();
 
 describe('README: example operations', () => {
   it('has examples', () => {
@@ -29,7 +18,7 @@ describe('README: example operations', () => {
   it.each(examples.map((text, i) => [i + 1, text.trim().split('\n')[1]?.trim() ?? '', text] as const))(
     'example %i (%s) answers without errors and with data',
     async (_i, _first, text) => {
-      const { status, body } = await api.graphql(text);
+      const { status, body } = await t.server.graphql(text);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       expect(status).toBe(200);
       for (const value of Object.values(body.data)) {
