@@ -1,7 +1,7 @@
 /**
- * graphql-codegen: resolver types from the SDL in schema/. The output in src/generated/
- * is committed, never edited by hand, and regenerated in CI, which fails on any drift
- * (`npm run codegen:check`).
+ * graphql-codegen: resolver types from the SDL in schema/ (src/generated/), and the
+ * explorer's typed operations (web/src/generated/). Both outputs are committed, never
+ * edited by hand, and regenerated in CI, which fails on any drift (`npm run codegen:check`).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -61,6 +61,19 @@ const config: CodegenConfig = {
           ExposurePath: '../db/rows.js#ExposurePathRow',
           Subgraph: '../db/rows.js#SubgraphRow',
         },
+      },
+    },
+    // The explorer's typed operations (web/src/graphql/*.graphql), as plain strings with
+    // their result and variable types: the page needs no GraphQL client library.
+    'web/src/generated/': {
+      documents: 'web/src/graphql/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { LocalDate: 'string' },
       },
     },
   },

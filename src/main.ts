@@ -82,6 +82,7 @@ runCli(async () => {
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   say(`GraphQL API:  ${base}/graphql`);
   say(`Playground:   ${base}/`);
+  say(`Explorer:     ${base}/explorer/`);
   // Keep running until a signal arrives: runCli must not exit on return.
   await new Promise(() => {});
 });

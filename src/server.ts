@@ -16,6 +16,7 @@ import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { aliasLimit, costLimitPlugin, depthLimit } from './protections.js';
+import { mountWeb } from './web.js';
 
 /** Requests larger than this are refused before parsing (HTTP 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -95,6 +96,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     express.json({ limit: MAX_REQUEST_BYTES }),
     expressMiddleware(apollo, { context: async () => createContext(db) }),
   );
+  mountWeb(app);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -37,9 +37,10 @@ describe('Start command: against a running Neo4j (NEO4J_URI)', () => {
         PORT: String(port),
       }),
     );
-    await run.waitFor(/Playground:/, 60_000);
+    await run.waitFor(/Explorer:/, 60_000);
     expect(run.output()).toContain(`GraphQL API:  http://127.0.0.1:${port}/graphql`);
     expect(run.output()).toContain(`Playground:   http://127.0.0.1:${port}/`);
+    expect(run.output()).toContain(`Explorer:     http://127.0.0.1:${port}/explorer/`);
     // The global setup seeded this database already: this start must change nothing.
     expect(run.output()).toMatch(
       /seed: nodes 0 created, 0 updated, \d+ unchanged; relationships 0 created, 0 updated, \d+ unchanged/,
@@ -135,7 +136,7 @@ describe('Start command: the project-local Neo4j', () => {
 
     const firstPort = await freePort();
     const first = runCommand(['start'], env(firstPort));
-    await first.waitFor(/Playground:/, 180_000);
+    await first.waitFor(/Explorer:/, 180_000);
     expect(first.output()).toMatch(/Neo4j 5\.26\.\d+ is ready at bolt:\/\/127\.0\.0\.1:/);
     expect(first.output()).toMatch(/seed: nodes \d+ created, 0 updated, 0 unchanged/);
     const seeded = await typename(firstPort);
@@ -151,7 +152,7 @@ describe('Start command: the project-local Neo4j', () => {
     const secondPort = await freePort();
     const started = Date.now();
     const second = runCommand(['start'], env(secondPort));
-    await second.waitFor(/Playground:/, 60_000);
+    await second.waitFor(/Explorer:/, 60_000);
     expect(Date.now() - started).toBeLessThan(30_000);
     // Everything written by the first run is still there: nothing to create.
     expect(second.output()).toMatch(

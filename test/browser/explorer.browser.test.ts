@@ -1,0 +1,229 @@
+/**
+ * The explorer in headless Chromium with the internet unreachable, driven as a user
+ * would: search with suggestions, a neighbourhood graph, expanding a node, a dependency
+ * path between two entities, the evidence of an edge, and upstream/downstream tiers.
+ * The page exposes what it draws on `window.__explorer`; the test reads it there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { ensureWebBuilt } from '../../web/build.js';
+import { openTestDb } from '../support/neo4j.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { openBrowser, type TestBrowser } from './browser.js';
+
+interface ExplorerHook {
+  nodes(): string[];
+  edges(): string[];
+  highlighted(): { nodes: string[]; edges: string[] };
+  focus(): string | undefined;
+  view(): string;
+  selected(): string | undefined;
+  busy(): boolean;
+  position(id: string): { x: number; y: number } | undefined;
+}
+declare global {
+  interface Window {
+    __explorer: ExplorerHook;
+  }
+}
+
+let db: Database;
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  // `npm test` builds web/ in its pretest; this covers running vitest directly.
+  await ensureWebBuilt({ log: () => {} });
+  db = await openTestDb();
+  server = await startTestServer(db);
+  browser = await openBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+const hook = <T>(read: (explorer: ExplorerHook) => T): Promise<T> =>
+  browser.page.evaluate(`(${read.toString()})(window.__explorer)`) as Promise<T>;
+
+/** Waits until no request is in flight and `check` holds. */
+async function settled<T>(read: (explorer: ExplorerHook) => T, check: (value: T) => boolean, timeout = 20_000): Promise<T> {
+  let last: T | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await hook(read);
+        return !(await hook((e) => e.busy())) && check(last);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return last as T;
+}
+
+async function canvasPoint(id: string): Promise<{ x: number; y: number }> {
+  const point = await browser.page.evaluate((element) => window.__explorer.position(element), id);
+  expect(point, `${id} is drawn`).toBeDefined();
+  return point!;
+}
+
+async function claimOf(id: string): Promise<string> {
+  const { body } = await server.graphql('query ($id: ID!) { relationship(id: $id) { evidence { claim } } }', { id });
+  return body.data.relationship.evidence.claim;
+}
+
+async function pick(input: string, text: string, id: string): Promise<void> {
+  const { page } = browser;
+  await page.locator(input).fill('');
+  await page.locator(input).pressSequentially(text, { delay: 40 });
+  const option = page.locator(`${input === '#search' ? '#search-list' : '#path-list'} li[data-id="${id}"]`);
+  await option.waitFor({ timeout: 20_000 });
+  await option.click();
+}
+
+describe('Explorer: the graph view served by the service, offline', () => {
+  it('suggests entities as the user types a name or alias', async () => {
+    const { page } = browser;
+    const response = await page.goto(`${server.url}/explorer/`);
+    expect(response?.status()).toBe(200);
+    await page.locator('#legend li[data-kind="COMPANY"]').waitFor();
+    await page.locator('#search').pressSequentially('Yimei', { delay: 40 });
+    const suggestion = page.locator('#search-list li[data-id="company:yimeitai"]');
+    await suggestion.waitFor({ timeout: 20_000 });
+    expect(await suggestion.innerText()).toContain('Yimeitai');
+    await browser.screenshot('explorer-1-suggestions');
+  });
+
+  it('draws the neighbourhood of the chosen entity, coloured by kind, with a legend', async () => {
+    const { page } = browser;
+    await page.locator('#search-list li[data-id="company:yimeitai"]').click();
+    const nodes = await settled((e) => e.nodes(), (ids) => ids.includes('company:yimeitai') && ids.length > 1);
+    expect(nodes).toEqual(
+      expect.arrayContaining([
+        'company:yimeitai',
+        'company:optimo',
+        'country:china',
+        'country:south-korea',
+        'product:mg-800',
+        'technology:semi-solid-injection-moulding',
+      ]),
+    );
+    expect(await hook((e) => e.edges())).toEqual(expect.arrayContaining(['yimeitai-supplies-optimo-mg-800']));
+    expect(await hook((e) => e.focus())).toBe('company:yimeitai');
+    // The focus's details, with the documents that name it.
+    await expect.poll(() => page.locator('#details').innerText()).toContain('Named in');
+    expect(await page.locator('#details h2').innerText()).toBe('Yimeitai');
+    expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(10);
+    await browser.screenshot('explorer-2-neighbourhood');
+  });
+
+  it('shows a node’s details on click and pulls in its neighbours on double-click', async () => {
+    const { page } = browser;
+    const before = await hook((e) => e.nodes());
+    const korea = await canvasPoint('country:south-korea');
+    await page.mouse.click(korea.x, korea.y);
+    await settled((e) => e.selected(), (id) => id === 'country:south-korea');
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe('South Korea');
+
+    // An edge: the claim, and the source's publisher and date.
+    const supplies = await canvasPoint('yimeitai-supplies-optimo-mg-800');
+    await page.mouse.click(supplies.x, supplies.y);
+    await settled((e) => e.selected(), (id) => id === 'yimeitai-supplies-optimo-mg-800');
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('.claim').innerText()).toBe(await claimOf('yimeitai-supplies-optimo-mg-800'));
+    expect(await details.locator('.sources').innerText()).toContain('SMM (Shanghai Metals Market)');
+    expect(await details.locator('.sources time').getAttribute('datetime')).toBe('2025-09-16');
+    await browser.screenshot('explorer-3-edge-evidence');
+
+    await page.mouse.dblclick(korea.x, korea.y);
+    const after = await settled((e) => e.nodes(), (ids) => ids.length > before.length);
+    expect(after).toEqual(expect.arrayContaining([...before, 'policy:kcs-certification']));
+    await browser.screenshot('explorer-4-expanded');
+  });
+
+  it('highlights the dependency path between two picked entities', async () => {
+    await pick('#search', 'BMW', 'company:bmw');
+    await settled((e) => e.focus(), (id) => id === 'company:bmw');
+    await pick('#path-to', 'Pidgeon', 'technology:pidgeon-process');
+    const highlighted = await settled((e) => e.highlighted(), (h) => h.nodes.length > 0);
+    // The same route the API gives: BMW depends on Germany, which imports from China,
+    // which smelts by the Pidgeon process.
+    const { body } = await server.graphql(
+      `{ dependencyPaths(from: "company:bmw", to: "technology:pidgeon-process", k: 1) {
+           nodes { id } hops { relationships { id } } } }`,
+    );
+    const path = body.data.dependencyPaths[0];
+    const nodes = path.nodes.map((n: { id: string }) => n.id);
+    const edges = path.hops.flatMap((hop: { relationships: { id: string }[] }) => hop.relationships.map((r) => r.id));
+    expect(nodes[0]).toBe('company:bmw');
+    expect(nodes.at(-1)).toBe('technology:pidgeon-process');
+    expect(highlighted.nodes.sort()).toEqual([...nodes].sort());
+    expect(highlighted.edges.sort()).toEqual([...edges].sort());
+    expect(await browser.page.locator('#details').innerText()).toContain('BMW depends on Pidgeon process');
+    await browser.screenshot('explorer-5-path');
+  });
+
+  it('shows the evidence of a path edge, with the source’s date or, undated, what is known of it', async () => {
+    const { page } = browser;
+    const { edges } = await hook((e) => e.highlighted());
+    const edge = edges[0]!;
+    const { body } = await server.graphql(
+      'query ($id: ID!) { relationship(id: $id) { evidence { claim sources { publisher date dateNote } } } }',
+      { id: edge },
+    );
+    const { claim, sources } = body.data.relationship.evidence as {
+      claim: string;
+      sources: { publisher: string; date: string | null; dateNote: string | null }[];
+    };
+    const point = await canvasPoint(edge);
+    await page.mouse.click(point.x, point.y);
+    await settled((e) => e.selected(), (id) => id === edge);
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('.claim').innerText()).toBe(claim);
+    const listed = await details.locator('.sources').innerText();
+    for (const source of sources) {
+      expect(listed).toContain(source.publisher);
+      expect(listed).toContain(source.date ?? source.dateNote ?? 'undated');
+    }
+    await browser.screenshot('explorer-6-path-edge-evidence');
+  });
+
+  it('switches between upstream and downstream views by tier', async () => {
+    const { page } = browser;
+    await page.locator('[data-view="upstream"]').click();
+    const nodes = await settled((e) => e.view(), (view) => view === 'upstream').then(() => hook((e) => e.nodes()));
+    expect(nodes).toEqual(expect.arrayContaining(['company:bmw', 'country:germany', 'country:china']));
+    const details = page.locator('#details');
+    expect(await details.locator('[data-tier="1"]').innerText()).toContain('Germany');
+    expect(await details.locator('[data-tier="2"]').innerText()).toContain('China');
+    await browser.screenshot('explorer-7-upstream');
+
+    // A tier edge ("depends on") shows the facts behind the hop.
+    const hop = 'hop:company:bmw>country:germany';
+    const point = await canvasPoint(hop);
+    await page.mouse.click(point.x, point.y);
+    await settled((e) => e.selected(), (id) => id === hop);
+    await expect.poll(() => details.innerText()).toContain('BMW depends on Germany');
+    await expect.poll(() => details.locator('.claim').count()).toBeGreaterThan(0);
+    await browser.screenshot('explorer-8-hop-facts');
+
+    // Downstream of China: who depends on it, tier by tier.
+    await details.locator('.claim').first().waitFor();
+    const china = await canvasPoint('country:china');
+    await page.mouse.click(china.x, china.y);
+    await expect.poll(() => details.locator('h2').innerText()).toBe('China');
+    await details.locator('[data-action="downstream"]').click();
+    await settled((e) => [e.view(), e.focus()], ([view, focus]) => view === 'downstream' && focus === 'country:china');
+    expect(await details.locator('h2').innerText()).toBe('Downstream of China');
+    expect(await details.locator('[data-tier="1"]').count()).toBe(1);
+    expect(await hook((e) => e.nodes().length)).toBeGreaterThan(2);
+    await browser.screenshot('explorer-9-downstream');
+  });
+
+  it('needed nothing from the internet and raised no errors', () => {
+    expect(browser.blocked).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * The details panel: what the user clicked (an entity, or a relationship with its
+ * evidence: claim, period, sources), a dependency path hop by hop, or the tiers of an
+ * upstream or downstream view.
+ */
+import { h } from './dom.js';
+import type { EdgeDetailsFragment, EntityDetailsQuery, PathDetailsFragment, TierDetailsFragment } from './generated/graphql.js';
+import type { Entity, Hop } from './graph.js';
+import { typeLabel } from './graph.js';
+import { kindStyle } from './kinds.js';
+
+export interface DetailsActions {
+  expand(entity: Entity): void;
+  focus(entity: Entity): void;
+  view(entity: Entity, direction: 'upstream' | 'downstream'): void;
+  pathTo(entity: Entity): void;
+  showEdge(id: string): void;
+  showNode(id: string): void;
+  nameOf(id: string): string;
+}
+
+type Source = NonNullable<EntityDetailsQuery['entity']>['sources'][number];
+
+function kindBadge(entity: Pick<Entity, 'kind'>): HTMLElement {
+  const style = kindStyle(entity.kind);
+  return h(
+    'span',
+    { class: 'badge' },
+    h('span', { class: 'swatch', style: `background:${style.color};clip-path:${style.clip}` }),
+    style.label,
+  );
+}
+
+function sourceItem(source: Source): HTMLElement {
+  return h(
+    'li',
+    { class: 'source' },
+    h('span', { class: 'publisher' }, source.publisher),
+    ' · ',
+    h('cite', {}, source.title),
+    ' · ',
+    source.date ? h('time', { datetime: source.date }, source.date) : h('span', { class: 'undated' }, 'undated'),
+    source.date || !source.dateNote ? null : h('div', { class: 'muted date-note' }, source.dateNote),
+  );
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+}
+
+export function entityDetails(entity: Entity, sources: Source[] | undefined, actions: DetailsActions, isFocus: boolean): HTMLElement {
+  return h(
+    'article',
+    { class: 'entity', 'data-entity': entity.id },
+    h('h2', {}, entity.name),
+    kindBadge(entity),
+    entity.aliases.length ? h('p', { class: 'aliases' }, 'Also: ', entity.aliases.join(', ')) : null,
+    h('p', {}, entity.description),
+    h('p', { class: 'muted' }, `${entity.degree} relationships · ${entity.id}`),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', 'data-action': 'expand', onclick: () => actions.expand(entity) }, 'Expand neighbours'),
+      isFocus ? null : h('button', { type: 'button', 'data-action': 'focus', onclick: () => actions.focus(entity) }, 'Focus here'),
+      h('button', { type: 'button', 'data-action': 'upstream', onclick: () => actions.view(entity, 'upstream') }, 'Upstream tiers'),
+      h('button', { type: 'button', 'data-action': 'downstream', onclick: () => actions.view(entity, 'downstream') }, 'Downstream tiers'),
+      isFocus ? null : h('button', { type: 'button', 'data-action': 'path', onclick: () => actions.pathTo(entity) }, 'Dependency path to here'),
+    ),
+    sources
+      ? h('section', {}, h('h3', {}, 'Named in'), sources.length ? h('ul', { class: 'sources' }, sources.map(sourceItem)) : h('p', { class: 'muted' }, 'No source names it.'))
+      : h('p', { class: 'muted' }, 'Loading sources…'),
+  );
+}
+
+export function edgeDetails(edge: EdgeDetailsFragment, actions: DetailsActions, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
+  const { evidence, figure } = edge;
+  return h(
+    'article',
+    { class: 'edge', 'data-edge': edge.id },
+    h(
+      heading,
+      {},
+      h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), actions.showNode(edge.from.id)) }, actions.nameOf(edge.from.id)),
+      ` ${edge.meaning} `,
+      h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), actions.showNode(edge.to.id)) }, actions.nameOf(edge.to.id)),
+    ),
+    h('span', { class: 'badge type' }, edge.type),
+    edge.item ? h('p', {}, 'Concerning ', h('strong', {}, edge.item.name)) : null,
+    figure
+      ? h(
+          'p',
+          { class: 'figure' },
+          figure.bound === 'AT_LEAST' ? 'at least ' : figure.bound === 'AT_MOST' ? 'at most ' : '',
+          figure.approximate ? 'about ' : '',
+          h('strong', {}, `${formatNumber(figure.value)} ${figure.unit}`),
+          ` (${figure.unitName}${figure.metric ? `, ${figure.metric}` : ''})`,
+        )
+      : null,
+    h(
+      'section',
+      { class: 'evidence' },
+      h('h4', {}, 'Evidence'),
+      h('blockquote', { class: 'claim' }, evidence.claim),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Period'),
+        h('dd', { class: 'period' }, evidence.period.text),
+        h('dt', {}, 'Nature'),
+        h('dd', {}, evidence.nature.toLowerCase()),
+        evidence.note ? [h('dt', {}, 'Note'), h('dd', {}, evidence.note)] : null,
+      ),
+      h('h4', {}, evidence.sources.length === 1 ? 'Source' : 'Sources'),
+      h('ul', { class: 'sources' }, evidence.sources.map(sourceItem)),
+    ),
+    h('p', { class: 'muted' }, edge.id),
+  );
+}
+
+/** A "depends on" edge of a walk: every fact that makes the one depend on the other. */
+export function hopDetails(hop: Hop, facts: EdgeDetailsFragment[] | undefined, actions: DetailsActions): HTMLElement {
+  return h(
+    'article',
+    { class: 'hop', 'data-hop': hop.id },
+    h('h2', {}, `${actions.nameOf(hop.dependent)} depends on ${actions.nameOf(hop.provider)}`),
+    facts
+      ? [
+          h('p', { class: 'muted' }, `${facts.length} ${facts.length === 1 ? 'fact says' : 'facts say'} so:`),
+          ...facts.map((fact) => edgeDetails(fact, actions, 'h3')),
+        ]
+      : h('p', { class: 'muted' }, 'Loading the facts…'),
+  );
+}
+
+export function pathDetails(path: PathDetailsFragment, direction: 'UPSTREAM' | 'DOWNSTREAM', actions: DetailsActions): HTMLElement {
+  const first = path.nodes[0];
+  const last = path.nodes[path.nodes.length - 1];
+  const heading =
+    direction === 'UPSTREAM'
+      ? `${first?.name} depends on ${last?.name}`
+      : `${last?.name} depends on ${first?.name}`;
+  return h(
+    'article',
+    { class: 'path' },
+    h('h2', {}, heading),
+    h('p', { class: 'muted' }, `${path.length} ${path.length === 1 ? 'hop' : 'hops'}: ${path.nodes.map((n) => n.name).join(' → ')}`),
+    h(
+      'ol',
+      { class: 'hops' },
+      path.hops.map((hop) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, actions.nameOf(hop.dependent.id)),
+          ' depends on ',
+          h('strong', {}, actions.nameOf(hop.provider.id)),
+          h(
+            'ul',
+            {},
+            hop.relationships.map((rel) =>
+              h(
+                'li',
+                {},
+                h('a', { href: '#', 'data-edge': rel.id, onclick: (e: Event) => (e.preventDefault(), actions.showEdge(rel.id)) }, typeLabel(rel.type)),
+                ': ',
+                rel.evidence.claim,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function tierDetails(tiers: TierDetailsFragment, direction: 'upstream' | 'downstream', actions: DetailsActions): HTMLElement {
+  return h(
+    'article',
+    { class: 'tiers' },
+    h('h2', {}, `${direction === 'upstream' ? 'Upstream of' : 'Downstream of'} ${tiers.root.name}`),
+    h(
+      'p',
+      { class: 'muted' },
+      direction === 'upstream'
+        ? `${tiers.total} providers it depends on, within ${tiers.maxDepth} tiers.`
+        : `${tiers.total} dependents, within ${tiers.maxDepth} tiers.`,
+    ),
+    tiers.tiers.length
+      ? tiers.tiers.map((tier) =>
+          h(
+            'section',
+            { class: 'tier', 'data-tier': String(tier.tier) },
+            h('h3', {}, `Tier ${tier.tier}`, h('span', { class: 'muted' }, ` (${tier.entities.length})`)),
+            h(
+              'ul',
+              { class: 'chips' },
+              tier.entities.map((reach) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    { type: 'button', class: 'chip', onclick: () => actions.showNode(reach.entity.id) },
+                    h('span', { class: 'swatch', style: `background:${kindStyle(reach.entity.kind).color};clip-path:${kindStyle(reach.entity.kind).clip}` }),
+                    reach.entity.name,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', {}, direction === 'upstream' ? 'It depends on nothing the graph knows of.' : 'Nothing the graph knows of depends on it.'),
+  );
+}
+
+export function emptyDetails(): HTMLElement {
+  return h(
+    'article',
+    { class: 'help' },
+    h('h2', {}, 'Explore the magnesium supply graph'),
+    h(
+      'ul',
+      {},
+      h('li', {}, 'Search for a company, country, policy or commodity by name or alias.'),
+      h('li', {}, 'Click a node or an edge to read its details and evidence.'),
+      h('li', {}, 'Double-click a node (or use “Expand neighbours”) to pull in its neighbours.'),
+      h('li', {}, 'Pick a second entity under “Path to” to highlight the dependency path between the two.'),
+      h('li', {}, 'Switch to Upstream or Downstream to see who it depends on, or who depends on it, tier by tier.'),
+    ),
+  );
+}

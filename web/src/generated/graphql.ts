@@ -1,0 +1,1108 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Bound =
+  | 'AT_LEAST'
+  | 'AT_MOST';
+
+export type EntityKind =
+  | 'COMMODITY'
+  | 'COMPANY'
+  | 'COUNTRY'
+  | 'ORGANIZATION'
+  | 'POLICY'
+  | 'PRODUCT'
+  | 'PROJECT'
+  | 'REGION'
+  | 'SECTOR'
+  | 'TECHNOLOGY';
+
+export type Nature =
+  /** A forecast or expectation. */
+  | 'FORECAST'
+  /** A non-binding intention. */
+  | 'INTENT'
+  /** A plan or target. */
+  | 'PLAN'
+  /** Reported as fact. */
+  | 'REPORTED';
+
+export type PathDirection =
+  /** `to` depends on `from`: walk from `from` towards its dependents. */
+  | 'DOWNSTREAM'
+  /** `from` depends on `to`: walk from `from` towards its providers. */
+  | 'UPSTREAM';
+
+/** The relationship types of the graph (see schema/MODEL.md). */
+export type RelationshipType =
+  /** is offered as a substitute for */
+  | 'ALTERNATIVE_TO'
+  /** covers, without restricting it */
+  | 'APPLIES_TO'
+  /** competes with */
+  | 'COMPETES_WITH'
+  /** meets the requirements of */
+  | 'COMPLIES_WITH'
+  /** uses up as an input or is a consumer of */
+  | 'CONSUMES'
+  /** relies on, as the source states it outright */
+  | 'DEPENDS_ON'
+  /** develops, designs or launches */
+  | 'DEVELOPS'
+  /** ships abroad; with a quantity, the total over the period */
+  | 'EXPORTS'
+  /** ships the item to this destination */
+  | 'EXPORTS_TO'
+  /** provides money to */
+  | 'FUNDS'
+  /** can produce up to the quantity over the period */
+  | 'HAS_CAPACITY'
+  /** has a measured figure concerning the target */
+  | 'HAS_METRIC'
+  /** holds a deposit or resource of */
+  | 'HAS_RESOURCE'
+  /** brings in from abroad; with a quantity, the total over the period */
+  | 'IMPORTS'
+  /** brings the item in from this origin */
+  | 'IMPORTS_FROM'
+  /** is in a legal or regulatory dispute with */
+  | 'IN_DISPUTE_WITH'
+  /** was issued by */
+  | 'ISSUED_BY'
+  /** is a party to the joint venture */
+  | 'JOINT_VENTURE'
+  /** licenses a technology to */
+  | 'LICENSES_TO'
+  /** is based or situated in */
+  | 'LOCATED_IN'
+  /** is made from or contains */
+  | 'MADE_FROM'
+  /** belongs to */
+  | 'MEMBER_OF'
+  /** owns, wholly or in part */
+  | 'OWNS'
+  /** takes part in */
+  | 'PARTICIPATES_IN'
+  /** has a partnership or cooperation agreement with */
+  | 'PARTNERS_WITH'
+  /** makes; with a quantity, the output over the period */
+  | 'PRODUCES'
+  /** is the market where the item traded at the quoted price */
+  | 'QUOTES_PRICE'
+  /** publishes the data or research the fact comes from */
+  | 'REPORTS_ON'
+  /** limits trade with, in or for */
+  | 'RESTRICTS'
+  /** sells into or works for the sector */
+  | 'SERVES_SECTOR'
+  /** falls under, or has entered, the law, regime or proceeding */
+  | 'SUBJECT_TO'
+  /** provides goods, equipment or services to */
+  | 'SUPPLIES'
+  /** manages, backs or administers without being the funder */
+  | 'SUPPORTS'
+  /** is used in */
+  | 'USED_IN'
+  /** uses or applies the technology */
+  | 'USES_TECHNOLOGY';
+
+type EntityCard_Commodity_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Company_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Country_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Organization_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Policy_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Product_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Project_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Region_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Sector_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+type EntityCard_Technology_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
+
+export type EntityCardFragment =
+  | EntityCard_Commodity_Fragment
+  | EntityCard_Company_Fragment
+  | EntityCard_Country_Fragment
+  | EntityCard_Organization_Fragment
+  | EntityCard_Policy_Fragment
+  | EntityCard_Product_Fragment
+  | EntityCard_Project_Fragment
+  | EntityCard_Region_Fragment
+  | EntityCard_Sector_Fragment
+  | EntityCard_Technology_Fragment
+;
+
+export type EdgeBasicsFragment = { id: string, type: RelationshipType, from:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , to:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type EdgeDetailsFragment = { meaning: string, id: string, type: RelationshipType, item:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , to:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type SuggestQueryVariables = Exact<{
+  text: string;
+  first: number;
+}>;
+
+
+export type SuggestQuery = { search: Array<{ score: number, entity:
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+     }> };
+
+export type EntityByNameQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type EntityByNameQuery = { entityByName:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+   | null };
+
+export type NeighbourhoodQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  depth: number;
+  limit: number;
+}>;
+
+
+export type NeighbourhoodQuery = { subgraph: { truncated: boolean, nodes: Array<
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    >, edges: Array<{ meaning: string, id: string, type: RelationshipType, item:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> } };
+
+export type EntityDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EntityDetailsQuery = { entity:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
+   | null };
+
+export type PathDetailsFragment = { length: number, nodes: Array<
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+  >, hops: Array<{ dependent:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , provider:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string }, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> }> };
+
+export type PathsQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  direction: PathDirection;
+}>;
+
+
+export type PathsQuery = { dependencyPaths: Array<{ length: number, nodes: Array<
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    >, hops: Array<{ dependent:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , provider:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string }, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> }> }> };
+
+export type TierDetailsFragment = { maxDepth: number, total: number, root:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+  , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      , path: { hops: Array<{ dependent:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          , provider:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+           }> } }> }> };
+
+export type UpstreamQueryVariables = Exact<{
+  id: string | number;
+  maxDepth: number;
+}>;
+
+
+export type UpstreamQuery = { upstream: { maxDepth: number, total: number, root:
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        , path: { hops: Array<{ dependent:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            , provider:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+             }> } }> }> } };
+
+export type DownstreamQueryVariables = Exact<{
+  id: string | number;
+  maxDepth: number;
+}>;
+
+
+export type DownstreamQuery = { downstream: { maxDepth: number, total: number, root:
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        , path: { hops: Array<{ dependent:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            , provider:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+             }> } }> }> } };
+
+export type FactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FactQuery = { relationship: { meaning: string, id: string, type: RelationshipType, item:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , to:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+     } | null };
+
+export type HopFactsQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+}>;
+
+
+export type HopFactsQuery = { dependencyPaths: Array<{ hops: Array<{ relationships: Array<{ id: string, type: RelationshipType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> }> }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const EdgeBasicsFragmentDoc = new TypedDocumentString(`
+    fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}
+    `, {"fragmentName":"EdgeBasics"}) as unknown as TypedDocumentString<EdgeBasicsFragment, unknown>;
+export const EdgeDetailsFragmentDoc = new TypedDocumentString(`
+    fragment EdgeDetails on Relationship {
+  ...EdgeBasics
+  meaning
+  item {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    unitName
+    metric
+    approximate
+    bound
+  }
+  evidence {
+    claim
+    nature
+    note
+    period {
+      text
+    }
+    sources {
+      id
+      publisher
+      title
+      date
+      dateNote
+    }
+  }
+}
+    fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}`, {"fragmentName":"EdgeDetails"}) as unknown as TypedDocumentString<EdgeDetailsFragment, unknown>;
+export const EntityCardFragmentDoc = new TypedDocumentString(`
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+    `, {"fragmentName":"EntityCard"}) as unknown as TypedDocumentString<EntityCardFragment, unknown>;
+export const PathDetailsFragmentDoc = new TypedDocumentString(`
+    fragment PathDetails on DependencyPath {
+  length
+  nodes {
+    ...EntityCard
+  }
+  hops {
+    dependent {
+      id
+    }
+    provider {
+      id
+    }
+    relationships {
+      ...EdgeBasics
+      evidence {
+        claim
+      }
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}`, {"fragmentName":"PathDetails"}) as unknown as TypedDocumentString<PathDetailsFragment, unknown>;
+export const TierDetailsFragmentDoc = new TypedDocumentString(`
+    fragment TierDetails on DependencyTiers {
+  root {
+    ...EntityCard
+  }
+  maxDepth
+  total
+  tiers {
+    tier
+    entities {
+      tier
+      entity {
+        ...EntityCard
+      }
+      path {
+        hops {
+          dependent {
+            id
+          }
+          provider {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}`, {"fragmentName":"TierDetails"}) as unknown as TypedDocumentString<TierDetailsFragment, unknown>;
+export const SuggestDocument = new TypedDocumentString(`
+    query Suggest($text: String!, $first: Int!) {
+  search(query: $text, first: $first) {
+    score
+    entity {
+      id
+      kind
+      name
+      aliases
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestQuery, SuggestQueryVariables>;
+export const EntityByNameDocument = new TypedDocumentString(`
+    query EntityByName($name: String!) {
+  entityByName(name: $name) {
+    ...EntityCard
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}`) as unknown as TypedDocumentString<EntityByNameQuery, EntityByNameQueryVariables>;
+export const NeighbourhoodDocument = new TypedDocumentString(`
+    query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!) {
+  subgraph(ids: $ids, depth: $depth, limit: $limit) {
+    truncated
+    nodes {
+      ...EntityCard
+    }
+    edges {
+      ...EdgeDetails
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}
+fragment EdgeDetails on Relationship {
+  ...EdgeBasics
+  meaning
+  item {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    unitName
+    metric
+    approximate
+    bound
+  }
+  evidence {
+    claim
+    nature
+    note
+    period {
+      text
+    }
+    sources {
+      id
+      publisher
+      title
+      date
+      dateNote
+    }
+  }
+}`) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
+export const EntityDetailsDocument = new TypedDocumentString(`
+    query EntityDetails($id: ID!) {
+  entity(id: $id) {
+    ...EntityCard
+    sources {
+      id
+      publisher
+      title
+      date
+      dateNote
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}`) as unknown as TypedDocumentString<EntityDetailsQuery, EntityDetailsQueryVariables>;
+export const PathsDocument = new TypedDocumentString(`
+    query Paths($from: ID!, $to: ID!, $direction: PathDirection!) {
+  dependencyPaths(from: $from, to: $to, k: 1, direction: $direction) {
+    ...PathDetails
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}
+fragment PathDetails on DependencyPath {
+  length
+  nodes {
+    ...EntityCard
+  }
+  hops {
+    dependent {
+      id
+    }
+    provider {
+      id
+    }
+    relationships {
+      ...EdgeBasics
+      evidence {
+        claim
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+export const UpstreamDocument = new TypedDocumentString(`
+    query Upstream($id: ID!, $maxDepth: Int!) {
+  upstream(id: $id, maxDepth: $maxDepth) {
+    ...TierDetails
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+fragment TierDetails on DependencyTiers {
+  root {
+    ...EntityCard
+  }
+  maxDepth
+  total
+  tiers {
+    tier
+    entities {
+      tier
+      entity {
+        ...EntityCard
+      }
+      path {
+        hops {
+          dependent {
+            id
+          }
+          provider {
+            id
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UpstreamQuery, UpstreamQueryVariables>;
+export const DownstreamDocument = new TypedDocumentString(`
+    query Downstream($id: ID!, $maxDepth: Int!) {
+  downstream(id: $id, maxDepth: $maxDepth) {
+    ...TierDetails
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}
+fragment TierDetails on DependencyTiers {
+  root {
+    ...EntityCard
+  }
+  maxDepth
+  total
+  tiers {
+    tier
+    entities {
+      tier
+      entity {
+        ...EntityCard
+      }
+      path {
+        hops {
+          dependent {
+            id
+          }
+          provider {
+            id
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<DownstreamQuery, DownstreamQueryVariables>;
+export const FactDocument = new TypedDocumentString(`
+    query Fact($id: ID!) {
+  relationship(id: $id) {
+    ...EdgeDetails
+  }
+}
+    fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}
+fragment EdgeDetails on Relationship {
+  ...EdgeBasics
+  meaning
+  item {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    unitName
+    metric
+    approximate
+    bound
+  }
+  evidence {
+    claim
+    nature
+    note
+    period {
+      text
+    }
+    sources {
+      id
+      publisher
+      title
+      date
+      dateNote
+    }
+  }
+}`) as unknown as TypedDocumentString<FactQuery, FactQueryVariables>;
+export const HopFactsDocument = new TypedDocumentString(`
+    query HopFacts($from: ID!, $to: ID!) {
+  dependencyPaths(from: $from, to: $to, k: 1, maxLength: 1, direction: UPSTREAM) {
+    hops {
+      relationships {
+        ...EdgeBasics
+      }
+    }
+  }
+}
+    fragment EdgeBasics on Relationship {
+  id
+  type
+  from {
+    id
+  }
+  to {
+    id
+  }
+}`) as unknown as TypedDocumentString<HopFactsQuery, HopFactsQueryVariables>;

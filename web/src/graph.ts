@@ -1,0 +1,287 @@
+/**
+ * The graph drawing: a cytoscape.js view of entities (nodes coloured and shaped by
+ * kind) and relationships (edges labelled by type), with the layouts the explorer
+ * uses: a force layout for neighbourhoods and columns for dependency tiers.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import type { EdgeBasicsFragment, EntityCardFragment } from './generated/graphql.js';
+import { kindStyle } from './kinds.js';
+
+export type Entity = EntityCardFragment;
+export type Edge = EdgeBasicsFragment;
+/** One hop of a dependency walk, drawn as a "depends on" edge; its facts load on click. */
+export interface Hop {
+  id: string;
+  dependent: string;
+  provider: string;
+}
+
+export interface GraphHandlers {
+  onNode(entity: Entity): void;
+  onEdge(edge: Edge): void;
+  onHop(hop: Hop): void;
+  onBackground(): void;
+  /** A double click (or double tap) on a node. */
+  onExpand(entity: Entity): void;
+}
+
+/** "SUPPLIES" → "supplies": edge labels in words. */
+export function typeLabel(type: string): string {
+  return type.toLowerCase().replace(/_/g, ' ');
+}
+
+const ACCENT = '#f97316';
+
+const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      label: 'data(name)',
+      width: 34,
+      height: 34,
+      'font-size': 11,
+      color: '#111827',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '130px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.75,
+      'text-background-padding': '1px',
+      'border-width': 2,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node.focus', style: { width: 46, height: 46, 'border-color': '#111827', 'border-width': 3, 'font-weight': 'bold' } },
+  { selector: 'node:selected', style: { 'border-color': '#facc15', 'border-width': 5 } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'line-color': '#9ca3af',
+      'target-arrow-color': '#9ca3af',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.9,
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      color: '#374151',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
+  { selector: 'edge.hop', style: { 'line-style': 'dashed', 'line-color': '#6b7280', 'target-arrow-color': '#6b7280' } },
+  { selector: 'edge:selected', style: { 'line-color': '#facc15', 'target-arrow-color': '#facc15', width: 4 } },
+  { selector: 'node.path', style: { 'border-color': ACCENT, 'border-width': 6 } },
+  {
+    selector: 'edge.path',
+    style: { 'line-color': ACCENT, 'target-arrow-color': ACCENT, width: 4, 'z-index': 10, color: '#9a3412', 'font-weight': 'bold' },
+  },
+  { selector: '.faded', style: { opacity: 0.18 } },
+  {
+    selector: 'node.tier-label',
+    style: {
+      'background-opacity': 0,
+      'border-width': 0,
+      label: 'data(name)',
+      'text-valign': 'center',
+      'font-size': 14,
+      'font-weight': 'bold',
+      color: '#6b7280',
+      events: 'no',
+    },
+  },
+];
+
+export class GraphView {
+  readonly cy: Core;
+  private readonly entities = new Map<string, Entity>();
+  private readonly edges = new Map<string, Edge>();
+  private readonly hops = new Map<string, Hop>();
+
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
+    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 3 });
+    this.cy.on('tap', 'node', (event: EventObject) => {
+      const entity = this.entities.get(event.target.id());
+      if (entity) handlers.onNode(entity);
+    });
+    this.cy.on('tap', 'edge', (event: EventObject) => {
+      const edge = this.edges.get(event.target.id());
+      if (edge) handlers.onEdge(edge);
+      const hop = this.hops.get(event.target.id());
+      if (hop) handlers.onHop(hop);
+    });
+    this.cy.on('dbltap', 'node', (event: EventObject) => {
+      const entity = this.entities.get(event.target.id());
+      if (entity) handlers.onExpand(entity);
+    });
+    this.cy.on('tap', (event: EventObject) => {
+      if (event.target === this.cy) handlers.onBackground();
+    });
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.entities.get(id);
+  }
+
+  edge(id: string): Edge | undefined {
+    return this.edges.get(id);
+  }
+
+  hop(id: string): Hop | undefined {
+    return this.hops.get(id);
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+    this.entities.clear();
+    this.edges.clear();
+    this.hops.clear();
+  }
+
+  /**
+   * Adds entities and relationships not yet drawn (edges whose ends are not drawn are
+   * left out), new nodes starting at `near`'s position. Returns how many were added.
+   */
+  add(entities: readonly Entity[], edges: readonly Edge[], near?: string): { nodes: number; edges: number } {
+    const origin = near ? this.cy.getElementById(near) : undefined;
+    const start = origin && origin.nonempty() ? origin.position() : { x: 0, y: 0 };
+    const elements: ElementDefinition[] = [];
+    const fresh = entities.filter((entity, index) => !this.entities.has(entity.id) && entities.findIndex((e) => e.id === entity.id) === index);
+    // New nodes start on a circle around `near` (no randomness: the same data gives the
+    // same drawing), then the force layout settles them.
+    const radius = 60 + 12 * Math.sqrt(fresh.length);
+    fresh.forEach((entity, index) => {
+      this.entities.set(entity.id, entity);
+      const style = kindStyle(entity.kind);
+      const angle = (2 * Math.PI * index) / Math.max(1, fresh.length);
+      elements.push({
+        group: 'nodes',
+        data: { id: entity.id, name: entity.name, kind: entity.kind, color: style.color, shape: style.shape },
+        position: entity.id !== near ? { x: start.x + radius * Math.cos(angle), y: start.y + radius * Math.sin(angle) } : { ...start },
+      });
+    });
+    const nodes = fresh.length;
+    let added = 0;
+    for (const edge of edges) {
+      if (this.edges.has(edge.id) || !this.entities.has(edge.from.id) || !this.entities.has(edge.to.id)) continue;
+      this.edges.set(edge.id, edge);
+      elements.push({
+        group: 'edges',
+        data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: typeLabel(edge.type), type: edge.type },
+      });
+      added += 1;
+    }
+    this.cy.add(elements);
+    return { nodes, edges: added };
+  }
+
+  /** Adds "depends on" edges for hops of a walk, once per pair of drawn entities. */
+  addHops(hops: readonly { dependent: string; provider: string }[]): number {
+    const elements: ElementDefinition[] = [];
+    for (const { dependent, provider } of hops) {
+      const id = `hop:${dependent}>${provider}`;
+      if (this.hops.has(id) || !this.entities.has(dependent) || !this.entities.has(provider)) continue;
+      this.hops.set(id, { id, dependent, provider });
+      elements.push({ group: 'edges', data: { id, source: dependent, target: provider, label: 'depends on' }, classes: 'hop' });
+    }
+    this.cy.add(elements);
+    return elements.length;
+  }
+
+  /** Marks the entity the view is about. */
+  setFocus(id: string): void {
+    this.cy.nodes('.focus').removeClass('focus');
+    this.cy.getElementById(id).addClass('focus');
+  }
+
+  /** A force layout that starts from where the nodes are, so a drawing grows in place. */
+  layoutNeighbourhood(): Promise<void> {
+    const layout = this.cy.layout({
+      name: 'cose',
+      animate: false,
+      randomize: false,
+      fit: true,
+      padding: 40,
+      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 110,
+      nodeDimensionsIncludeLabels: true,
+    } as cytoscape.LayoutOptions);
+    const done = layout.promiseOn('layoutstop').then(() => undefined);
+    layout.run();
+    return done;
+  }
+
+  /** Columns by tier: the root in column 0, tier n in column n, each under a heading. */
+  layoutTiers(tierOf: ReadonlyMap<string, number>, direction: 'upstream' | 'downstream'): void {
+    const columns = new Map<number, string[]>();
+    for (const [id, tier] of tierOf) columns.set(tier, [...(columns.get(tier) ?? []), id]);
+    const sign = direction === 'upstream' ? 1 : -1;
+    const labels: ElementDefinition[] = [];
+    for (const [tier, ids] of columns) {
+      const x = sign * tier * 300;
+      const sorted = ids.sort((a, b) => (this.entities.get(a)?.name ?? a).localeCompare(this.entities.get(b)?.name ?? b));
+      sorted.forEach((id, row) => {
+        this.cy.getElementById(id).position({ x, y: (row - (sorted.length - 1) / 2) * 90 });
+      });
+      const top = (-(sorted.length - 1) / 2) * 90 - 70;
+      labels.push({
+        group: 'nodes',
+        data: { id: `tier-label:${tier}`, name: tier === 0 ? 'Root' : `Tier ${tier}` },
+        classes: 'tier-label',
+        position: { x, y: top },
+        selectable: false,
+        grabbable: false,
+      });
+    }
+    this.cy.add(labels);
+    this.cy.fit(undefined, 40);
+  }
+
+  /** Highlights the given nodes and edges and fades the rest. */
+  highlight(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    this.clearHighlight();
+    const keep = this.cy.collection();
+    for (const id of nodeIds) keep.merge(this.cy.getElementById(id));
+    for (const id of edgeIds) keep.merge(this.cy.getElementById(id));
+    keep.addClass('path');
+    this.cy.elements().not(keep).not('.tier-label').addClass('faded');
+  }
+
+  clearHighlight(): void {
+    this.cy.elements().removeClass('path faded');
+  }
+
+  select(id: string | undefined): void {
+    this.cy.elements().unselect();
+    if (id) this.cy.getElementById(id).select();
+  }
+
+  nodeIds(): string[] {
+    return [...this.entities.keys()];
+  }
+
+  edgeIds(): string[] {
+    return [...this.edges.keys(), ...this.hops.keys()];
+  }
+
+  highlighted(): { nodes: string[]; edges: string[] } {
+    return {
+      nodes: this.cy.nodes('.path').map((node) => node.id()),
+      edges: this.cy.edges('.path').map((edge) => edge.id()),
+    };
+  }
+
+  /** Where an element is drawn, in page coordinates (for tests that click it). */
+  renderedCenter(id: string): { x: number; y: number } | undefined {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return undefined;
+    const box = this.cy.container()!.getBoundingClientRect();
+    const p = element.isEdge() ? element.renderedMidpoint() : (element as cytoscape.NodeSingular).renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+}

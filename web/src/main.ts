@@ -1,0 +1,338 @@
+/**
+ * The graph explorer: search an entity, see its neighbourhood, expand nodes, find the
+ * dependency path between two entities, read the evidence of any node or edge, and
+ * switch to upstream or downstream tiers. State lives here; drawing is in graph.ts,
+ * the panel in details.ts, the data comes only from the public GraphQL API (api.ts).
+ */
+import './styles.css';
+import { execute, onBusyChange } from './api.js';
+import { type DetailsActions, edgeDetails, emptyDetails, entityDetails, hopDetails, pathDetails, tierDetails } from './details.js';
+import { byId, h } from './dom.js';
+import {
+  DownstreamDocument,
+  type EdgeDetailsFragment,
+  EntityDetailsDocument,
+  type EntityKind,
+  FactDocument,
+  HopFactsDocument,
+  NeighbourhoodDocument,
+  PathsDocument,
+  type PathDetailsFragment,
+  type TierDetailsFragment,
+  UpstreamDocument,
+} from './generated/graphql.js';
+import { type Edge, type Entity, GraphView, type Hop } from './graph.js';
+import { KIND_STYLES } from './kinds.js';
+import { type Picked, SuggestBox } from './suggest.js';
+
+type View = 'neighbourhood' | 'upstream' | 'downstream';
+
+/** How many nodes one neighbourhood or expansion may bring in. */
+const NODE_LIMIT = 150;
+
+const state: {
+  view: View;
+  focus: Entity | undefined;
+  /** The entity the last "path to" asked about. */
+  pathTarget: Picked | undefined;
+  selected: string | undefined;
+} = { view: 'neighbourhood', focus: undefined, pathTarget: undefined, selected: undefined };
+
+const detailsPanel = byId('details');
+const status = byId('status');
+const depthSelect = byId<HTMLSelectElement>('depth');
+
+function say(message: string, kind: 'info' | 'error' = 'info'): void {
+  status.textContent = message;
+  status.dataset.kind = kind;
+}
+
+function fail(error: unknown): void {
+  say((error as Error).message, 'error');
+}
+
+function showPanel(content: HTMLElement): void {
+  detailsPanel.replaceChildren(content);
+  detailsPanel.scrollTop = 0;
+}
+
+const actions: DetailsActions = {
+  expand: (entity) => void expand(entity),
+  focus: (entity) => void focusOn({ id: entity.id, name: entity.name }),
+  view: (entity, direction) => void showTiers({ id: entity.id, name: entity.name }, direction),
+  pathTo: (entity) => void findPath({ id: entity.id, name: entity.name }),
+  showEdge: (id) => {
+    const edge = graph.edge(id);
+    if (edge) void selectEdge(edge);
+  },
+  showNode: (id) => {
+    const entity = graph.entity(id);
+    if (entity) void selectNode(entity);
+  },
+  nameOf: (id) => graph.entity(id)?.name ?? id,
+};
+
+const graph = new GraphView(byId('graph'), {
+  onNode: (entity) => void selectNode(entity),
+  onEdge: (edge) => void selectEdge(edge),
+  onHop: (hop) => void selectHop(hop),
+  onBackground: () => {
+    state.selected = undefined;
+    graph.select(undefined);
+  },
+  onExpand: (entity) => void expand(entity),
+});
+
+async function selectNode(entity: Entity): Promise<void> {
+  state.selected = entity.id;
+  graph.select(entity.id);
+  const isFocus = entity.id === state.focus?.id;
+  showPanel(entityDetails(entity, undefined, actions, isFocus));
+  try {
+    const { entity: details } = await execute(EntityDetailsDocument, { id: entity.id });
+    if (state.selected === entity.id && details) showPanel(entityDetails(entity, details.sources, actions, isFocus));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Facts with their evidence, by id: the neighbourhood brings them, walks load them on click. */
+const facts = new Map<string, EdgeDetailsFragment>();
+
+async function fact(id: string): Promise<EdgeDetailsFragment> {
+  const known = facts.get(id);
+  if (known) return known;
+  const { relationship } = await execute(FactDocument, { id });
+  if (!relationship) throw new Error(`The fact ${id} is no longer in the graph.`);
+  facts.set(id, relationship);
+  return relationship;
+}
+
+async function selectEdge(edge: Edge): Promise<void> {
+  state.selected = edge.id;
+  graph.select(edge.id);
+  try {
+    const details = await fact(edge.id);
+    if (state.selected === edge.id) showPanel(edgeDetails(details, actions));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function selectHop(hop: Hop): Promise<void> {
+  state.selected = hop.id;
+  graph.select(hop.id);
+  showPanel(hopDetails(hop, undefined, actions));
+  try {
+    const { dependencyPaths } = await execute(HopFactsDocument, { from: hop.dependent, to: hop.provider });
+    const ids = dependencyPaths[0]?.hops.flatMap((h) => h.relationships.map((r) => r.id)) ?? [];
+    const details = await Promise.all(ids.map(fact));
+    if (state.selected === hop.id) showPanel(hopDetails(hop, details, actions));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function setView(view: View): void {
+  state.view = view;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.view === view));
+  }
+  document.body.dataset.view = view;
+}
+
+/** Draws an entity's neighbourhood, replacing the graph. */
+async function focusOn(picked: Picked): Promise<void> {
+  try {
+    say(`Loading the neighbourhood of ${picked.name}…`);
+    const { subgraph } = await execute(NeighbourhoodDocument, { ids: [picked.id], depth: 1, limit: NODE_LIMIT });
+    const focus = subgraph.nodes.find((node) => node.id === picked.id);
+    if (!focus) throw new Error(`${picked.name} is not in the graph.`);
+    setView('neighbourhood');
+    state.focus = focus;
+    searchBox.set(focus.name);
+    graph.clear();
+    for (const edge of subgraph.edges) facts.set(edge.id, edge);
+    graph.add(subgraph.nodes, subgraph.edges, focus.id);
+    graph.setFocus(focus.id);
+    await graph.layoutNeighbourhood();
+    say(
+      `${focus.name}: ${subgraph.nodes.length - 1} neighbours${subgraph.truncated ? ` (first ${NODE_LIMIT} shown)` : ''}. ` +
+        'Double-click a node to expand it.',
+    );
+    await selectNode(focus);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Pulls a node's neighbours into the graph. */
+async function expand(entity: Entity): Promise<void> {
+  try {
+    say(`Expanding ${entity.name}…`);
+    const { subgraph } = await execute(NeighbourhoodDocument, { ids: [entity.id], depth: 1, limit: NODE_LIMIT });
+    for (const edge of subgraph.edges) facts.set(edge.id, edge);
+    const added = graph.add(subgraph.nodes, subgraph.edges, entity.id);
+    if (added.nodes) await graph.layoutNeighbourhood();
+    say(
+      added.nodes || added.edges
+        ? `${entity.name}: added ${added.nodes} nodes and ${added.edges} edges.`
+        : `${entity.name}: all its neighbours are already shown.`,
+    );
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** The dependency path between the focus and another entity, in whichever direction one exists. */
+async function findPath(target: Picked): Promise<void> {
+  const from = state.focus;
+  if (!from) {
+    say('Search for an entity first: the path starts from it.', 'error');
+    return;
+  }
+  state.pathTarget = target;
+  pathBox.set(target.name);
+  try {
+    say(`Looking for a dependency path between ${from.name} and ${target.name}…`);
+    let direction: 'UPSTREAM' | 'DOWNSTREAM' = 'UPSTREAM';
+    let paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction })).dependencyPaths;
+    if (!paths.length) {
+      direction = 'DOWNSTREAM';
+      paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction })).dependencyPaths;
+    }
+    const path = paths[0];
+    if (!path) {
+      graph.clearHighlight();
+      say(`Neither ${from.name} nor ${target.name} depends on the other (within 6 hops).`, 'error');
+      return;
+    }
+    drawPath(path, direction);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function drawPath(path: PathDetailsFragment, direction: 'UPSTREAM' | 'DOWNSTREAM'): void {
+  const edges = path.hops.flatMap((hop) => hop.relationships);
+  const anchor = path.nodes.find((node) => graph.entity(node.id))?.id;
+  const added = graph.add(path.nodes, edges, anchor);
+  const finish = () => {
+    graph.highlight(
+      path.nodes.map((node) => node.id),
+      edges.map((edge) => edge.id),
+    );
+    showPanel(pathDetails(path, direction, actions));
+    say(`Dependency path: ${path.nodes.map((node) => node.name).join(' → ')}. Click an edge for its evidence.`);
+  };
+  if (added.nodes && state.view === 'neighbourhood') void graph.layoutNeighbourhood().then(finish);
+  else finish();
+}
+
+/** The upstream or downstream tiers of an entity, in columns by tier. */
+async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): Promise<void> {
+  const maxDepth = Number(depthSelect.value);
+  try {
+    say(`Loading ${direction} tiers of ${picked.name}…`);
+    let tiers: TierDetailsFragment;
+    if (direction === 'upstream') tiers = (await execute(UpstreamDocument, { id: picked.id, maxDepth })).upstream;
+    else tiers = (await execute(DownstreamDocument, { id: picked.id, maxDepth })).downstream;
+    setView(direction);
+    state.focus = tiers.root;
+    searchBox.set(tiers.root.name);
+    graph.clear();
+    const tierOf = new Map<string, number>([[tiers.root.id, 0]]);
+    const entities: Entity[] = [tiers.root];
+    const hops: { dependent: string; provider: string }[] = [];
+    for (const tier of tiers.tiers) {
+      for (const reach of tier.entities) {
+        tierOf.set(reach.entity.id, reach.tier);
+        entities.push(reach.entity);
+        for (const hop of reach.path.hops) hops.push({ dependent: hop.dependent.id, provider: hop.provider.id });
+      }
+    }
+    graph.add(entities, []);
+    graph.addHops(hops);
+    graph.setFocus(tiers.root.id);
+    graph.layoutTiers(tierOf, direction);
+    showPanel(tierDetails(tiers, direction, actions));
+    say(
+      `${tiers.root.name}: ${tiers.total} ${direction === 'upstream' ? 'providers' : 'dependents'} in ${tiers.tiers.length} tiers.`,
+    );
+  } catch (error) {
+    fail(error);
+  }
+}
+
+const searchBox = new SuggestBox(byId('search'), byId('search-list'), (picked) => void focusOn(picked), (message) => say(message, 'error'));
+const pathBox = new SuggestBox(byId('path-to'), byId('path-list'), (picked) => void findPath(picked), (message) => say(message, 'error'));
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) {
+  button.addEventListener('click', () => {
+    const view = button.dataset.view as View;
+    if (!state.focus) {
+      say('Search for an entity first.', 'error');
+      return;
+    }
+    const picked = { id: state.focus.id, name: state.focus.name };
+    if (view === 'neighbourhood') void focusOn(picked);
+    else void showTiers(picked, view);
+  });
+}
+depthSelect.addEventListener('change', () => {
+  if (state.focus && state.view !== 'neighbourhood') void showTiers(state.focus, state.view);
+});
+byId('clear-path').addEventListener('click', () => {
+  state.pathTarget = undefined;
+  pathBox.set('');
+  graph.clearHighlight();
+  if (state.focus) void selectNode(state.focus);
+});
+
+byId('legend').replaceChildren(
+  h('h2', {}, 'Legend'),
+  h(
+    'ul',
+    {},
+    (Object.keys(KIND_STYLES) as EntityKind[]).map((kind) =>
+      h(
+        'li',
+        { 'data-kind': kind },
+        h('span', { class: 'swatch', style: `background:${KIND_STYLES[kind].color};clip-path:${KIND_STYLES[kind].clip}` }),
+        KIND_STYLES[kind].label,
+      ),
+    ),
+    h('li', {}, h('span', { class: 'line' }), 'relationship (label: its type)'),
+    h('li', {}, h('span', { class: 'line path' }), 'dependency path'),
+  ),
+);
+
+onBusyChange((busy) => {
+  document.body.dataset.busy = String(busy);
+});
+document.body.dataset.busy = 'false';
+showPanel(emptyDetails());
+say('Search for an entity to start.');
+
+/** A read-only handle for browser tests and the curious: what the graph shows now. */
+const hook = {
+  nodes: () => graph.nodeIds(),
+  edges: () => graph.edgeIds(),
+  highlighted: () => graph.highlighted(),
+  focus: () => state.focus?.id,
+  view: () => state.view,
+  selected: () => state.selected,
+  busy: () => document.body.dataset.busy === 'true',
+  /** Page coordinates of a node or edge, to click it. */
+  position: (id: string) => graph.renderedCenter(id),
+};
+declare global {
+  interface Window {
+    __explorer: typeof hook;
+  }
+}
+window.__explorer = hook;
+
+// Deep links: /explorer/?entity=company:bmw opens that entity.
+const start = new URLSearchParams(window.location.search).get('entity');
+if (start) void focusOn({ id: start, name: start });

@@ -1,0 +1,161 @@
+/**
+ * A search box with suggestions as the user types: full-text search over names and
+ * aliases, keyboard and mouse selection, and an exact name or alias match on Enter when
+ * nothing is suggested.
+ */
+import { execute } from './api.js';
+import { h } from './dom.js';
+import { EntityByNameDocument, SuggestDocument, type SuggestQuery } from './generated/graphql.js';
+import { kindStyle } from './kinds.js';
+
+export interface Picked {
+  id: string;
+  name: string;
+}
+
+type Hit = SuggestQuery['search'][number];
+
+const DEBOUNCE_MS = 150;
+
+export class SuggestBox {
+  private hits: Hit[] = [];
+  private active = -1;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private request: AbortController | undefined;
+
+  constructor(
+    private readonly input: HTMLInputElement,
+    private readonly list: HTMLUListElement,
+    private readonly onPick: (picked: Picked) => void,
+    private readonly onError: (message: string) => void,
+  ) {
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    list.setAttribute('role', 'listbox');
+    input.addEventListener('input', () => this.schedule());
+    input.addEventListener('keydown', (event) => this.key(event));
+    input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const text = this.input.value.trim();
+    if (text.length < 2) {
+      this.close();
+      return;
+    }
+    this.timer = setTimeout(() => void this.fetch(text), DEBOUNCE_MS);
+  }
+
+  private async fetch(text: string): Promise<void> {
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    try {
+      const data = await execute(SuggestDocument, { text, first: 8 }, request.signal);
+      if (request.signal.aborted || this.input.value.trim() !== text) return;
+      this.show(data.search, text);
+    } catch (error) {
+      if (!request.signal.aborted) this.onError(`Search failed: ${(error as Error).message}`);
+    }
+  }
+
+  private show(hits: Hit[], text: string): void {
+    this.hits = hits;
+    this.active = hits.length ? 0 : -1;
+    const needle = text.toLowerCase();
+    this.list.replaceChildren(
+      ...(hits.length
+        ? hits.map((hit, index) => {
+            const { entity } = hit;
+            const alias = entity.name.toLowerCase().includes(needle)
+              ? undefined
+              : entity.aliases.find((a) => a.toLowerCase().includes(needle));
+            const style = kindStyle(entity.kind);
+            return h(
+              'li',
+              {
+                role: 'option',
+                id: `${this.list.id}-${index}`,
+                'data-id': entity.id,
+                'aria-selected': index === this.active ? 'true' : 'false',
+                onmousedown: (event: Event) => {
+                  event.preventDefault();
+                  this.pick(index);
+                },
+              },
+              h('span', { class: 'swatch', style: `background:${style.color};clip-path:${style.clip}` }),
+              h('span', { class: 'name' }, entity.name),
+              alias ? h('span', { class: 'alias' }, `also “${alias}”`) : null,
+              h('span', { class: 'kind' }, style.label),
+            );
+          })
+        : [h('li', { class: 'empty' }, `Nothing matches “${text}”.`)]),
+    );
+    this.list.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    this.markActive();
+  }
+
+  private markActive(): void {
+    [...this.list.querySelectorAll('li[role=option]')].forEach((li, index) =>
+      li.setAttribute('aria-selected', index === this.active ? 'true' : 'false'),
+    );
+    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.list.id}-${this.active}`);
+    else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private key(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!this.hits.length) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.active = (this.active + step + this.hits.length) % this.hits.length;
+      this.markActive();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!this.list.hidden && this.active >= 0) this.pick(this.active);
+      else void this.exact(this.input.value.trim());
+    } else if (event.key === 'Escape') {
+      this.close();
+    }
+  }
+
+  private async exact(name: string): Promise<void> {
+    if (!name) return;
+    try {
+      const { entityByName } = await execute(EntityByNameDocument, { name });
+      if (entityByName) this.choose({ id: entityByName.id, name: entityByName.name });
+      else this.onError(`No entity is called “${name}”.`);
+    } catch (error) {
+      this.onError(`Lookup failed: ${(error as Error).message}`);
+    }
+  }
+
+  private pick(index: number): void {
+    const hit = this.hits[index];
+    if (hit) this.choose({ id: hit.entity.id, name: hit.entity.name });
+  }
+
+  private choose(picked: Picked): void {
+    clearTimeout(this.timer);
+    this.request?.abort();
+    this.input.value = picked.name;
+    this.close();
+    this.onPick(picked);
+  }
+
+  close(): void {
+    this.list.hidden = true;
+    this.hits = [];
+    this.active = -1;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+  }
+
+  set(value: string): void {
+    this.input.value = value;
+  }
+}

@@ -1,0 +1,18 @@
+// Builds the explorer into web/dist, served by the API at /explorer/ (src/web.ts).
+// Everything it uses is bundled: the page loads nothing from another host.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/explorer/',
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // cytoscape.js alone is about 400 kB minified; one chunk is fine for a local tool.
+    chunkSizeWarningLimit: 1000,
+  },
+});
