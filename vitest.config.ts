@@ -12,7 +12,8 @@ export default defineConfig({
     // Starts (or connects to) the test Neo4j once and seeds it; see test/global-setup.ts.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 240_000,
+    // The first run on a new machine downloads Neo4j from Maven Central in the global setup.
+    hookTimeout: 600_000,
     // Tests share one seeded database and only read from it, except those that use
     // ids of their own; two workers suit the 2-core machines this runs on.
     maxWorkers: 2,
