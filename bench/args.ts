@@ -1,0 +1,73 @@
+/** The benchmark's command-line flags, checked, with their defaults. */
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  /** Timed requests per operation and phase. */
+  iterations: number;
+  /** Untimed requests per operation before timing. */
+  warmup: number;
+  /** Synthetic entities added for the scaled phase. */
+  scale: number;
+  /** Synthetic facts added for the scaled phase. */
+  facts: number;
+  /** An operation stops being timed after this long (once it has at least 5 samples). */
+  budgetSeconds: number;
+  /** A request running longer fails, and its operation is reported as timed out. */
+  timeoutSeconds: number;
+}
+
+export const USAGE = `Usage: node --import tsx bench/run.ts [options]
+
+  --iterations N      timed requests per operation and phase (default 30)
+  --warmup N          untimed requests per operation first (default 5)
+  --scale N           synthetic entities to add for the scaled phase (default 20000)
+  --facts N           synthetic facts to add (default 5 × scale)
+  --budget-seconds N  stop timing an operation after N seconds, once it has 5
+                      samples (default 60)
+  --timeout-seconds N stop a request (and its database query) after N seconds
+                      and report the operation as timed out (default 30)
+  --help              show this help`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function positiveInt(flag: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+/** Parses argv (without node and the script); null means --help was asked for. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        iterations: { type: 'string' },
+        warmup: { type: 'string' },
+        scale: { type: 'string' },
+        facts: { type: 'string' },
+        'budget-seconds': { type: 'string' },
+        'timeout-seconds': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return null;
+  const scale = positiveInt('scale', values.scale, 20_000, 100);
+  return {
+    iterations: positiveInt('iterations', values.iterations, 30),
+    warmup: positiveInt('warmup', values.warmup, 5, 0),
+    scale,
+    facts: positiveInt('facts', values.facts, 5 * scale),
+    budgetSeconds: positiveInt('budget-seconds', values['budget-seconds'], 60),
+    timeoutSeconds: positiveInt('timeout-seconds', values['timeout-seconds'], 30),
+  };
+}

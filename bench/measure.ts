@@ -1,0 +1,168 @@
+/**
+ * Times GraphQL operations over HTTP against the in-process server, one request at a
+ * time, and counts the database round trips each request makes (Database.onQuery).
+ * Requests are sequential, so every query the listener sees between sending a request
+ * and reading its response belongs to that request.
+ */
+import type { Database } from '../src/db/database.js';
+import type { Operation } from './operations.js';
+
+export interface Sample {
+  /** Wall time of the request: send, execute, receive and parse the body. */
+  ms: number;
+  /** Database queries the request ran. */
+  roundTrips: number;
+  /** Time spent inside those queries, as the data layer sees it. */
+  dbMs: number;
+  /** Size of the response body. */
+  bytes: number;
+}
+
+export interface Measurement {
+  name: string;
+  /** Set when a request ran past the timeout: the operation was not timed. */
+  timedOut: boolean;
+  samples: Sample[];
+  p50: number;
+  p95: number;
+  dbP50: number;
+  bytesP50: number;
+  /** Round trips per request; one value unless requests differed. */
+  roundTrips: number[];
+  /** The last response's data, for summaries (sizes of what came back). */
+  data: unknown;
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  iterations: number;
+  /** A request taking longer than this fails (the database stops the query too). */
+  timeoutMs: number;
+  /** Stop timing an operation after this long (but only after `minIterations`). */
+  budgetMs: number;
+  minIterations: number;
+}
+
+/** The nearest-rank percentile of a list of numbers. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export class OperationError extends Error {
+  override name = 'OperationError';
+}
+
+/** A request that ran past the timeout, in the database or on the way back. */
+export class OperationTimeout extends Error {
+  override name = 'OperationTimeout';
+}
+
+export class Client {
+  private queries = 0;
+  private queryMs = 0;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly url: string,
+    db: Database,
+    private readonly timeoutMs: number,
+  ) {
+    this.unsubscribe = db.onQuery((event) => {
+      this.queries += 1;
+      this.queryMs += event.ms;
+    });
+  }
+
+  /** Sends one operation; fails on an HTTP error or any GraphQL error in the response. */
+  async send(operation: Operation): Promise<{ sample: Sample; data: unknown }> {
+    this.queries = 0;
+    this.queryMs = 0;
+    const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
+    const started = performance.now();
+    let response: Response;
+    let text: string;
+    try {
+      // The database enforces the timeout on each query; this catches a request stuck elsewhere.
+      response = await fetch(`${this.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs + 10_000),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        throw new OperationTimeout(`${operation.name}: no response within ${this.timeoutMs / 1000 + 10} s`);
+      }
+      throw error;
+    }
+    const parsed = JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string; limit?: string } }[] };
+    const ms = performance.now() - started;
+    if (!response.ok || parsed.errors?.length) {
+      const error = parsed.errors?.[0];
+      if (error?.extensions?.limit === 'queryTimeoutMs') {
+        throw new OperationTimeout(`${operation.name}: a query ran past the ${this.timeoutMs / 1000} s timeout`);
+      }
+      throw new OperationError(
+        `${operation.name}: HTTP ${response.status}${error ? `, ${error.extensions?.code ?? 'error'}: ${error.message}` : ''}`,
+      );
+    }
+    return {
+      sample: { ms, roundTrips: this.queries, dbMs: this.queryMs, bytes: Buffer.byteLength(text) },
+      data: parsed.data,
+    };
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+}
+
+/** Sends an operation `times` times, untimed (warm-up); stops early past half the budget. */
+export async function warmUp(client: Client, operation: Operation, times: number, budgetMs: number): Promise<void> {
+  const started = performance.now();
+  for (let i = 0; i < times && performance.now() - started < budgetMs / 2; i += 1) await client.send(operation);
+}
+
+function summary(operation: Operation, samples: Sample[], data: unknown, timedOut: boolean): Measurement {
+  return {
+    name: operation.name,
+    timedOut,
+    samples,
+    p50: percentile(samples.map((s) => s.ms), 50),
+    p95: percentile(samples.map((s) => s.ms), 95),
+    dbP50: percentile(samples.map((s) => s.dbMs), 50),
+    bytesP50: percentile(samples.map((s) => s.bytes), 50),
+    roundTrips: [...new Set(samples.map((s) => s.roundTrips))].sort((a, b) => a - b),
+    data,
+  };
+}
+
+/** The measurement of an operation whose requests ran past the timeout. */
+export const timedOut = (operation: Operation): Measurement => summary(operation, [], undefined, true);
+
+/**
+ * Times an operation `iterations` times (fewer once past the budget, but at least
+ * `minIterations`). A request past the timeout ends the operation's timing: it is
+ * reported as timed out rather than failing the run.
+ */
+export async function measure(client: Client, operation: Operation, options: MeasureOptions): Promise<Measurement> {
+  let data: unknown;
+  const samples: Sample[] = [];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < options.iterations; i += 1) {
+      const result = await client.send(operation);
+      samples.push(result.sample);
+      data = result.data;
+      if (samples.length >= options.minIterations && performance.now() - started > options.budgetMs) break;
+    }
+  } catch (error) {
+    if (error instanceof OperationTimeout) return timedOut(operation);
+    throw error;
+  }
+  return summary(operation, samples, data, false);
+}
