@@ -233,7 +233,7 @@ describe('Dependencies: downstream', () => {
     });
   });
 
-  it('makes the same round trips for 11 results as for 20', async () => {
+  it('makes one walk query per tier and one for all hop facts, whatever the number of results', async () => {
     const counts: Record<string, number>[] = [];
     for (const maxDepth of [1, 2]) {
       const seen: Record<string, number> = {};
@@ -245,9 +245,13 @@ describe('Dependencies: downstream', () => {
       }
       counts.push(seen);
     }
-    expect(counts[0]).toEqual(counts[1]);
-    expect(counts[0]!['dependencies/walk']).toBe(1);
-    expect(counts[0]!['dependencies/hop-facts']).toBe(1);
+    // One expansion per tier, one query for every hop's facts; entities load in a batch
+    // or two, whether 11 or 20 come back.
+    for (const [tiers, seen] of [[1, counts[0]!], [2, counts[1]!]] as const) {
+      expect(seen['dependencies/expand']).toBe(tiers);
+      expect(seen['dependencies/hop-facts']).toBe(1);
+      expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
+    }
   });
 });
 
@@ -605,12 +609,11 @@ describe('Dependencies: Cypher files', () => {
         .filter((types) => types.includes('DEPENDS_ON'))
         .map((types) => [name, types] as const),
     );
-    expect(spelled.map(([name]) => name).sort()).toEqual(['hop-facts.cypher', 'paths.cypher', 'walk.cypher']);
+    expect(spelled.map(([name]) => name).sort()).toEqual(['expand.cypher', 'hop-facts.cypher', 'paths.cypher']);
     for (const [, types] of spelled) expect(types).toEqual(expected);
   });
 
   it('declare their bounds as LIMITS does', () => {
-    expect(Object.fromEntries(declaredBounds(cypher('dependencies/walk')))).toEqual({ maxDepth: LIMITS.maxDepth });
     expect(Object.fromEntries(declaredBounds(cypher('dependencies/paths')))).toEqual({ k: LIMITS.k, maxLength: LIMITS.maxLength });
     expect(Object.fromEntries(declaredBounds(cypher('dependencies/subgraph')))).toEqual({ depth: LIMITS.subgraphDepth });
   });

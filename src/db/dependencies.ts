@@ -33,7 +33,7 @@ export const DEPENDENCY_KINDS: readonly DependencyKind[] = [...DEPENDENT_FIRST, 
 /** Which way a walk goes: towards providers (UPSTREAM) or towards dependents (DOWNSTREAM). */
 export type WalkDirection = 'UPSTREAM' | 'DOWNSTREAM';
 
-const WALK = cypher('dependencies/walk');
+const EXPAND = cypher('dependencies/expand');
 const PATHS = cypher('dependencies/paths');
 const HOP_FACTS = cypher('dependencies/hop-facts');
 const COUNTRY_MEMBERS = cypher('dependencies/country-members');
@@ -41,7 +41,7 @@ const POLICY_TARGETS = cypher('dependencies/policy-targets');
 const SUBGRAPH = cypher('dependencies/subgraph');
 
 // A placeholder without a Bounds declaration fails the start, not a request.
-for (const query of [WALK, PATHS, SUBGRAPH]) bindMinimumBounds(query);
+for (const query of [PATHS, SUBGRAPH]) bindMinimumBounds(query);
 
 type Props = Record<string, Plain>;
 
@@ -120,13 +120,32 @@ interface Reach {
   route: string[];
 }
 
+/**
+ * Every entity within maxDepth hops of the root in the walk's direction, breadth-first:
+ * one query per tier, so the work grows with the entities reached, not with the number
+ * of paths between them. Each entity appears once, at its lowest tier, with the route
+ * through its parents. Sorted by tier, then name, then id.
+ */
 async function walk(db: Database, rootId: string, direction: WalkDirection, maxDepth: number, filter: WalkFilter) {
-  const rows = await db.run(bindBounds(WALK, { maxDepth }), {
-    id: rootId,
-    ...walkParams(direction, filter.kinds),
-    commodity: filter.commodity,
-  });
-  return rows.map((row): Reach => ({ entityId: String(row.entityId), tier: Number(row.tier), route: strings(row.route) }));
+  const params = { ...walkParams(direction, filter.kinds), commodity: filter.commodity };
+  const routes = new Map<string, string[]>([[rootId, [rootId]]]);
+  const reaches: (Reach & { name: string })[] = [];
+  let frontier = [rootId];
+  for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
+    const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
+    frontier = [];
+    for (const row of rows) {
+      const entityId = String(row.entityId);
+      const route = [...routes.get(String(row.parentId))!, entityId];
+      routes.set(entityId, route);
+      reaches.push({ entityId, tier, route, name: String(row.name ?? '') });
+      frontier.push(entityId);
+    }
+  }
+  const byName = (a: { name: string }, b: { name: string }) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+  return reaches
+    .sort((a, b) => a.tier - b.tier || byName(a, b) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0))
+    .map(({ name: _name, ...reach }): Reach => reach);
 }
 
 /**
