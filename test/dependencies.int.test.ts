@@ -609,26 +609,24 @@ describe('Dependencies: Cypher files', () => {
         .filter((types) => types.includes('DEPENDS_ON'))
         .map((types) => [name, types] as const),
     );
-    expect(spelled.map(([name]) => name).sort()).toEqual(['expand.cypher', 'hop-facts.cypher', 'paths.cypher']);
+    expect(spelled.map(([name]) => name).sort()).toEqual(['band-edges.cypher', 'expand.cypher', 'hop-facts.cypher']);
     for (const [, types] of spelled) expect(types).toEqual(expected);
   });
 
   it('declare their bounds as LIMITS does', () => {
-    expect(Object.fromEntries(declaredBounds(cypher('dependencies/paths')))).toEqual({ k: LIMITS.k, maxLength: LIMITS.maxLength });
     expect(Object.fromEntries(declaredBounds(cypher('dependencies/subgraph')))).toEqual({ depth: LIMITS.subgraphDepth });
   });
 
   it('bindBounds writes only declared, in-range integers into the placeholders', () => {
-    const paths = cypher('dependencies/paths');
-    const bound = bindBounds(paths, { k: 4, maxLength: 7 });
-    expect(bound.text).toContain('SHORTEST 4 GROUPS');
-    expect(bound.text).toContain('){0,7}');
+    const subgraph = cypher('dependencies/subgraph');
+    const bound = bindBounds(subgraph, { depth: 3 });
     expect(bound.text).not.toMatch(/\{\{\w+\}\}/);
-    expect(() => bindBounds(paths, { k: 11, maxLength: 7 })).toThrow('k must be a whole number from 1 to 10, got 11');
-    expect(() => bindBounds(paths, { k: 1.5, maxLength: 7 })).toThrow('k must be a whole number');
-    expect(() => bindBounds(paths, { k: 3 })).toThrow('no value for {{maxLength}}');
-    expect(() => bindBounds(paths, { k: 3, maxLength: 3, depth: 1 })).toThrow('declares no bound depth');
-    expect(bindMinimumBounds(paths).text).toContain('SHORTEST 1 GROUPS');
+    expect(bound.text).not.toEqual(subgraph.text);
+    expect(() => bindBounds(subgraph, { depth: 4 })).toThrow('depth must be a whole number from 1 to 3, got 4');
+    expect(() => bindBounds(subgraph, { depth: 1.5 })).toThrow('depth must be a whole number');
+    expect(() => bindBounds(subgraph, {})).toThrow('no value for {{depth}}');
+    expect(() => bindBounds(subgraph, { depth: 1, k: 3 })).toThrow('declares no bound k');
+    expect(bindMinimumBounds(subgraph).text).toEqual(bindBounds(subgraph, { depth: 1 }).text);
     const unbound = { name: 'x', mode: 'read' as const, text: 'MATCH (n) RETURN n LIMIT {{n}}' };
     expect(() => bindMinimumBounds(unbound)).toThrow('placeholder {{n}} has no Bounds declaration');
   });

@@ -9,6 +9,7 @@ import { int } from './convert.js';
 import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toRelationshipRow } from './mappers.js';
+import { kShortestRoutes } from './routes.js';
 import type {
   DependencyHopRow,
   DependencyPathRow,
@@ -34,14 +35,14 @@ export const DEPENDENCY_KINDS: readonly DependencyKind[] = [...DEPENDENT_FIRST, 
 export type WalkDirection = 'UPSTREAM' | 'DOWNSTREAM';
 
 const EXPAND = cypher('dependencies/expand');
-const PATHS = cypher('dependencies/paths');
+const BAND_EDGES = cypher('dependencies/band-edges');
 const HOP_FACTS = cypher('dependencies/hop-facts');
 const COUNTRY_MEMBERS = cypher('dependencies/country-members');
 const POLICY_TARGETS = cypher('dependencies/policy-targets');
 const SUBGRAPH = cypher('dependencies/subgraph');
 
 // A placeholder without a Bounds declaration fails the start, not a request.
-for (const query of [PATHS, SUBGRAPH]) bindMinimumBounds(query);
+bindMinimumBounds(SUBGRAPH);
 
 type Props = Record<string, Plain>;
 
@@ -183,13 +184,28 @@ export async function dependencyPaths(
   maxLength: number,
   kinds: readonly DependencyKind[],
 ): Promise<DependencyPathRow[]> {
-  const rows = await db.run(bindBounds(PATHS, { k, maxLength }), {
-    from: fromId,
-    to: toId,
-    k: int(k),
-    ...walkParams(direction, kinds),
-  });
-  return toPaths(db, rows.map((row) => strings(row.route)), direction, { kinds, commodity: null });
+  if (fromId === toId) return [];
+  const filter: WalkFilter = { kinds, commodity: null };
+  // Distances from both ends, tier by tier; only entities whose two distances add up to
+  // at most maxLength can lie on a route, and routes are searched among those alone.
+  const back: WalkDirection = direction === 'UPSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM';
+  const [ahead, behind] = await Promise.all([
+    walk(db, fromId, direction, maxLength, filter),
+    walk(db, toId, back, maxLength, filter),
+  ]);
+  const fromDistance = new Map<string, number>([[fromId, 0], ...ahead.map((r) => [r.entityId, r.tier] as const)]);
+  if (!fromDistance.has(toId)) return [];
+  const toDistance = new Map<string, number>([[toId, 0], ...behind.map((r) => [r.entityId, r.tier] as const)]);
+  const band = [...fromDistance]
+    .filter(([id, distance]) => toDistance.has(id) && distance + toDistance.get(id)! <= maxLength)
+    .map(([id]) => id);
+  const adjacency = new Map<string, string[]>();
+  for (const row of await db.run(BAND_EDGES, { band, ...walkParams(direction, kinds) })) {
+    const source = String(row.source);
+    adjacency.set(source, [...(adjacency.get(source) ?? []), String(row.target)]);
+  }
+  for (const targets of adjacency.values()) targets.sort();
+  return toPaths(db, kShortestRoutes(adjacency, fromId, toId, k, maxLength), direction, filter);
 }
 
 /** What exposure is asked about: a country (or region) or a policy. */
