@@ -15,6 +15,7 @@ export const LIMITS = {
   searchFirst: { min: 1, max: 50 },
   relationshipsFirst: { min: 1, max: 200 },
   maxDepth: { min: 1, max: 6 },
+  perTier: { min: 1, max: 1000 },
   k: { min: 1, max: 10 },
   maxLength: { min: 1, max: 8 },
   subgraphDepth: { min: 1, max: 3 },

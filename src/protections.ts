@@ -44,13 +44,16 @@ const LIST_SIZE_HINTS: Record<string, number> = {
 };
 const ENTITY_SOURCES_SIZE = 3;
 
-/** Arguments of a field that size the lists of the object it returns (field → child list → size). */
+/** A walk's result: maxDepth tiers of at most perTier entities, paths of at most maxDepth hops. */
+const walkSizes = (maxDepth: number, perTier: number) => ({ tiers: maxDepth, entities: perTier, hops: maxDepth, nodes: maxDepth + 1 });
+
+/** Arguments of a field that size the lists in the object it returns (field → list name → size). */
 const CHILD_LIST_SIZES: Record<string, (arg: (name: string) => number | undefined) => Record<string, number>> = {
   subgraph: (arg) => ({ nodes: arg('limit') ?? 100, edges: 2 * (arg('limit') ?? 100) }),
-  upstream: (arg) => ({ tiers: arg('maxDepth') ?? 3 }),
-  downstream: (arg) => ({ tiers: arg('maxDepth') ?? 3 }),
-  dependencyPaths: () => ({}),
-  exposure: () => ({ paths: 20 }),
+  upstream: (arg) => walkSizes(arg('maxDepth') ?? 3, arg('perTier') ?? 100),
+  downstream: (arg) => walkSizes(arg('maxDepth') ?? 3, arg('perTier') ?? 100),
+  dependencyPaths: (arg) => ({ hops: arg('maxLength') ?? 6, nodes: (arg('maxLength') ?? 6) + 1 }),
+  exposure: (arg) => ({ paths: 20, hops: arg('maxDepth') ?? 4, nodes: (arg('maxDepth') ?? 4) + 1 }),
 };
 /** Extra cost of the graph walks, on top of their fields: they do the most database work. */
 const WALK_COST: Record<string, number> = {
@@ -197,9 +200,11 @@ function costOf(
           ? (childSizes[name] ?? requested('first') ?? requested('limit') ?? requested('k') ?? hint ?? DEFAULT_LIST_SIZE)
           : 1;
         const children = isObjectType(named) ? [named] : isAbstractType(named) ? [...input.schema.getPossibleTypes(named)] : [];
+        // Sizes set by an argument apply through the field's whole subtree (a walk's
+        // perTier sizes its tiers' entities, two levels down).
         const sizes = named.name.endsWith('Connection')
-          ? { edges: requested('first') ?? DEFAULT_LIST_SIZE }
-          : (CHILD_LIST_SIZES[name]?.(requested) ?? {});
+          ? { ...childSizes, edges: requested('first') ?? DEFAULT_LIST_SIZE }
+          : { ...childSizes, ...(CHILD_LIST_SIZES[name]?.(requested) ?? {}) };
         const childCost = costOf(selection.selectionSet, children, input, seen, sizes);
         cost += (WALK_COST[name] ?? 0) + Math.max(1, size) * (1 + childCost);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

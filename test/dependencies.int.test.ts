@@ -133,7 +133,7 @@ describe('Dependencies: upstream', () => {
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
-    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null });
+    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null }, 100);
     const pidgeon = result.reaches.find((r) => r.entityId === PIDGEON)!;
     expect(pidgeon.path.nodeIds).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
     expect(pidgeon.path.hops.map((h) => [h.dependentId, h.providerId, h.relationships.map((r) => r.id)])).toEqual([
@@ -166,7 +166,7 @@ describe('Dependencies: upstream', () => {
       2: [[CHINA, [BMW, GERMANY, CHINA]]],
     });
     // …and the Germany→China hop keeps only the ingot facts, not the alloy export.
-    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' });
+    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' }, 100);
     expect(rows.reaches[1]!.path.hops[1]!.relationships.map((r) => r.id)).toEqual([
       'germany-depends-on-china-magnesium-ingot',
       'germany-imports-magnesium-ingot-from-china',
@@ -230,6 +230,25 @@ describe('Dependencies: downstream', () => {
         ['company:tesla', [CHINA, us, 'company:tesla']],
         ['country:turkey', [CHINA, ingot, 'country:turkey']],
       ],
+    });
+  });
+
+  it('keeps at most perTier entities per tier, by name, and says how many each tier has', async () => {
+    const full = await walk('down', { id: CHINA, maxDepth: 2 });
+    const cut = await t.server.graphql(
+      `{ downstream(id: "${CHINA}", maxDepth: 2, perTier: 3) { total tiers { tier total entities { entity { id } } } } }`,
+    );
+    const data = cut.body.data.downstream;
+    expect(data.total).toBe(full.total);
+    for (const tier of data.tiers) {
+      const all = full.tiers.find((t: { tier: number }) => t.tier === tier.tier)!;
+      expect(tier.total).toBe(all.entities.length);
+      expect(tier.entities.map((e: any) => e.entity.id)).toEqual(all.entities.slice(0, 3).map((e: any) => e.entity.id));
+    }
+    const tooMany = await t.server.graphql(`{ downstream(id: "${CHINA}", perTier: 1001) { total } }`);
+    expect(tooMany.body.errors[0]).toMatchObject({
+      message: 'perTier: at most 1000 is allowed, got 1001',
+      extensions: { code: 'LIMIT_EXCEEDED' },
     });
   });
 

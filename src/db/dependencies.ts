@@ -152,7 +152,8 @@ async function walk(db: Database, rootId: string, direction: WalkDirection, maxD
 /**
  * Every entity the root depends on (UPSTREAM) or that depends on it (DOWNSTREAM) within
  * maxDepth hops, each at its lowest tier with one shortest path; sorted by tier, then name.
- * maxDepth must already be checked against LIMITS.maxDepth.
+ * Each tier keeps its first perTier entities (the walk itself needs them all); only the
+ * kept ones get their paths' facts. maxDepth and perTier must already be checked.
  */
 export async function dependencyTiers(
   db: Database,
@@ -160,13 +161,21 @@ export async function dependencyTiers(
   direction: WalkDirection,
   maxDepth: number,
   filter: WalkFilter,
+  perTier: number,
 ): Promise<DependencyTiersRow> {
   const reaches = await walk(db, rootId, direction, maxDepth, filter);
-  const paths = await toPaths(db, reaches.map((r) => r.route), direction, filter);
+  const tierTotals = new Map<number, number>();
+  const kept = reaches.filter((r) => {
+    const count = (tierTotals.get(r.tier) ?? 0) + 1;
+    tierTotals.set(r.tier, count);
+    return count <= perTier;
+  });
+  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter);
   return {
     rootId,
     maxDepth,
-    reaches: reaches.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
+    reaches: kept.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
+    tierTotals,
   };
 }
 

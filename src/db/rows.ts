@@ -107,12 +107,15 @@ export interface DependencyReachRow {
 export interface DependencyTiersRow {
   rootId: string;
   maxDepth: number;
-  /** Sorted by tier, then entity name. */
+  /** The reaches kept (at most perTier per tier), sorted by tier, then entity name. */
   reaches: DependencyReachRow[];
+  /** tier → how many entities it has, kept or not. */
+  tierTotals: Map<number, number>;
 }
 
 export interface DependencyTierRow {
   tier: number;
+  total: number;
   reaches: DependencyReachRow[];
 }
 

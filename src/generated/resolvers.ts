@@ -209,9 +209,12 @@ export type DependencyReach = {
 
 export type DependencyTier = {
   __typename?: 'DependencyTier';
+  /** The tier's entities by name, at most perTier. */
   entities: Array<DependencyReach>;
   /** 1 for direct providers (or dependents), 2 for theirs, … */
   tier: Scalars['Int']['output'];
+  /** How many entities this tier has; more than `entities` holds when perTier cut it. */
+  total: Scalars['Int']['output'];
 };
 
 export type DependencyTiers = {
@@ -221,7 +224,7 @@ export type DependencyTiers = {
   root: Entity;
   /** Tiers in order, nearest first; empty tiers are left out. */
   tiers: Array<DependencyTier>;
-  /** How many entities were reached, over all tiers. */
+  /** How many entities were reached, over all tiers (including any beyond perTier). */
   total: Scalars['Int']['output'];
 };
 
@@ -551,7 +554,7 @@ export type Query = {
   dependencyPaths: Array<DependencyPath>;
   /**
    * Who depends on the entity, directly (tier 1) or through up to maxDepth tiers; the
-   * mirror of upstream. maxDepth: 1 to 6 (default 3).
+   * mirror of upstream. maxDepth: 1 to 6 (default 3); perTier as for upstream.
    */
   downstream: DependencyTiers;
   /**
@@ -606,7 +609,9 @@ export type Query = {
    * Who the entity depends on, tier by tier: tier 1 are its direct providers, tier 2
    * theirs, and so on. Each provider appears once, at its lowest tier, with a shortest
    * path that reaches it. maxDepth: 1 to 6 (default 3). With commodity, only hops that
-   * concern that commodity (as the item traded, or as an end) are followed.
+   * concern that commodity (as the item traded, or as an end) are followed. perTier: at
+   * most this many entities per tier, by name (1 to 1000, default 100); each tier's
+   * total says how many it has.
    */
   upstream: DependencyTiers;
 };
@@ -627,6 +632,7 @@ export type QueryDownstreamArgs = {
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<DependencyKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  perTier?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -704,6 +710,7 @@ export type QueryUpstreamArgs = {
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<DependencyKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  perTier?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Region = Entity & {
@@ -1218,6 +1225,7 @@ export type DependencyReachResolvers<ContextType = Context, ParentType extends R
 export type DependencyTierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyTier'] = ResolversParentTypes['DependencyTier']> = {
   entities?: Resolver<Array<ResolversTypes['DependencyReach']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DependencyTiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyTiers'] = ResolversParentTypes['DependencyTiers']> = {
@@ -1371,7 +1379,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dependencyPaths?: Resolver<Array<ResolversTypes['DependencyPath']>, ParentType, ContextType, RequireFields<QueryDependencyPathsArgs, 'direction' | 'from' | 'k' | 'maxLength' | 'to'>>;
-  downstream?: Resolver<ResolversTypes['DependencyTiers'], ParentType, ContextType, RequireFields<QueryDownstreamArgs, 'id' | 'maxDepth'>>;
+  downstream?: Resolver<ResolversTypes['DependencyTiers'], ParentType, ContextType, RequireFields<QueryDownstreamArgs, 'id' | 'maxDepth' | 'perTier'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first' | 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   entityByName?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityByNameArgs, 'name'>>;
@@ -1384,7 +1392,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'depth' | 'ids' | 'limit'>>;
   tradeFigures?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryTradeFiguresArgs, 'first'>>;
-  upstream?: Resolver<ResolversTypes['DependencyTiers'], ParentType, ContextType, RequireFields<QueryUpstreamArgs, 'id' | 'maxDepth'>>;
+  upstream?: Resolver<ResolversTypes['DependencyTiers'], ParentType, ContextType, RequireFields<QueryUpstreamArgs, 'id' | 'maxDepth' | 'perTier'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {

@@ -54,16 +54,23 @@ const COMMODITY_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
 async function tiers(
   ctx: Context,
   direction: WalkDirection,
-  args: { id: string; maxDepth?: number | null; commodity?: string | null; kinds?: readonly DependencyKind[] | null },
+  args: {
+    id: string;
+    maxDepth?: number | null;
+    commodity?: string | null;
+    kinds?: readonly DependencyKind[] | null;
+    perTier?: number | null;
+  },
 ) {
   const maxDepth = checkInt('maxDepth', args.maxDepth ?? 3, LIMITS.maxDepth);
+  const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
   const kinds = kindsArg(args.kinds);
   const commodity = args.commodity ?? null;
   await Promise.all([
     named(ctx, 'id', args.id, 'entity'),
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
-  return dependencyTiers(ctx.db, args.id, direction, maxDepth, { kinds, commodity });
+  return dependencyTiers(ctx.db, args.id, direction, maxDepth, { kinds, commodity }, perTier);
 }
 
 export const dependencyResolvers: Resolvers = {
@@ -109,12 +116,12 @@ export const dependencyResolvers: Resolvers = {
   DependencyTiers: {
     root: (row, _args, ctx) => entity(ctx, row.rootId),
     maxDepth: (row) => row.maxDepth,
-    total: (row) => row.reaches.length,
+    total: (row) => [...row.tierTotals.values()].reduce((sum, n) => sum + n, 0),
     tiers: (row) => {
       const byTier = new Map<number, DependencyTierRow>();
       for (const reach of row.reaches) {
         let tier = byTier.get(reach.tier);
-        if (!tier) byTier.set(reach.tier, (tier = { tier: reach.tier, reaches: [] }));
+        if (!tier) byTier.set(reach.tier, (tier = { tier: reach.tier, total: row.tierTotals.get(reach.tier) ?? 0, reaches: [] }));
         tier.reaches.push(reach);
       }
       return [...byTier.values()].sort((a, b) => a.tier - b.tier);
@@ -122,6 +129,7 @@ export const dependencyResolvers: Resolvers = {
   },
   DependencyTier: {
     tier: (row) => row.tier,
+    total: (row) => row.total,
     entities: (row) => row.reaches,
   },
   DependencyReach: {
