@@ -59,4 +59,22 @@ describe('Cypher files', () => {
       await session.close();
     }
   });
+
+  it('schema/constraints indexes the id, sources and item of every relationship type in fact_refs, as exact terms', async () => {
+    const session = db.driver.session({ database: db.options.database });
+    try {
+      const result = await session.run(
+        "SHOW FULLTEXT INDEXES YIELD name, entityType, labelsOrTypes, properties, options WHERE name = 'fact_refs' RETURN entityType, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
+      );
+      expect(result.records).toHaveLength(1);
+      const index = result.records[0]!;
+      expect(index.get('entityType')).toBe('RELATIONSHIP');
+      expect(index.get('properties')).toEqual(['id', 'sourceIds', 'item']);
+      expect(index.get('analyzer')).toBe('keyword');
+      // The file lists the types by hand; a type missing here would vanish from lookups by source, item and id.
+      expect([...(index.get('labelsOrTypes') as string[])].sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort());
+    } finally {
+      await session.close();
+    }
+  });
 });

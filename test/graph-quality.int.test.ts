@@ -67,6 +67,11 @@ describe('Graph quality: entities', () => {
     expect(await rows('MATCH (e:Entity) WHERE NOT (e)--(:Entity) RETURN e.id AS id')).toEqual([]);
   });
 
+  it('only entities have relationships, so the stored degree of an entity counts its links to entities', async () => {
+    // cypher/entities/list.cypher and by-ids.cypher count COUNT { (e)--() } on this assumption.
+    expect(await rows('MATCH (n)--() WHERE NOT n:Entity RETURN DISTINCT labels(n) AS labels, n.id AS id')).toEqual([]);
+  });
+
   it('no two entities share a name or an alias, whatever the case', async () => {
     const clashes = await rows(`
       MATCH (e:Entity)

@@ -8,9 +8,11 @@
 //   MEMBER_FROM  the `from` is located in or a member of e (other end: that member)
 //   MEMBER_TO    the `to` is located in or a member of e   (other end: the `from`)
 // Optional filters: a commodity (the item or the other end), a period overlapping
-// [periodFrom, periodTo], figures only.
-// Parameters: $ids, $specs: list of {types, direction, otherKinds (or null)},
-//             $commodity, $periodFrom, $periodTo, $withFigure
+// [periodFrom, periodTo], figures only. ITEM facts come from the `fact_refs` index:
+// $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
+// data layer (empty when no spec is ITEM); the item comparison decides.
+// Parameters: $ids, $itemQueries (map id → query), $specs: list of {types, direction,
+//             otherKinds (or null)}, $commodity, $periodFrom, $periodTo, $withFigure
 // Returns: id (the asking entity), other (the entity at the other end), rel
 // Mode: read
 UNWIND $ids AS id
@@ -26,8 +28,9 @@ CALL (e) {
   RETURN r, o, matched
   UNION
   WITH e WHERE any(s IN $specs WHERE s.direction = 'ITEM')
-  MATCH (:Entity)-[r]->(o:Entity)
-  WHERE r.item = e.id
+  CALL db.index.fulltext.queryRelationships('fact_refs', $itemQueries[e.id]) YIELD relationship AS r
+  WITH e, r, endNode(r) AS o
+  WHERE r.item = e.id AND startNode(r):Entity AND o:Entity
   WITH r, o, [s IN $specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched

@@ -1,6 +1,9 @@
 // A page of entities, filtered and sorted, with the total across pages.
 // Sorting: $order is NAME_ASC, NAME_DESC or DEGREE_DESC (the keys that do not apply
-// are null for every row, so they do not change the order).
+// are null for every row, so they do not change the order). The degree is
+// `COUNT { (e)--() }`, read from the node's stored degree without expanding: it counts
+// links to entities because only entities have relationships (facts join entities;
+// sources are cited by id, never linked). A test in graph-quality keeps that true.
 // Parameters: $kinds (labels or null), $nameContains (lower case or null),
 //             $sourceId (or null), $order, $offset (int), $limit (int)
 // Returns: total, page (list of entity maps with degree)
@@ -19,7 +22,7 @@ CALL () {
     AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains
          OR any(a IN e.aliases WHERE toLower(a) CONTAINS $nameContains))
     AND ($sourceId IS NULL OR $sourceId IN e.sourceIds)
-  WITH e, COUNT { (e)--(:Entity) } AS degree
+  WITH e, COUNT { (e)--() } AS degree
   ORDER BY CASE WHEN $order = 'NAME_DESC' THEN toLower(e.name) END DESC,
            CASE WHEN $order = 'DEGREE_DESC' THEN -degree END ASC,
            toLower(e.name) ASC, e.id ASC

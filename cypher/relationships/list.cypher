@@ -3,15 +3,36 @@
 // only facts the place reports (its `from`), plus flows into it (EXPORTS_TO) and out of
 // it (IMPORTS_FROM) as reported by the other side; $placeTypes are the types counted
 // from the place's side, $inflowTypes and $outflowTypes those counted when it is the `to`.
-// Parameters: $types (or null), $entity, $sourceId, $item, $hasFigure (bool or null),
-//             $periodFrom, $periodTo, $place, $placeTypes, $inflowTypes, $outflowTypes,
-//             $offset (int), $limit (int)
+// Candidates come from an anchor where there is one: the entity's or the place's
+// relationships, else the facts citing $sourceId, else those touching $item (its
+// relationships and the facts naming it as item); only a query with none of these
+// reads every relationship. Facts by source or item come from the `fact_refs` index;
+// $sourceQuery, $entityItemQuery and $itemQuery are its Lucene queries for $sourceId,
+// $entity and $item, built and escaped by the data layer (null when the value is
+// null). The filters below then decide exactly.
+// Parameters: $types (or null), $entity, $entityItemQuery, $sourceId, $sourceQuery,
+//             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
+//             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int)
 // Returns: total, page (list of relationship maps with type, from, to)
 // Mode: read
 CALL () {
   CALL () {
-    WITH 1 AS unanchored WHERE $entity IS NULL AND $place IS NULL
+    WITH 1 AS unanchored WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NULL
     MATCH (:Entity)-[r]->(:Entity)
+    RETURN r
+    UNION
+    WITH 1 AS bySource WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NOT NULL
+    CALL db.index.fulltext.queryRelationships('fact_refs', $sourceQuery) YIELD relationship AS r
+    WITH r WHERE startNode(r):Entity AND endNode(r):Entity
+    RETURN r
+    UNION
+    WITH 1 AS byItem WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NOT NULL
+    MATCH (:Entity {id: $item})-[r]-(:Entity)
+    RETURN r
+    UNION
+    WITH 1 AS byItem WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NOT NULL
+    CALL db.index.fulltext.queryRelationships('fact_refs', $itemQuery) YIELD relationship AS r
+    WITH r WHERE startNode(r):Entity AND endNode(r):Entity
     RETURN r
     UNION
     WITH 1 AS anchored WHERE $entity IS NOT NULL
@@ -19,8 +40,8 @@ CALL () {
     RETURN r
     UNION
     WITH 1 AS anchored WHERE $entity IS NOT NULL
-    MATCH (:Entity)-[r]->(:Entity)
-    WHERE r.item = $entity
+    CALL db.index.fulltext.queryRelationships('fact_refs', $entityItemQuery) YIELD relationship AS r
+    WITH r WHERE r.item = $entity AND startNode(r):Entity AND endNode(r):Entity
     RETURN r
     UNION
     WITH 1 AS anchored WHERE $place IS NOT NULL

@@ -1,7 +1,11 @@
 // Constraints and indexes of the graph: a unique id per label and per relationship
-// type, and a full-text index over entity names, aliases and descriptions. Every
-// statement is idempotent (IF NOT EXISTS). A test keeps this list equal to the
-// vocabulary in seed/vocabulary.ts.
+// type, a full-text index over entity names, aliases and descriptions, and `fact_refs`,
+// a full-text index of every relationship type on the fact's id, its sources and its
+// item. `fact_refs` uses the keyword analyzer (each value is one exact, case-sensitive
+// term), so `sourceIds:"…"`, `item:"…"` and `id:"…"` find facts by exact value without
+// scanning every relationship: range indexes cover only one relationship type each.
+// Every statement is idempotent (IF NOT EXISTS). A test keeps the labels and types
+// here equal to the vocabulary in seed/vocabulary.ts.
 // Parameters: none
 // Returns: nothing
 // Mode: write
@@ -57,3 +61,12 @@ CREATE CONSTRAINT alternative_to_id IF NOT EXISTS FOR ()-[r:ALTERNATIVE_TO]-() R
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description];
+CREATE FULLTEXT INDEX fact_refs IF NOT EXISTS FOR ()-[r:
+  SUPPLIES|DEPENDS_ON|PRODUCES|HAS_CAPACITY|EXPORTS|EXPORTS_TO|IMPORTS|IMPORTS_FROM|
+  QUOTES_PRICE|HAS_METRIC|LOCATED_IN|PARTNERS_WITH|JOINT_VENTURE|OWNS|LICENSES_TO|
+  DEVELOPS|USES_TECHNOLOGY|MADE_FROM|USED_IN|SERVES_SECTOR|FUNDS|SUPPORTS|
+  PARTICIPATES_IN|MEMBER_OF|ISSUED_BY|RESTRICTS|APPLIES_TO|COMPLIES_WITH|
+  IN_DISPUTE_WITH|REPORTS_ON|COMPETES_WITH|SUBJECT_TO|CONSUMES|HAS_RESOURCE|
+  ALTERNATIVE_TO
+]-() ON EACH [r.id, r.sourceIds, r.item]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};

@@ -18,6 +18,17 @@ type Props = Record<string, Plain>;
 /** Lucene's special characters, escaped so user text is only ever searched for, never parsed as syntax. */
 const escapeLucene = (term: string) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
 
+/**
+ * A Lucene query for the facts whose `field` holds exactly `value`, for the keyword-
+ * analysed `fact_refs` index (cypher/schema/constraints.cypher): `sourceIds:"report-1"`.
+ * The value is escaped and quoted, so it is matched as one whole term and never parsed
+ * as syntax. Cypher files still compare the property itself: the index finds, the
+ * comparison decides.
+ */
+export function factRefQuery(field: 'id' | 'sourceIds' | 'item', value: string): string {
+  return `${field}:"${escapeLucene(value)}"`;
+}
+
 /** Words too common to require: "magnesium and ingot" asks for magnesium and ingot. */
 const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'not', 'of', 'the', 'in', 'on', 'for', 'to', 'with', 'by']);
 
@@ -100,8 +111,11 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
   const [row] = await db.run(LIST_RELATIONSHIPS, {
     types: args.types,
     entity: args.entity,
+    entityItemQuery: args.entity === null ? null : factRefQuery('item', args.entity),
     sourceId: args.sourceId,
+    sourceQuery: args.sourceId === null ? null : factRefQuery('sourceIds', args.sourceId),
     item: args.item,
+    itemQuery: args.item === null ? null : factRefQuery('item', args.item),
     hasFigure: args.hasFigure,
     periodFrom: args.periodFrom,
     periodTo: args.periodTo,
@@ -124,7 +138,8 @@ export async function factsOfSources(
   offset: number,
   limit: number,
 ): Promise<Map<string, PageRow<RelationshipRow>>> {
-  const rows = await db.run(FACTS_BY_SOURCES, { sourceIds, offset: int(offset), limit: int(limit) });
+  const sources = sourceIds.map((id) => ({ id, query: factRefQuery('sourceIds', id) }));
+  const rows = await db.run(FACTS_BY_SOURCES, { sources, offset: int(offset), limit: int(limit) });
   return new Map(
     rows.map((row) => {
       const total = Number(row.total);

@@ -3,6 +3,7 @@
  * Each function takes many keys and makes one round trip, for the per-request
  * DataLoaders in context.ts.
  */
+import { factRefQuery } from './catalog.js';
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
@@ -33,7 +34,8 @@ export async function allSources(db: Database): Promise<SourceRow[]> {
 }
 
 export async function relationshipsByIds(db: Database, ids: readonly string[]): Promise<Map<string, RelationshipRow>> {
-  const rows = await db.run(RELATIONSHIPS_BY_IDS, { ids });
+  const facts = ids.map((id) => ({ id, query: factRefQuery('id', id) }));
+  const rows = await db.run(RELATIONSHIPS_BY_IDS, { facts });
   return new Map(rows.map((row) => toRelationshipRow(row.rel as Props)).map((r) => [r.id, r]));
 }
 
@@ -62,8 +64,10 @@ export async function linksOf(
   specs: readonly LinkSpec[],
   filter: LinkFilter = {},
 ): Promise<Map<string, LinkRow[]>> {
+  const byItem = specs.some((s) => s.direction === 'ITEM');
   const rows = await db.run(LINKS, {
     ids,
+    itemQueries: byItem ? Object.fromEntries(ids.map((id) => [id, factRefQuery('item', id)])) : {},
     specs: specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),
     commodity: filter.commodity ?? null,
     periodFrom: filter.periodFrom ?? null,
