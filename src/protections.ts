@@ -29,7 +29,7 @@ import { ErrorCode } from './errors.js';
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
-export const MAX_COST = 150_000;
+export const MAX_COST = 200_000;
 /** The size assumed for a list field without a first/limit argument or a hint below. */
 export const DEFAULT_LIST_SIZE = 10;
 

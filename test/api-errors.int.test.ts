@@ -135,7 +135,7 @@ describe('Protections: rejected before the database', () => {
   it('an operation whose estimated cost is too high, with page sizes from variables', async () => {
     await rejectedWithoutQueries(
       `query($n: Int) { entities(first: $n) { edges { node { relationships(first: 200) { from { relationships(first: 200) { id } } } } } } }`,
-      /^The operation's estimated cost is \d+; at most 150000 is allowed\./,
+      /^The operation's estimated cost is \d+; at most 200000 is allowed\./,
       { n: 100 },
     );
   });
