@@ -4,7 +4,13 @@
  * full of Lucene syntax are matched as whole, exact terms.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factRefQuery, factsOfSources, listRelationships, type RelationshipListArgs } from '../src/db/catalog.js';
+import {
+  factRefQuery,
+  factsOfSources,
+  listRelationships,
+  NO_RELATIONSHIP_FILTER,
+  type RelationshipListArgs,
+} from '../src/db/catalog.js';
 import { toPlain } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
@@ -38,14 +44,7 @@ async function ids(text: string): Promise<string[]> {
 }
 
 const noFilter: RelationshipListArgs = {
-  types: null,
-  entity: null,
-  sourceId: null,
-  item: null,
-  hasFigure: null,
-  periodFrom: null,
-  periodTo: null,
-  place: null,
+  ...NO_RELATIONSHIP_FILTER,
   offset: 0,
   limit: 1000,
 };

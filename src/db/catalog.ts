@@ -107,6 +107,18 @@ export interface RelationshipListArgs {
   limit: number;
 }
 
+/** Every filter of a relationship list unset: start from this and set what applies. */
+export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limit'> = Object.freeze({
+  types: null,
+  entity: null,
+  sourceId: null,
+  item: null,
+  hasFigure: null,
+  periodFrom: null,
+  periodTo: null,
+  place: null,
+});
+
 export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<PageRow<RelationshipRow>> {
   const [row] = await db.run(LIST_RELATIONSHIPS, {
     types: args.types,

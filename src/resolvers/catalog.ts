@@ -1,6 +1,5 @@
 /** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
-import { entityIdByName, listEntities, listRelationships, type RelationshipListArgs } from '../db/catalog.js';
-import { search } from '../db/catalog.js';
+import { entityIdByName, listEntities, listRelationships, NO_RELATIONSHIP_FILTER, search } from '../db/catalog.js';
 import type { EdgeRow, PageRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
@@ -37,16 +36,6 @@ const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: Relation
   IMPORTS: { own: ['IMPORTS', 'IMPORTS_FROM'], inflow: ['EXPORTS_TO'], outflow: [] },
 };
 
-const noListArgs: Omit<RelationshipListArgs, 'offset' | 'limit'> = {
-  types: null,
-  entity: null,
-  sourceId: null,
-  item: null,
-  hasFigure: null,
-  periodFrom: null,
-  periodTo: null,
-  place: null,
-};
 
 export const catalogResolvers: Resolvers = {
   Query: {
@@ -79,7 +68,7 @@ export const catalogResolvers: Resolvers = {
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       const f = args.filter;
       return listRelationships(db, {
-        ...noListArgs,
+        ...NO_RELATIONSHIP_FILTER,
         types: f?.types?.length ? f.types : null,
         entity: f?.entity ?? null,
         sourceId: f?.sourceId ?? null,
@@ -97,7 +86,7 @@ export const catalogResolvers: Resolvers = {
       const inflow = [...new Set(measures.flatMap((m) => MEASURES[m].inflow))];
       const outflow = [...new Set(measures.flatMap((m) => MEASURES[m].outflow))];
       return listRelationships(db, {
-        ...noListArgs,
+        ...NO_RELATIONSHIP_FILTER,
         types: [...new Set([...own, ...inflow, ...outflow])],
         item: args.commodity ?? null,
         hasFigure: true,
