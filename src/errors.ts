@@ -37,8 +37,3 @@ export const limitExceeded = (message: string, details: Record<string, unknown> 
 
 export const databaseUnavailable = () =>
   new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is unavailable; try again shortly.');
-
-/** True for errors that carry a public code and a message written for the client. */
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -31,13 +31,14 @@ export async function openGraph(
   let uri: string;
   let username: string;
   let password: string;
-  if (settings.mode === 'local' && (await portInUse(settings.port)) && existsSync(passwordFile(resolve(PROJECT_ROOT, settings.dir)))) {
-    return attachToRunningLocal(settings, options.log);
-  }
   if (settings.mode === 'local') {
+    const dir = resolve(PROJECT_ROOT, settings.dir);
+    if ((await portInUse(settings.port)) && existsSync(passwordFile(dir))) {
+      return attachToRunningLocal(settings, dir, options.log);
+    }
     local = await startLocalNeo4j({
       launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
-      dir: resolve(PROJECT_ROOT, settings.dir),
+      dir,
       port: settings.port,
       heapMb: settings.heapMb,
       pageCacheMb: settings.pageCacheMb,
@@ -49,14 +50,7 @@ export async function openGraph(
     ({ uri, username, password } = settings);
   }
   try {
-    const db = await connect({
-      uri,
-      username,
-      password,
-      database: settings.database,
-      queryTimeoutMs: settings.queryTimeoutMs,
-      connectTimeoutMs: settings.connectTimeoutMs,
-    });
+    const db = await connectWith(settings, { uri, username, password });
     return {
       db,
       uri,
@@ -76,19 +70,16 @@ export async function openGraph(
  * The project's Neo4j is already running (npm run neo4j, or npm start): use it, and leave
  * it running on close. If the port belongs to something else, say so.
  */
-async function attachToRunningLocal(settings: Neo4jLocal & Config['neo4j'], log?: (line: string) => void): Promise<OpenGraph> {
-  const dir = resolve(PROJECT_ROOT, settings.dir);
+async function attachToRunningLocal(
+  settings: Neo4jLocal & Config['neo4j'],
+  dir: string,
+  log?: (line: string) => void,
+): Promise<OpenGraph> {
   const uri = `bolt://127.0.0.1:${settings.port}`;
   let db: Database;
   try {
-    db = await connect({
-      uri,
-      username: 'neo4j',
-      password: settings.password ?? readFileSync(passwordFile(dir), 'utf8').trim(),
-      database: settings.database,
-      queryTimeoutMs: settings.queryTimeoutMs,
-      connectTimeoutMs: Math.min(settings.connectTimeoutMs, 5000),
-    });
+    const password = settings.password ?? readFileSync(passwordFile(dir), 'utf8').trim();
+    db = await connectWith(settings, { uri, username: 'neo4j', password }, Math.min(settings.connectTimeoutMs, 5000));
   } catch {
     throw new LocalNeo4jUnavailable(
       `port ${settings.port} on 127.0.0.1 is in use by something that is not this project's Neo4j; set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
@@ -96,4 +87,18 @@ async function attachToRunningLocal(settings: Neo4jLocal & Config['neo4j'], log?
   }
   log?.(`using the local Neo4j already running on 127.0.0.1:${settings.port}`);
   return { db, uri, local: undefined, close: () => db.close() };
+}
+
+/** Connects with the configured database and timeouts to the given server. */
+function connectWith(
+  settings: Config['neo4j'],
+  server: { uri: string; username: string; password: string },
+  connectTimeoutMs = settings.connectTimeoutMs,
+): Promise<Database> {
+  return connect({
+    ...server,
+    database: settings.database,
+    queryTimeoutMs: settings.queryTimeoutMs,
+    connectTimeoutMs,
+  });
 }

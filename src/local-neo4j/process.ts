@@ -152,18 +152,12 @@ export function portInUse(port: number): Promise<boolean> {
 }
 
 /** A clear message beats Neo4j's bind error when another DBMS already holds the port. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolvePort, rejectPort) => {
-    const probe = createServer();
-    probe.once('error', () =>
-      rejectPort(
-        new LocalNeo4jUnavailable(
-          `port ${port} on 127.0.0.1 is already in use (another Neo4j?); set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
-        ),
-      ),
+async function assertPortFree(port: number): Promise<void> {
+  if (await portInUse(port)) {
+    throw new LocalNeo4jUnavailable(
+      `port ${port} on 127.0.0.1 is already in use (another Neo4j?); set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
     );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
-  });
+  }
 }
 
 /** A free TCP port on 127.0.0.1, for test runs that must not touch a developer's DBMS. */

@@ -6,6 +6,7 @@ import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
 import { cursorFor, offsetAfter } from '../pagination.js';
 import type { RelationshipType } from '../../seed/vocabulary.js';
+import { periodArgs } from './args.js';
 import { kindToLabel } from './entity.js';
 
 const MAX_SEARCH_LENGTH = 200;
@@ -19,11 +20,6 @@ const connection = {
     hasNextPage: page.hasNextPage,
     endCursor: page.items.length > 0 ? cursorFor(page.offset + page.items.length - 1) : null,
   }),
-};
-
-const period = (p: { from?: string | null; to?: string | null } | null | undefined) => {
-  if (p?.from && p.to && p.from > p.to) throw badInput('period', `from (${p.from}) is after to (${p.to})`);
-  return { periodFrom: p?.from ?? null, periodTo: p?.to ?? null };
 };
 
 /** Which relationship types each trade measure covers, seen from the place. */
@@ -74,7 +70,7 @@ export const catalogResolvers: Resolvers = {
         sourceId: f?.sourceId ?? null,
         item: f?.item ?? null,
         hasFigure: f?.hasFigure ?? null,
-        ...period(f?.period),
+        ...periodArgs(f?.period),
         offset: offsetAfter(args.after),
         limit: first,
       });
@@ -90,7 +86,7 @@ export const catalogResolvers: Resolvers = {
         types: [...new Set([...own, ...inflow, ...outflow])],
         item: args.commodity ?? null,
         hasFigure: true,
-        ...period(args.period),
+        ...periodArgs(args.period),
         place: args.place ? { id: args.place, own, inflow, outflow } : null,
         offset: offsetAfter(args.after),
         limit: first,

@@ -10,7 +10,9 @@ import { badInput } from '../errors.js';
 import type { Direction, RelationshipType as GqlRelationshipType, Resolvers } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
+import { periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
+import { sourcesOf } from './relationship.js';
 
 /** GraphQL's EntityKind values (COMPANY …) and the graph's labels (Company …). */
 export const kindToLabel = (kind: string): EntityKind => {
@@ -34,17 +36,9 @@ const figures = async (
   { loaders }: Context,
 ): Promise<RelationshipRow[]> => (await loaders.links(specs, filter).load(parent.id)).map((l) => l.relationship);
 
-const periodFilter = (period: { from?: string | null; to?: string | null } | null | undefined) => {
-  if (period?.from && period.to && period.from > period.to) {
-    throw badInput('period', `from (${period.from}) is after to (${period.to})`);
-  }
-  return { periodFrom: period?.from ?? null, periodTo: period?.to ?? null };
-};
-
 const common = {
   kind: (parent: EntityRow) => labelToKind(parent.kind),
-  sources: async (parent: EntityRow, _args: unknown, { loaders }: Context) =>
-    (await loaders.source.loadMany(parent.sourceIds)).filter((s): s is Exclude<typeof s, Error | null> => !!s && !(s instanceof Error)),
+  sources: (parent: EntityRow, _args: unknown, ctx: Context) => sourcesOf(parent.sourceIds, ctx),
   degree: (parent: EntityRow) => parent.degree,
   relationships: async (
     parent: EntityRow,
@@ -71,11 +65,11 @@ export const entityResolvers: Resolvers = {
     ...common,
     ...mapLinks(LINK_FIELDS.Country),
     production: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryProduction, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryProduction, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
     exports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryExports, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryExports, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
     imports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryImports, parent, { commodity: args.commodity ?? null, ...periodFilter(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryImports, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
   },
   Region: {
     ...common,
@@ -88,7 +82,7 @@ export const entityResolvers: Resolvers = {
   Commodity: {
     ...common,
     ...mapLinks(LINK_FIELDS.Commodity),
-    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, periodFilter(args.period), ctx),
+    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, periodArgs(args.period), ctx),
   },
   Product: {
     ...common,

@@ -4,25 +4,12 @@
  * API's limits: each returns data and no error.
  */
 import { buildSchema, parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/schema.js';
 import { playgroundExamples } from '../../src/web.js';
-import { openTestDb } from '../support/neo4j.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestApi } from '../support/api.js';
 
-let db: Database;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+const t = useTestApi();
 
 const examples = playgroundExamples();
 
@@ -44,14 +31,14 @@ describe('Playground examples: real questions over the seeded graph', () => {
   });
 
   it.each(examples.map((example) => [example.name, example.query]))('%s answers with data and no error', async (_name, query) => {
-    const { status, body } = await server.graphql(query);
+    const { status, body } = await t.server.graphql(query);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expect(JSON.stringify(body.data)).not.toBe('{}');
   });
 
   it('answer what their comments ask', async () => {
-    const answers = await Promise.all(examples.map((example) => server.graphql(example.query).then((r) => r.body.data)));
+    const answers = await Promise.all(examples.map((example) => t.server.graphql(example.query).then((r) => r.body.data)));
     const [search, entity, upstream, path, exposure] = answers;
     expect(search.search[0].entity.id).toBe('commodity:magnesium-ingot');
     expect(entity.entityByName.id).toBe('company:yimeitai');
