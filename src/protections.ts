@@ -1,12 +1,12 @@
 /**
  * Limits on what one operation may ask for, enforced before execution so a rejected
- * operation never reaches the database: selection depth and alias count (validation
- * rules), and an estimated cost (checked once variables are known). Introspection
+ * operation never reaches the database: selection depth, alias count and an estimated
+ * cost, checked once the operation and its variables are known. Introspection
  * (`__schema`, `__type`) is exempt so IDEs can load the schema.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   getNamedType,
@@ -19,10 +19,9 @@ import {
   isAbstractType,
   isObjectType,
   Kind,
-  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
   valueFromASTUntyped,
+  visit,
 } from 'graphql';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -68,8 +67,9 @@ const WALK_COST: Record<string, number> = {
   tradeFigures: 20,
 };
 
+// A refused operation is the client's to fix: HTTP 400, as for invalid operations.
 const limitError = (message: string, limit: string, max: number, actual: number) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual } });
+  new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } } });
 
 const isIntrospection = (node: FieldNode) => node.name.value.startsWith('__');
 
@@ -96,49 +96,6 @@ function depthOf(
   }
   return deepest;
 }
-
-function fragmentsOf(context: ValidationContext): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
-}
-
-/** Rejects operations nested deeper than `max` fields. */
-export const depthLimit =
-  (max = MAX_DEPTH) =>
-  (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node: OperationDefinitionNode) {
-      const depth = depthOf(node.selectionSet, fragmentsOf(context), new Set());
-      if (depth > max) {
-        context.reportError(
-          limitError(`The operation is nested ${depth} fields deep; at most ${max} is allowed.`, 'depth', max, depth),
-        );
-      }
-    },
-  });
-
-/** Rejects operations with more than `max` aliased fields (alias-amplified requests). */
-export const aliasLimit =
-  (max = MAX_ALIASES) =>
-  (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(node: FieldNode) {
-        if (node.alias) aliases += 1;
-      },
-      Document: {
-        leave() {
-          if (aliases > max) {
-            context.reportError(
-              limitError(`The operation uses ${aliases} aliases; at most ${max} are allowed.`, 'aliases', max, aliases),
-            );
-          }
-        },
-      },
-    };
-  };
 
 interface CostInput {
   schema: GraphQLSchema;
@@ -222,8 +179,25 @@ function costOf(
   return total;
 }
 
-/** Estimates the operation's cost once variables are known, before any resolver runs. */
-export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin<Context> {
+/** Aliased fields anywhere in the document (alias amplification repeats a costly field). */
+function aliasCount(document: DocumentNode): number {
+  let aliases = 0;
+  visit(document, {
+    Field(node) {
+      if (node.alias) aliases += 1;
+    },
+  });
+  return aliases;
+}
+
+/**
+ * Checks the operation once it is resolved and its variables are known, before any
+ * resolver runs: nesting depth, aliases, then estimated cost. One hook for all three, so
+ * every limit is refused the same way, with the public LIMIT_EXCEEDED code.
+ */
+export function operationLimitsPlugin(
+  limits: { depth: number; aliases: number; cost: number } = { depth: MAX_DEPTH, aliases: MAX_ALIASES, cost: MAX_COST },
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -233,14 +207,22 @@ export function costLimitPlugin(max = MAX_COST): ApolloServerPlugin<Context> {
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
+          const depth = depthOf(operation.selectionSet, fragments, new Set());
+          if (depth > limits.depth) {
+            throw limitError(`The operation is nested ${depth} fields deep; at most ${limits.depth} is allowed.`, 'depth', limits.depth, depth);
+          }
+          const aliases = aliasCount(document);
+          if (aliases > limits.aliases) {
+            throw limitError(`The operation uses ${aliases} aliases; at most ${limits.aliases} are allowed.`, 'aliases', limits.aliases, aliases);
+          }
           const root = operation.operation === 'query' ? schema.getQueryType() : null;
           if (!root) return;
           const cost = costOf(operation.selectionSet, [root], { schema, fragments, variables: request.variables ?? {} }, new Set());
-          if (cost > max) {
+          if (cost > limits.cost) {
             throw limitError(
-              `The operation's estimated cost is ${cost}; at most ${max} is allowed. Ask for smaller pages (first, limit) or fewer nested lists.`,
+              `The operation's estimated cost is ${cost}; at most ${limits.cost} is allowed. Ask for smaller pages (first, limit) or fewer nested lists.`,
               'cost',
-              max,
+              limits.cost,
               cost,
             );
           }

@@ -15,7 +15,7 @@ import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { aliasLimit, costLimitPlugin, depthLimit } from './protections.js';
+import { operationLimitsPlugin } from './protections.js';
 import { mountWeb } from './web.js';
 
 /** Requests larger than this are refused before parsing (HTTP 413). */
@@ -54,11 +54,6 @@ export function maskError(
   env: Config['env'],
   logger: Logger,
 ): GraphQLFormattedError {
-  // Depth and alias limits run as validation rules, which Apollo labels
-  // GRAPHQL_VALIDATION_FAILED; their `limit` extension marks them as LIMIT_EXCEEDED.
-  if (formatted.extensions?.limit !== undefined && formatted.extensions.code === 'GRAPHQL_VALIDATION_FAILED') {
-    formatted = { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.LIMIT_EXCEEDED } };
-  }
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   if (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -84,8 +79,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, config.env, logger),
-    validationRules: [depthLimit(), aliasLimit()],
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin()],
   });
   await apollo.start();
 
