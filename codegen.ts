@@ -27,7 +27,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         mappers: {
-          Health: '../db/rows.js#HealthRow',
+          Health: '../resolvers/health.js#HealthView',
           Source: '../db/rows.js#SourceRow',
           Entity: '../db/rows.js#EntityRow',
           Company: '../db/rows.js#EntityRow',

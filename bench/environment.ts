@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { readSeedFiles } from '../seed/load/files.js';
 import { type SeedGraph, validateSeed } from '../seed/load/validate.js';
 import { loadSeed } from '../seed/load/write.js';
+import { loadConfig } from '../src/config.js';
 import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
@@ -87,7 +88,7 @@ export async function startEnvironment(
   const seed = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
   await loadSeed(writer, seed);
 
-  const app = await createServer({ db, config: { env: 'production' }, logger: createLogger('silent') });
+  const app = await createServer({ db, config: loadConfig({}), logger: createLogger('silent') });
   teardown.add('stop Apollo', () => app.stop());
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolveListen, rejectListen) => {

@@ -63,7 +63,16 @@ const EnvSchema = z.object({
     .enum(['development', 'production', 'test'], {
       error: (issue) => `NODE_ENV must be development, production or test, got "${String(issue.input)}"`,
     })
-    .default('development'),
+    .default('production'),
+  // Stack traces and unmasked internal errors in responses: an explicit opt-in only.
+  EXPOSE_ERROR_DETAILS: flag('EXPOSE_ERROR_DETAILS', false),
+  INTROSPECTION: flag('INTROSPECTION', true),
+  REQUEST_DEADLINE_MS: positiveInt('REQUEST_DEADLINE_MS', 20_000, 600_000),
+  MAX_IN_FLIGHT_REQUESTS: positiveInt('MAX_IN_FLIGHT_REQUESTS', 128, 100_000),
+  MAX_SESSIONS_PER_REQUEST: positiveInt('MAX_SESSIONS_PER_REQUEST', 4, 1000),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt('HTTP_HEADERS_TIMEOUT_MS', 10_000, 600_000),
+  HTTP_BODY_TIMEOUT_MS: positiveInt('HTTP_BODY_TIMEOUT_MS', 15_000, 600_000),
+  HTTP_MAX_CONNECTIONS: positiveInt('HTTP_MAX_CONNECTIONS', 1024, 1_000_000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT', 4000),
   LOG_LEVEL: z
@@ -94,6 +103,9 @@ const EnvSchema = z.object({
     .default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt('NEO4J_QUERY_TIMEOUT_MS', 15_000, 600_000),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('NEO4J_CONNECT_TIMEOUT_MS', 10_000, 25_000),
+  NEO4J_MAX_POOL_SIZE: positiveInt('NEO4J_MAX_POOL_SIZE', 64, 10_000),
+  NEO4J_MAX_SESSIONS: positiveInt('NEO4J_MAX_SESSIONS', 48, 10_000),
+  NEO4J_MAX_QUEUED_SESSIONS: positiveInt('NEO4J_MAX_QUEUED_SESSIONS', 96, 1_000_000),
   NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-local'),
   NEO4J_LOCAL_HEAP_MB: positiveInt('NEO4J_LOCAL_HEAP_MB', 2048, 16_384),
@@ -120,15 +132,44 @@ export interface Neo4jLocal {
   password: string | undefined;
 }
 
+/** How the server protects itself: the request deadline, and what may be in flight at once. */
+export interface ServingLimits {
+  /** Every request is answered within this, whatever its queries are doing. */
+  requestDeadlineMs: number;
+  /** GraphQL requests being worked on at once; more are refused with 503 OVERLOADED. */
+  maxInFlight: number;
+  /** Database sessions one request may hold at once (its other queries wait their turn). */
+  maxSessionsPerRequest: number;
+}
+
+/** Node's HTTP server settings against slow and numerous clients. */
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this. */
+  bodyTimeoutMs: number;
+  maxConnections: number;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
   logLevel: string;
+  /** Stack traces and internal messages in error responses (off unless opted in). */
+  exposeErrorDetails: boolean;
+  /** Schema introspection; "did you mean" suggestions in errors follow it. */
+  introspection: boolean;
+  limits: ServingLimits;
+  http: HttpLimits;
   neo4j: (Neo4jRemote | Neo4jLocal) & {
     database: string;
     queryTimeoutMs: number;
     connectTimeoutMs: number;
+    maxPoolSize: number;
+    /** Sessions open at once across requests (below maxPoolSize). */
+    maxSessions: number;
+    /** Session requests that may wait for a place before OVERLOADED. */
+    maxQueuedSessions: number;
   };
   seedOnStart: boolean;
 }
@@ -147,7 +188,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     database: e.NEO4J_DATABASE,
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+    maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+    maxSessions: e.NEO4J_MAX_SESSIONS,
+    maxQueuedSessions: e.NEO4J_MAX_QUEUED_SESSIONS,
   };
+  if (e.NEO4J_MAX_SESSIONS > e.NEO4J_MAX_POOL_SIZE) {
+    // Above the pool size, sessions would queue inside the driver again, unbounded.
+    throw new ConfigError(
+      `NEO4J_MAX_SESSIONS (${e.NEO4J_MAX_SESSIONS}) must not exceed NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE})`,
+    );
+  }
   let neo4j: Config['neo4j'];
   if (e.NEO4J_URI) {
     if (!e.NEO4J_PASSWORD) {
@@ -180,6 +230,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    exposeErrorDetails: e.EXPOSE_ERROR_DETAILS,
+    introspection: e.INTROSPECTION,
+    limits: Object.freeze({
+      requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+      maxInFlight: e.MAX_IN_FLIGHT_REQUESTS,
+      maxSessionsPerRequest: e.MAX_SESSIONS_PER_REQUEST,
+    }),
+    http: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.HTTP_BODY_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    }),
     neo4j: Object.freeze(neo4j),
     seedOnStart: e.SEED_ON_START,
   });

@@ -100,5 +100,7 @@ function connectWith(
     database: settings.database,
     queryTimeoutMs: settings.queryTimeoutMs,
     connectTimeoutMs,
+    maxPoolSize: settings.maxPoolSize,
+    serving: { maxSessions: settings.maxSessions, maxQueuedSessions: settings.maxQueuedSessions },
   });
 }

@@ -11,6 +11,7 @@ import { validateSeed } from '../seed/load/validate.js';
 import { applySchema, loadSeed } from '../seed/load/write.js';
 import { loadConfig } from './config.js';
 import { openGraph, PROJECT_ROOT } from './graph.js';
+import { createHttpServer } from './http/listen.js';
 import { createLogger } from './logger.js';
 import { runCli } from './run-cli.js';
 import { createServer } from './server.js';
@@ -64,10 +65,16 @@ runCli(async () => {
     } else {
       await applySchema(graph.db);
     }
+    // Outages are logged once when they start and once when they end, not per request.
+    graph.db.availability.onChange(({ state, reason }) => {
+      if (state === 'down') logger.error({ reason }, 'database unavailable');
+      else logger.info('database available again');
+    });
+    graph.db.startMonitoring();
     const app = await createServer({ db: graph.db, config, logger });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {
-      server = app.app.listen(config.port, config.host, () => listening());
+      server = createHttpServer(app.app, config.http).listen(config.port, config.host, () => listening());
       server.once('error', failed);
     });
   } catch (error) {

@@ -6,16 +6,20 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
+import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
+import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
+import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
+import { operationLimitsPlugin } from './protections.js';
+import { readOnlyPlugin } from './read-only-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { operationLimitsPlugin } from './protections.js';
 import { mountWeb } from './web.js';
 
 /** Requests larger than this are refused before parsing (HTTP 413). */
@@ -23,7 +27,7 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
 
 export interface ServerDeps {
   db: Database;
-  config: Pick<Config, 'env'>;
+  config: Pick<Config, 'exposeErrorDetails' | 'introspection' | 'limits'>;
   logger: Logger;
 }
 
@@ -46,21 +50,22 @@ const PUBLIC_CODES = new Set<string>([
 
 /**
  * Passes through errors with a public code (thrown on purpose, or GraphQL's own
- * validation errors); masks everything else, which is logged in full instead.
+ * validation errors); masks everything else, which is logged in full instead. Only an
+ * operator who opts in (EXPOSE_ERROR_DETAILS) sees internal messages and stack traces.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  env: Config['env'],
+  exposeDetails: boolean,
   logger: Logger,
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   if (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: env === 'development' ? (formatted.extensions ?? {}) : extensions };
+    return { ...formatted, extensions: exposeDetails ? (formatted.extensions ?? {}) : extensions };
   }
   logger.error({ err: error, path: formatted.path }, 'unexpected error while resolving');
-  if (env === 'development') return formatted;
+  if (exposeDetails) return formatted;
   return {
     message: 'Unexpected error.',
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -74,54 +79,42 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    introspection: true,
-    includeStacktraceInErrorResponses: config.env === 'development',
+    introspection: config.introspection,
+    // "Did you mean …" names fields: with introspection off it would give the schema away.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    includeStacktraceInErrorResponses: config.exposeErrorDetails,
+    // No automatic persisted queries: nothing here needs them, and a cache fed by
+    // clients is one more thing to bound.
+    persistedQueries: false,
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => maskError(formatted, error, config.env, logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin()],
+    formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),
+    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyPlugin<Context>(), operationLimitsPlugin()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  mountProbes(app, db);
   app.use(
     '/graphql',
+    inFlightLimit(config.limits.maxInFlight),
+    requestDeadline(db, config.limits),
     express.json({ limit: MAX_REQUEST_BYTES }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    // Express 5 leaves req.body unset when no parser ran (a GET, or a body that is not
+    // JSON); the integration then answers 500 in plain text. Apollo itself answers
+    // those requests properly (CSRF or bad request) when it sees an empty body.
+    (req: Request, _res: Response, next: NextFunction) => {
+      if (!('body' in req) || req.body === undefined) req.body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext((res.locals as GuardedLocals).db),
+    }),
   );
   mountWeb(app);
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  // Oversized or malformed bodies: a short JSON error, not Express's HTML page.
-  app.use(
-    (
-      error: { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error?.type === 'entity.too.large') {
-        res.status(413).json({
-          errors: [
-            {
-              message: `The request is larger than ${MAX_REQUEST_BYTES} bytes.`,
-              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
-            },
-          ],
-        });
-        return;
-      }
-      if (error?.type === 'entity.parse.failed') {
-        res.status(400).json({
-          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-        });
-        return;
-      }
-      next(error);
-    },
-  );
+  app.use(notFoundHandler);
+  app.use(jsonErrorHandler(logger, MAX_REQUEST_BYTES));
 
   return { app, apollo, stop: () => apollo.stop() };
 }

@@ -73,15 +73,22 @@ describe('Errors: one per public code', () => {
     const down = new Database(driver, { database: 'neo4j', queryTimeoutMs: 1000 });
     const server = await startTestServer(down);
     try {
-      const { body } = await server.graphql('{ entity(id: "country:china") { name } }');
+      const { status, headers, body } = await server.graphql('{ entity(id: "country:china") { name } }');
+      // The service's state, not the request's: 503, retry later, the same request.
+      expect(status).toBe(503);
+      expect(headers.get('retry-after')).toBe('2');
       expect(body.errors).toEqual([
         {
           message: 'The graph database is unavailable; try again shortly.',
           locations: [{ line: 1, column: 3 }],
           path: ['entity'],
-          extensions: { code: 'DATABASE_UNAVAILABLE' },
+          extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
         },
       ]);
+      // Known down now: the next request is refused at once, without a connection attempt.
+      expect(down.availability.state).toBe('down');
+      const again = await server.graphql('{ entity(id: "country:china") { name } }');
+      expect(again.body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
     } finally {
       await server.close();
       await down.close();
@@ -93,8 +100,8 @@ describe('Errors: one per public code', () => {
     const driver = neo4j.driver(c.uri, neo4j.auth.basic(c.username, c.password), { logging: { level: 'error', logger: () => {} } });
     // A database name the server does not have: the driver's error is not one the API expects.
     const broken = new Database(driver, { database: 'nosuchdb', queryTimeoutMs: 5000 });
-    const production = await startTestServer(broken, 'production');
-    const development = await startTestServer(broken, 'development');
+    const production = await startTestServer(broken);
+    const development = await startTestServer(broken, { exposeErrorDetails: true });
     try {
       const masked = (await production.graphql('{ entity(id: "country:china") { name } }')).body;
       expect(masked.errors).toEqual([

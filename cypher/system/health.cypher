@@ -1,4 +1,4 @@
-// The database's version and the graph's size, for the health query.
+// The database's version and the graph's size, for start-up logs and the benchmark.
 // Parameters: none
 // Returns: version, edition, entities, relationships, sources
 // Mode: read

@@ -4,7 +4,7 @@
  * a one-line DatabaseConnectError within the configured timeout, never a hang.
  */
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { Database } from './database.js';
+import { Database, type DatabaseOptions } from './database.js';
 
 export class DatabaseConnectError extends Error {
   override name = 'DatabaseConnectError';
@@ -18,17 +18,28 @@ export interface ConnectOptions {
   queryTimeoutMs: number;
   /** The whole check, connection and first query, must finish within this. */
   connectTimeoutMs: number;
+  /** The driver's connection pool; the session gate (maxSessions) stays below it. */
+  maxPoolSize?: number;
+  /** Backpressure and availability settings passed on to the Database. */
+  serving?: Pick<DatabaseOptions, 'maxSessions' | 'maxQueuedSessions' | 'queueWaitMs'>;
 }
 
+/** Connections the availability probe may use: its own, so it never waits behind the main pool. */
+const PROBE_POOL_SIZE = 2;
+
 export async function connect(options: ConnectOptions): Promise<Database> {
-  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+  const auth = neo4j.auth.basic(options.username, options.password);
+  const driverConfig = {
     connectionTimeout: Math.min(options.connectTimeoutMs, 10_000),
-    connectionAcquisitionTimeout: options.connectTimeoutMs,
-    maxTransactionRetryTime: Math.min(options.connectTimeoutMs, 15_000),
+    // Short waits: a request must learn that the database is unreachable well within
+    // its deadline, and retries of transient errors must not outlast it either.
+    connectionAcquisitionTimeout: Math.min(options.connectTimeoutMs, 5_000),
+    maxTransactionRetryTime: Math.min(options.connectTimeoutMs, 3_000),
     userAgent: 'magnesium-supply-graph',
     // Driver log lines would interleave with ours; failures surface as errors instead.
-    logging: { level: 'error', logger: () => {} },
-  });
+    logging: { level: 'error' as const, logger: () => {} },
+  };
+  const driver = neo4j.driver(options.uri, auth, { ...driverConfig, maxConnectionPoolSize: options.maxPoolSize ?? 64 });
   const where = `${options.uri} (database "${options.database}")`;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -52,7 +63,15 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     } finally {
       void session.close().catch(() => {});
     }
-    return new Database(driver, { database: options.database, queryTimeoutMs: options.queryTimeoutMs });
+    const probeDriver = neo4j.driver(options.uri, auth, { ...driverConfig, maxConnectionPoolSize: PROBE_POOL_SIZE });
+    const db = new Database(driver, {
+      database: options.database,
+      queryTimeoutMs: options.queryTimeoutMs,
+      ...options.serving,
+      maxSessions: Math.min(options.serving?.maxSessions ?? 48, options.maxPoolSize ?? 64),
+      probeDriver,
+    });
+    return db;
   } catch (error) {
     await driver.close().catch(() => {});
     throw describeConnectError(error, options);

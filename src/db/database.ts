@@ -2,11 +2,18 @@
  * The single executor of Cypher. Every query runs in a managed transaction of the mode
  * its file declares, with a server-side timeout; sessions are closed in `finally`; and
  * driver errors become the API's own errors (errors.ts). Only src/db imports the driver.
+ *
+ * Backpressure lives here too, because sessions are the scarce resource: a process-wide
+ * gate keeps sessions in use below the driver's pool (so the pool never runs dry and a
+ * full queue is refused at once with OVERLOADED), a per-request gate keeps one request
+ * from taking many of them, and a request's deadline bounds every wait and every query.
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
-import { databaseUnavailable, limitExceeded } from '../errors.js';
+import { databaseUnavailable, deadlineExceeded, overloaded } from '../errors.js';
+import { Availability } from './availability.js';
 import { type Plain, recordToObject } from './convert.js';
 import type { CypherQuery, QueryMode } from './cypher.js';
+import { Gate, GateRefused } from './gate.js';
 
 export type Row = Record<string, Plain>;
 
@@ -24,15 +31,90 @@ export interface Tx {
 export interface DatabaseOptions {
   database: string;
   queryTimeoutMs: number;
+  /** Sessions open at once across all requests; keep it below the driver's pool size. */
+  maxSessions?: number;
+  /** Session requests that may wait for a place; more are refused with OVERLOADED. */
+  maxQueuedSessions?: number;
+  /** How long a session request waits for a place before OVERLOADED. */
+  queueWaitMs?: number;
+  /**
+   * A driver of its own for the availability probe, so the probe never waits behind the
+   * main pool; closed with the database. Without one the probe uses the main driver.
+   */
+  probeDriver?: Driver;
 }
 
+/** What one request may use: its deadline and how many sessions it may hold at once. */
+export interface RequestLimits {
+  /** Epoch milliseconds after which the request's queries are refused or cut short. */
+  deadlineAt: number;
+  /** The request's whole budget, for messages. */
+  deadlineMs: number;
+  maxSessions: number;
+}
+
+/** Per-request state: its own gate, and whether its deadline has passed. */
+class RequestScope {
+  readonly gate: Gate;
+  aborted = false;
+
+  constructor(readonly limits: RequestLimits) {
+    this.gate = new Gate(limits.maxSessions);
+  }
+
+  remainingMs(): number {
+    return this.limits.deadlineAt - Date.now();
+  }
+}
+
+/** What every per-request view of the database shares. */
+class Shared {
+  readonly listeners = new Set<(event: QueryEvent) => void>();
+  readonly gate: Gate;
+  readonly availability: Availability;
+
+  constructor(driver: Driver, options: DatabaseOptions) {
+    this.gate = new Gate(options.maxSessions ?? 48, options.maxQueuedSessions ?? 96);
+    this.availability = new Availability({
+      probe: (timeoutMs) => probeWith(options.probeDriver ?? driver, options.database, timeoutMs),
+    });
+  }
+}
+
+const DEFAULT_QUEUE_WAIT_MS = 2000;
+/** Below this much time left, a query is not started: it could not finish anyway. */
+const MIN_QUERY_MS = 25;
+
 export class Database {
-  private readonly listeners = new Set<(event: QueryEvent) => void>();
+  private readonly shared: Shared;
 
   constructor(
     readonly driver: Driver,
     readonly options: DatabaseOptions,
-  ) {}
+    shared?: Shared,
+    private readonly scope?: RequestScope,
+  ) {
+    this.shared = shared ?? new Shared(driver, options);
+  }
+
+  /** The same database seen by one request: its deadline and session cap apply to every query. */
+  forRequest(limits: RequestLimits): Database {
+    return new Database(this.driver, this.options, this.shared, new RequestScope(limits));
+  }
+
+  /** Marks the request's deadline as passed: its further queries are refused at once. */
+  abortRequest(): void {
+    if (this.scope) this.scope.aborted = true;
+  }
+
+  get availability(): Availability {
+    return this.shared.availability;
+  }
+
+  /** Sessions in use and waiting, across all requests (for metrics and readiness). */
+  get sessionStats(): { inUse: number; waiting: number; max: number } {
+    return this.shared.gate.stats;
+  }
 
   /** Runs one query from cypher/ in its own transaction. */
   async run(query: CypherQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
@@ -44,20 +126,30 @@ export class Database {
    * so `work` must be safe to repeat). A write transaction may run read queries too.
    */
   async transaction<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    const config = { timeout: this.options.queryTimeoutMs };
+    const scope = this.scope;
+    const releaseRequestPlace = scope ? await this.acquireRequestPlace(scope) : undefined;
     try {
-      const unit = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
-      return mode === 'read'
-        ? await session.executeRead(unit, config)
-        : await session.executeWrite(unit, config);
-    } catch (error) {
-      throw translateDriverError(error, this.options.queryTimeoutMs);
+      // Refuse at once while the database is known to be down, rather than let every
+      // request wait for a connection (the probe notices recovery within a second).
+      if (!this.shared.availability.isUp()) throw databaseUnavailable();
+      const releaseGlobalPlace = await this.acquireGlobalPlace(scope);
+      try {
+        if (!scope) return await this.runSession(mode, work, this.options.queryTimeoutMs);
+        const remaining = scope.remainingMs();
+        if (scope.aborted || remaining < MIN_QUERY_MS) throw this.deadlineError(scope);
+        return await withDeadline(
+          this.runSession(mode, work, Math.min(this.options.queryTimeoutMs, remaining)),
+          remaining,
+          () => {
+            scope.aborted = true;
+            return this.deadlineError(scope);
+          },
+        );
+      } finally {
+        releaseGlobalPlace();
+      }
     } finally {
-      await session.close();
+      releaseRequestPlace?.();
     }
   }
 
@@ -71,12 +163,63 @@ export class Database {
 
   /** Subscribes to every query run (for round-trip counting and logs); returns the unsubscribe. */
   onQuery(listener: (event: QueryEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.shared.listeners.add(listener);
+    return () => this.shared.listeners.delete(listener);
+  }
+
+  /** Starts the background availability probe (the serving process calls this). */
+  startMonitoring(): void {
+    this.shared.availability.start();
   }
 
   async close(): Promise<void> {
+    this.shared.availability.stop();
     await this.driver.close();
+    await this.options.probeDriver?.close();
+  }
+
+  private async acquireRequestPlace(scope: RequestScope): Promise<() => void> {
+    if (scope.aborted) throw this.deadlineError(scope);
+    try {
+      return await scope.gate.acquire(scope.remainingMs());
+    } catch (error) {
+      if (error instanceof GateRefused) throw this.deadlineError(scope);
+      throw error;
+    }
+  }
+
+  private async acquireGlobalPlace(scope: RequestScope | undefined): Promise<() => void> {
+    const wait = Math.min(DEFAULT_QUEUE_WAIT_MS, this.options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS, scope?.remainingMs() ?? Infinity);
+    try {
+      return await this.shared.gate.acquire(wait);
+    } catch (error) {
+      if (error instanceof GateRefused) throw overloaded();
+      throw error;
+    }
+  }
+
+  private deadlineError(scope: RequestScope) {
+    scope.aborted = true;
+    return deadlineExceeded(scope.limits.deadlineMs);
+  }
+
+  private async runSession<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
+    try {
+      const unit = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
+      return mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
+    } catch (error) {
+      const translated = translateDriverError(error, config.timeout);
+      if (translated.unavailable) this.shared.availability.reportFailure(translated.reason);
+      throw translated.error;
+    } finally {
+      // A session whose connection hangs must not hold its caller: close in the background.
+      void session.close().catch(() => {});
+    }
   }
 
   private wrap(managed: ManagedTransaction, mode: QueryMode): Tx {
@@ -88,10 +231,37 @@ export class Database {
         const started = performance.now();
         const result = await managed.run(query.text, params);
         const ms = performance.now() - started;
-        for (const listener of this.listeners) listener({ query: query.name, mode: query.mode, ms });
+        for (const listener of this.shared.listeners) listener({ query: query.name, mode: query.mode, ms });
         return result.records.map(recordToObject);
       },
     };
+  }
+}
+
+/** Rejects with `onTimeout()` when `work` has not settled after `ms` (the work goes on, unobserved). */
+function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  work.catch(() => {}); // settled after the deadline: nobody is listening any more
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** One `RETURN 1` in a read transaction, bounded in time. */
+export async function probeWith(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      session.run('RETURN 1', {}, { timeout: timeoutMs }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    void session.close().catch(() => {});
   }
 }
 
@@ -101,17 +271,32 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
-/** Maps driver failures to the API's errors; anything else passes through to be masked. */
-export function translateDriverError(error: unknown, timeoutMs: number): unknown {
-  if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
-  if (TIMEOUT_CODES.has(error.code)) {
-    return limitExceeded(
-      `The query ran longer than the ${timeoutMs} ms limit; ask for less (fewer tiers or results).`,
-      {
-        limit: 'queryTimeoutMs',
-      },
-    );
+export interface TranslatedError {
+  error: unknown;
+  /** True when the database could not be reached (the availability probe should know). */
+  unavailable: boolean;
+  reason: string;
+}
+
+/**
+ * Maps driver failures to the API's errors; anything else passes through to be masked.
+ * The driver's "Connection acquisition timed out" has no code: with the session gate
+ * below the pool size it only happens when connections cannot be made, so it is an
+ * unavailable database, not the client's fault. A query timeout is DEADLINE_EXCEEDED,
+ * never LIMIT_EXCEEDED: it also happens while the database restarts or is overloaded,
+ * so the answer must not tell the client its request was wrong.
+ */
+export function translateDriverError(error: unknown, timeoutMs: number): TranslatedError {
+  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (!(error instanceof Neo4jError)) return { error, unavailable: false, reason };
+  if (UNAVAILABLE_CODES.has(error.code) || /Connection acquisition timed out/i.test(error.message)) {
+    return { error: databaseUnavailable(), unavailable: true, reason };
   }
-  return error;
+  if (TIMEOUT_CODES.has(error.code)) return { error: deadlineExceeded(timeoutMs), unavailable: false, reason };
+  // Transient errors the driver already retried (a database starting or stopping, a
+  // leader lost): the service's state, not the request's.
+  if (error.code.startsWith('Neo.TransientError.')) {
+    return { error: databaseUnavailable(), unavailable: /Unavailable|NotALeader|LeaderSwitch/i.test(error.code), reason };
+  }
+  return { error, unavailable: false, reason };
 }

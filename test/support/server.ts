@@ -1,22 +1,27 @@
 /** The real HTTP server, in-process, on a free port, over the seeded test graph. */
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
-import { createServer } from '../../src/server.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { createHttpServer } from '../../src/http/listen.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createServer, type ServerDeps } from '../../src/server.js';
 
 export interface TestServer {
   url: string;
   /** POSTs a GraphQL operation and returns the parsed JSON body and HTTP status. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: T }>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; headers: Headers; body: T }>;
   close(): Promise<void>;
 }
 
+/** The server as `npm start` builds it by default, with the given settings changed. */
 export async function startTestServer(
   db: Database,
-  env: 'development' | 'production' = 'production',
+  overrides: Partial<ServerDeps['config']> & { http?: Config['http'] } = {},
+  logger: Logger = createLogger('silent'),
 ): Promise<TestServer> {
-  const app = await createServer({ db, config: { env }, logger: createLogger('silent') });
-  const server = app.app.listen(0, '127.0.0.1');
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await createServer({ db, config, logger });
+  const server = createHttpServer(app.app, config.http).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -27,10 +32,12 @@ export async function startTestServer(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, headers: response.headers, body: await response.json() };
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
       await app.stop();
     },
   };
