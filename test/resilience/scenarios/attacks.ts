@@ -6,8 +6,8 @@
  * A request without an answer by its deadline is a hang: the service is restarted, and
  * bigger instances of the same attack are skipped.
  */
-import { type Answer, errorCodes, isSuccess, postGraphql, sleep } from '../lib/http.js';
-import { HealthProbe } from '../lib/probe.js';
+import { type Answer, errorCodes, isSuccess, percentile, postGraphql, sleep } from '../lib/http.js';
+import { HEALTH_QUERY, HealthProbe } from '../lib/probe.js';
 import { ms, printTally, Tally } from '../lib/report.js';
 import type { Suite } from '../lib/suite.js';
 
@@ -120,6 +120,18 @@ export async function runAttacks(suite: Suite): Promise<void> {
   const notRun: string[] = [];
   let worstStall = { ms: 0, attack: '' };
 
+  // On a busy shared machine an idle probe can take a second or more; a stall is what
+  // stands out from that: the larger of settings.stallMs and 4 × the idle p95.
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const answer = await postGraphql(service.url, HEALTH_QUERY, probeTimeoutMs);
+    idle.push(answer.timedOut ? probeTimeoutMs : answer.ms);
+    await sleep(50);
+  }
+  const idleP95 = percentile(idle, 95);
+  const stallMs = Math.max(settings.stallMs, Math.round(4 * idleP95));
+  console.log(`  idle health probe p50 ${ms(percentile(idle, 50))}, p95 ${ms(idleP95)}: a probe slower than ${ms(stallMs)} during an attack is a stall`);
+
   for (const attack of corpus(suite)) {
     if (attack.series && hungSeries.has(attack.series)) {
       console.log(`  skip  ${attack.name} (a smaller one of the series hung)`);
@@ -150,7 +162,7 @@ export async function runAttacks(suite: Suite): Promise<void> {
       const unexpected = attack.expect(answer);
       if (unexpected) problems.push(unexpected);
     }
-    if (health.max > settings.stallMs) problems.push(`event loop stalled: health probe took ${ms(health.max)}${health.timeouts ? ` (${health.timeouts} without answer)` : ''}`);
+    if (health.max > stallMs) problems.push(`event loop stalled: health probe took ${ms(health.max)}${health.timeouts ? ` (${health.timeouts} without answer)` : ''}`);
     const outcome = answer.timedOut
       ? `no answer within ${timeoutMs / 1000} s`
       : `${answer.status} ${[...new Set(errorCodes(answer))].join('+') || 'data'} in ${ms(answer.ms)}`;
@@ -170,7 +182,6 @@ export async function runAttacks(suite: Suite): Promise<void> {
   console.log('  figures:');
   printTally('attack answers', tally);
   printTally('health probes during the attacks', healthTally);
-  const sorted = [...healthLatencies].sort((a, b) => a - b);
-  const p99 = sorted[Math.max(0, Math.ceil(sorted.length * 0.99) - 1)] ?? NaN;
-  console.log(`    health probe (event-loop stall proxy): max ${ms(worstStall.ms)} (during "${worstStall.attack}"), p99 ${ms(p99)}; target < 200 ms, fails above ${settings.stallMs} ms`);
+  const p99 = percentile(healthLatencies, 99);
+  console.log(`    health probe (event-loop stall proxy): max ${ms(worstStall.ms)} (during "${worstStall.attack}"), p99 ${ms(p99)}; target < 200 ms, fails above ${stallMs} ms`);
 }
