@@ -107,10 +107,32 @@ export class Service {
     }
   }
 
-  /** Kills the stalled or broken service at once (SIGKILL to its group) and starts it again on the same directory and ports. */
+  /**
+   * Kills the stalled or broken service and starts it again on the same directory and
+   * ports. A stalled event loop never runs a SIGTERM handler, so the service gets SIGKILL;
+   * its JVM sees its stdin close and shuts Neo4j down cleanly (a clean store starts
+   * faster), and gets SIGKILL only if it takes longer than 30 s. A start that fails (on a
+   * busy machine the seed can hit the query timeout) is tried once more.
+   */
   async restart(timeoutMs: number) {
+    const pid = this.child?.pid;
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      const deadline = Date.now() + 30_000;
+      while (groupAlive(pid) && Date.now() < deadline) await sleep(250);
+    }
     await this.stop(0);
-    await this.launch(timeoutMs);
+    try {
+      await this.launch(timeoutMs);
+    } catch (error) {
+      console.log(`  (the restart failed, trying once more: ${(error as Error).message.split('\n')[0]})`);
+      await this.stop(0);
+      await this.launch(timeoutMs);
+    }
   }
 
   /** SIGTERM to the group (a clean stop), SIGKILL after `graceMs`; also kills our JVM if it escaped the group. */
@@ -134,14 +156,17 @@ export class Service {
     }
   }
 
-  /** Stops the service and removes its directory (unless `keep`). */
-  async dispose(keep: boolean) {
+  /** Stops the service and removes its directory (unless --keep). */
+  async dispose() {
     await this.stop();
     live.delete(this);
-    if (!keep) rmSync(this.dir, { recursive: true, force: true });
+    if (!Service.keepDirs) rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Synchronous last resort (process exit): SIGKILL to the group. */
+  /** Keep the temporary directories (set by --keep). */
+  static keepDirs = false;
+
+  /** Synchronous last resort (process exit): SIGKILL to the group, and the directory removed. */
   killNow() {
     if (this.child?.pid !== undefined) signalGroup(this.child.pid, 'SIGKILL');
     const jvm = this.jvmPid();
@@ -152,6 +177,7 @@ export class Service {
         // already gone
       }
     }
+    if (!Service.keepDirs) rmSync(this.dir, { recursive: true, force: true });
   }
 
   /**

@@ -28,7 +28,7 @@ export const SETTINGS: Record<'ci' | 'full', Settings> = {
     mode: 'ci',
     stallMs: 2000,
     startTimeoutMs: 300_000,
-    attacks: { timeoutMs: 10_000, budgetMs: 180_000, bombKs: [12, 18, 24, 30], typenameBombKs: [18, 24, 30], extra: false, maxRestarts: 2 },
+    attacks: { timeoutMs: 15_000, budgetMs: 300_000, bombKs: [12, 18, 24, 30], typenameBombKs: [18, 30], extra: false, maxRestarts: 3 },
     malformed: { count: 1000, heavy: 2, concurrency: 12, timeoutMs: 15_000, budgetMs: 60_000 },
     injection: { allTargets: false, concurrency: 8, timeoutMs: 15_000, budgetMs: 60_000 },
     pool: { clients: 40, seconds: 12, timeoutMs: 30_000, probeTimeoutMs: 10_000 },
