@@ -13,6 +13,7 @@ export type Violation =
   | 'connection-error'
   | '5xx'
   | 'bad-503'
+  | 'retryable-not-503'
   | 'internal-error'
   | 'not-json'
   | 'bad-error-shape'
@@ -56,6 +57,8 @@ export function judge(answer: Answer, options: JudgeOptions = {}): Violation[] {
     const retryAfter = answer.headers['retry-after'];
     if (!retryAfter || codes.length === 0 || !codes.every((c) => RETRYABLE_CODES.has(c))) found.push('bad-503');
   }
+  // A whole operation refused for a retryable reason is a 503 with Retry-After (partial data may stay a 200).
+  if (answer.status !== 503 && codes.some((c) => RETRYABLE_CODES.has(c)) && !hasData(answer)) found.push('retryable-not-503');
   if (codes.includes('INTERNAL_SERVER_ERROR')) found.push('internal-error');
   // A HEAD answer has no body by definition.
   if (answer.method !== 'HEAD') {
@@ -72,6 +75,12 @@ export function leakSearchText(answer: Answer, options: JudgeOptions = {}): stri
   let text = answer.text.replace(/\\n/g, '\n');
   for (const echo of echoesOf(options.echoes ?? [])) text = text.split(echo).join('');
   return text;
+}
+
+/** True when some top-level field of `data` is not null. */
+function hasData(answer: Answer): boolean {
+  const data = (answer.json as { data?: unknown } | undefined)?.data;
+  return data !== null && typeof data === 'object' && Object.values(data).some((v) => v !== null);
 }
 
 /**

@@ -127,6 +127,9 @@ export async function runOutage(suite: Suite): Promise<void> {
   const ok = all.violationCount() === 0;
   ledger.check(SCENARIO, 'every answer during the outage is data or a proper 503, nothing internal, no hang', ok, ok ? `${all.answers} answers` : all.violationSummary());
   if (!ok) printExamples(all);
+  // Every read in the mix is within the limits: LIMIT_EXCEEDED ("ask for less") would blame the client for the outage.
+  const limit = [...all.byCode].filter(([k]) => k.includes('LIMIT_EXCEEDED')).reduce((n, [, c]) => n + c, 0);
+  ledger.check(SCENARIO, 'no LIMIT_EXCEEDED for in-limit reads (the outage is not the client\'s fault)', limit === 0, limit ? `${limit} answers` : '');
   ledger.check(SCENARIO, `the service restarts its Neo4j within ${dbBackBoundS} s of the kill`, dbBackAt !== undefined, dbBackAt === undefined ? `Bolt did not answer; service ${service.exited === undefined ? 'still running' : `exited (${service.exited})`}` : `${((dbBackAt - killedAt) / 1000).toFixed(1)} s`);
   if (dbBackAt !== undefined) {
     ledger.check(SCENARIO, `the API answers successfully within ${recoverBoundS} s after the database is back`, recoveredAt !== undefined, recoveredAt === undefined ? 'it did not' : `${ms(recoveredAt - dbBackAt)}${recoveredAt - dbBackAt > targetRecoverS * 1000 ? ` (over the ${targetRecoverS} s target)` : ''}`);

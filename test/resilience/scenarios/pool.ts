@@ -51,6 +51,9 @@ export async function runPool(suite: Suite): Promise<void> {
   const ok = tally.violationCount() === 0;
   ledger.check(SCENARIO, 'every answer under exhaustion is data or a proper 503, nothing internal, no hang', ok, ok ? `${tally.answers} answers` : tally.violationSummary());
   if (!ok) printExamples(tally);
+  // The operation is within every limit: overload is not the client's fault (OVERLOADED or DEADLINE_EXCEEDED, not LIMIT_EXCEEDED).
+  const limit = [...tally.byCode].filter(([k]) => k.includes('LIMIT_EXCEEDED')).reduce((n, [, c]) => n + c, 0);
+  ledger.check(SCENARIO, 'no LIMIT_EXCEEDED for an in-limit operation under overload', limit === 0, limit ? `${limit} answers` : '');
   const healthOk = health.tally.violationCount() === 0;
   ledger.check(SCENARIO, `the health probe gets a proper answer within ${probeTimeoutMs / 1000} s`, healthOk, healthOk ? `${health.latencies.length} probes, max ${ms(health.max)}` : health.tally.violationSummary());
   if (!healthOk) printExamples(health.tally);
