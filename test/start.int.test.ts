@@ -137,7 +137,7 @@ describe('Start command: the project-local Neo4j', () => {
 
     const firstPort = await freePort();
     const first = runCommand(['start'], env(firstPort));
-    await first.waitFor(/Explorer:/, 180_000);
+    await first.waitFor(/Explorer:/, 300_000);
     expect(first.output()).toMatch(/Neo4j 5\.26\.\d+ is ready at bolt:\/\/127\.0\.0\.1:/);
     expect(first.output()).toMatch(/seed: nodes \d+ created, 0 updated, 0 unchanged/);
     const seeded = await typename(firstPort);
@@ -152,7 +152,7 @@ describe('Start command: the project-local Neo4j', () => {
 
     const secondPort = await freePort();
     const second = runCommand(['start'], env(secondPort));
-    await second.waitFor(/Explorer:/, 180_000);
+    await second.waitFor(/Explorer:/, 300_000);
     // Everything written by the first run is still there: nothing to create.
     expect(second.output()).toMatch(
       /seed: nodes 0 created, 0 updated, \d+ unchanged; relationships 0 created, 0 updated, \d+ unchanged/,
@@ -163,7 +163,7 @@ describe('Start command: the project-local Neo4j', () => {
     await second.closed;
     expect(second.output()).toMatch(/\nstopped\n/);
     expect(processesMatching(dir)).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });
 
 describe('Start command: supervision of the project-local Neo4j', () => {
@@ -194,7 +194,7 @@ describe('Start command: supervision of the project-local Neo4j', () => {
         PORT: String(port),
       }),
     );
-    await run.waitFor(/Explorer:/, 240_000);
+    await run.waitFor(/Explorer:/, 300_000);
     return { run, port };
   };
   let boltPort = 0;
@@ -213,7 +213,7 @@ describe('Start command: supervision of the project-local Neo4j', () => {
     expect(run.output()).toContain(
       'local Neo4j exited unexpectedly (signal SIGKILL); restarting in 1s (attempt 1 of 5)',
     );
-    const back = await run.waitFor(/local Neo4j is back at/, 240_000);
+    const back = await run.waitFor(/local Neo4j is back at/, 300_000);
     const secondPid = pidInFile();
     expect(back).toBe(`local Neo4j is back at bolt://127.0.0.1:${boltPort} (pid ${secondPid})`);
     expect(secondPid).not.toBe(firstPid);
@@ -228,7 +228,7 @@ describe('Start command: supervision of the project-local Neo4j', () => {
     expect(run.output().match(/exited unexpectedly/g)).toHaveLength(1);
     expect(processesMatching(dir)).toEqual([]);
     expect(existsSync(pidFile(dir))).toBe(false);
-  }, 600_000);
+  }, 900_000);
 
   it('exits non-zero with one error line when the port is taken before the restart', async () => {
     const { run } = await start();
@@ -268,6 +268,23 @@ describe('Start command: supervision of the project-local Neo4j', () => {
       `error: the local Neo4j exited unexpectedly and cannot be restarted: port ${boltPort} on 127.0.0.1 is already in use (another Neo4j?); set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
     ]);
     expect(run.output()).not.toMatch(/\n\s+at /);
+    expect(processesMatching(dir)).toEqual([]);
+  }, 600_000);
+
+  it('npm run neo4j: an ordinary SIGTERM stops it quietly, with exit code 0', async () => {
+    const run = runCommand(
+      ['run', 'neo4j'],
+      childEnv({ NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(boltPort), NEO4J_LOCAL_HEAP_MB: '768' }),
+    );
+    await run.waitFor(/Ctrl-C stops it/, 300_000);
+    expect(run.output()).toContain(`is ready at bolt://127.0.0.1:${boltPort} (pid ${pidInFile()})`);
+    // To the node process alone, as a process manager would: npm then exits with its code.
+    const node = processesInGroup(run.child.pid!).find((line) => /^\d+ \d+ \S+ node .*cli\.ts/.test(line));
+    process.kill(Number(node!.split(' ')[0]), 'SIGTERM');
+    expect(await run.exited).toBe(0);
+    await run.closed;
+    expect(run.output()).toMatch(/SIGTERM: stopping Neo4j …\nstopped\n/);
+    expect(run.output()).not.toContain('error:');
     expect(processesMatching(dir)).toEqual([]);
   }, 600_000);
 });
