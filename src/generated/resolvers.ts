@@ -464,7 +464,9 @@ export type Health = {
 
 /**
  * Another entity reached through one relationship, with that relationship and its
- * evidence. Which end is which depends on the field (a supplier, a customer …).
+ * evidence. Which end is which depends on the field (a supplier, a customer …). Link
+ * fields give the newest links first (by the period's end, then by id), at most `first`
+ * (1 to 200, default 50).
  */
 export type Link = {
   __typename?: 'Link';
