@@ -21,8 +21,12 @@ export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   source: DataLoader<string, SourceRow | null>;
   relationship: DataLoader<string, RelationshipRow | null>;
-  /** The loader for one link field (its specs and filter), batching over entity ids. */
-  links(specs: readonly LinkSpec[], filter?: LinkFilter): DataLoader<string, LinkRow[]>;
+  /**
+   * The loader for one link field (its specs, filter and per-entity limit), batching
+   * over entity ids. The limit is part of the key: a loader answering `first: 5` must
+   * not serve a `first: 50` of the same field.
+   */
+  links(specs: readonly LinkSpec[], limit: number, filter?: LinkFilter): DataLoader<string, LinkRow[]>;
   /** The loader for one page (offset, limit) of sources' facts, batching over source ids. */
   sourceFacts(offset: number, limit: number): DataLoader<string, PageRow<RelationshipRow>>;
 }
@@ -48,12 +52,12 @@ export function createContext(db: Database): Context {
       entity: byIdLoader((ids) => entitiesByIds(db, ids)),
       source: byIdLoader((ids) => sourcesByIds(db, ids)),
       relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
-      links(specs, filter = {}) {
-        const key = JSON.stringify([specs, filter]);
+      links(specs, limit, filter = {}) {
+        const key = JSON.stringify([specs, filter, limit]);
         let loader = linkLoaders.get(key);
         if (!loader) {
           loader = new DataLoader(async (ids) => {
-            const found = await linksOf(db, ids, specs, filter);
+            const found = await linksOf(db, ids, specs, filter, limit);
             return ids.map((id) => found.get(id) ?? []);
           });
           linkLoaders.set(key, loader);

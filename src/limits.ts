@@ -14,6 +14,8 @@ export const LIMITS = {
   first: { min: 1, max: 100 },
   searchFirst: { min: 1, max: 50 },
   relationshipsFirst: { min: 1, max: 200 },
+  /** `first` of the entity types' link and figure fields (suppliers, members, exports …). */
+  linksFirst: { min: 1, max: 200 },
   maxDepth: { min: 1, max: 6 },
   perTier: { min: 1, max: 1000 },
   k: { min: 1, max: 10 },
@@ -23,6 +25,9 @@ export const LIMITS = {
   subgraphIds: { min: 1, max: 20 },
   kinds: { min: 1, max: 20 },
 } as const satisfies Record<string, Bound>;
+
+/** The SDL's default `first` of the link and figure fields. */
+export const LINKS_FIRST_DEFAULT = 50;
 
 /** The argument's value, checked against its bound. */
 export function checkInt(argument: string, value: number, bound: Bound): number {

@@ -16,7 +16,7 @@ import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
 import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
 import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
-import { operationLimitsPlugin } from './protections.js';
+import { operationLimitsPlugin, PARSE_OPTIONS } from './protections.js';
 import { readOnlyPlugin } from './read-only-plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -86,6 +86,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // No automatic persisted queries: nothing here needs them, and a cache fed by
     // clients is one more thing to bound.
     persistedQueries: false,
+    // The parser stops at MAX_TOKENS, so a huge document costs no more than that to parse.
+    parseOptions: PARSE_OPTIONS,
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),

@@ -11,9 +11,14 @@
 // [periodFrom, periodTo], figures only. ITEM facts come from the `fact_refs` index:
 // $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
 // data layer (empty when no spec is ITEM); the item comparison decides.
+// At most $limit links per asking entity come back, newest period first, then by id:
+// the cut is made here, per entity, so a page of 5 never ships an entity's thousands
+// of facts to the API only to drop them there.
 // Parameters: $ids, $itemQueries (map id → query), $specs: list of {types, direction,
-//             otherKinds (or null)}, $commodity, $periodFrom, $periodTo, $withFigure
-// Returns: id (the asking entity), other (the entity at the other end), rel
+//             otherKinds (or null)}, $commodity, $periodFrom, $periodTo, $withFigure,
+//             $limit (integer, per asking entity)
+// Returns: id (the asking entity), other (the entity at the other end), rel; rows of
+//          one id are in link order
 // Mode: read
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -54,6 +59,10 @@ WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
   AND ($periodTo IS NULL OR r.periodStart <= $periodTo)
   AND ($withFigure = false OR r.quantity IS NOT NULL)
 WITH DISTINCT id, r, o
+ORDER BY r.periodEnd DESC, r.id
+WITH id, collect({r: r, o: o})[..$limit] AS kept
+UNWIND kept AS link
+WITH id, link.r AS r, link.o AS o
 RETURN id, o.id AS other,
        r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel
 ORDER BY id, rel.periodEnd DESC, rel.id

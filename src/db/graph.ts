@@ -4,6 +4,7 @@
  * DataLoaders in context.ts.
  */
 import { factRefQuery } from './catalog.js';
+import { int } from './convert.js';
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
@@ -57,12 +58,16 @@ export interface LinkFilter {
   withFigure?: boolean;
 }
 
-/** The links of many entities for one set of specs and filters: entity id → its links, newest first. */
+/**
+ * The links of many entities for one set of specs and filters: entity id → at most
+ * `limit` of its links, newest first. The database makes the cut, per entity.
+ */
 export async function linksOf(
   db: Database,
   ids: readonly string[],
   specs: readonly LinkSpec[],
-  filter: LinkFilter = {},
+  filter: LinkFilter,
+  limit: number,
 ): Promise<Map<string, LinkRow[]>> {
   const byItem = specs.some((s) => s.direction === 'ITEM');
   const rows = await db.run(LINKS, {
@@ -73,6 +78,7 @@ export async function linksOf(
     periodFrom: filter.periodFrom ?? null,
     periodTo: filter.periodTo ?? null,
     withFigure: filter.withFigure ?? false,
+    limit: int(limit),
   });
   const out = new Map<string, LinkRow[]>(ids.map((id) => [id, []]));
   for (const row of rows) {

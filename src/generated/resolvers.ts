@@ -50,18 +50,28 @@ export type Commodity = Entity & {
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** What it is made from. */
+  /** What it is made from. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
   kind: EntityKind;
   name: Scalars['String']['output'];
-  /** Who produces it or holds capacity for it, with figures. */
+  /** Who produces it or holds capacity for it, with figures. first: 1 to 200 (default 50), newest first. */
   producers: Array<Link>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Trade figures and flows in it: exports, imports, flows between places. */
+  /** Trade figures and flows in it: exports, imports, flows between places. first: 1 to 200 (default 50), newest first. */
   trade: Array<Relationship>;
-  /** Sectors and products that use it. */
+  /** Sectors and products that use it. first: 1 to 200 (default 50), newest first. */
   uses: Array<Link>;
+};
+
+
+export type CommodityInputsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CommodityProducersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -73,33 +83,64 @@ export type CommodityRelationshipsArgs = {
 
 
 export type CommodityTradeArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   period?: InputMaybe<PeriodFilter>;
+};
+
+
+export type CommodityUsesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
-  /** Whom this company supplies, licenses to or exports to. */
+  /** Whom this company supplies, licenses to or exports to. first: 1 to 200 (default 50), newest first. */
   customers: Array<Link>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** Where it is based. */
+  /** Where it is based. first: 1 to 200 (default 50), newest first. */
   location: Array<Link>;
   name: Scalars['String']['output'];
-  /** Partners, joint-venture parties and competitors named alongside it. */
+  /** Partners, joint-venture parties and competitors named alongside it. first: 1 to 200 (default 50), newest first. */
   partners: Array<Link>;
-  /** Products and commodities it makes, with output figures where the sources give them. */
+  /** Products and commodities it makes, with output figures where the sources give them. first: 1 to 200 (default 50), newest first. */
   products: Array<Link>;
-  /** Projects it takes part in, develops or owns. */
+  /** Projects it takes part in, develops or owns. first: 1 to 200 (default 50), newest first. */
   projects: Array<Link>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Who supplies, licenses to or funds this company. */
+  /** Who supplies, licenses to or funds this company. first: 1 to 200 (default 50), newest first. */
   suppliers: Array<Link>;
-  /** Technologies it uses or develops. */
+  /** Technologies it uses or develops. first: 1 to 200 (default 50), newest first. */
   technologies: Array<Link>;
+};
+
+
+export type CompanyCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanyLocationArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanyPartnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanyProductsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanyProjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -109,29 +150,39 @@ export type CompanyRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+
+export type CompanySuppliersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanyTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
-  /** What it exports: totals and flows to destinations. */
+  /** What it exports: totals and flows to destinations. first: 1 to 200 (default 50), newest first. */
   exports: Array<Relationship>;
   id: Scalars['ID']['output'];
-  /** What it imports: totals, flows from origins, and others' exports to it. */
+  /** What it imports: totals, flows from origins, and others' exports to it. first: 1 to 200 (default 50), newest first. */
   imports: Array<Relationship>;
   /** ISO 3166 two-letter code. */
   iso2: Maybe<Scalars['String']['output']>;
   kind: EntityKind;
-  /** Companies, projects and organisations located in the country. */
+  /** Companies, projects and organisations located in the country. first: 1 to 200 (default 50), newest first. */
   members: Array<Link>;
   name: Scalars['String']['output'];
-  /** Policies it, or a body located in it, issued. */
+  /** Policies it, or a body located in it, issued. first: 1 to 200 (default 50), newest first. */
   policiesIssued: Array<Link>;
-  /** Policies that restrict or apply to the country. */
+  /** Policies that restrict or apply to the country. first: 1 to 200 (default 50), newest first. */
   policiesTargeting: Array<Link>;
-  /** Entities in the country that produce or hold capacity for a commodity or product. */
+  /** Entities in the country that produce or hold capacity for a commodity or product. first: 1 to 200 (default 50), newest first. */
   producers: Array<Link>;
-  /** Production and capacity figures, optionally for one commodity and within a period. */
+  /** Production and capacity figures, optionally for one commodity and within a period. first: 1 to 200 (default 50), newest first. */
   production: Array<Relationship>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
@@ -140,18 +191,41 @@ export type Country = Entity & {
 
 export type CountryExportsArgs = {
   commodity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   period?: InputMaybe<PeriodFilter>;
 };
 
 
 export type CountryImportsArgs = {
   commodity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   period?: InputMaybe<PeriodFilter>;
+};
+
+
+export type CountryMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CountryPoliciesIssuedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CountryPoliciesTargetingArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CountryProducersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CountryProductionArgs = {
   commodity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   period?: InputMaybe<PeriodFilter>;
 };
 
@@ -392,7 +466,9 @@ export type Health = {
 
 /**
  * Another entity reached through one relationship, with that relationship and its
- * evidence. Which end is which depends on the field (a supplier, a customer …).
+ * evidence. Which end is which depends on the field (a supplier, a customer …). Link
+ * fields give the newest links first (by the period's end, then by id), at most `first`
+ * (1 to 200, default 50).
  */
 export type Link = {
   __typename?: 'Link';
@@ -415,17 +491,32 @@ export type Organization = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
-  /** Projects and parties it funds or supports. */
+  /** Projects and parties it funds or supports. first: 1 to 200 (default 50), newest first. */
   funds: Array<Link>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** Bodies it belongs to. */
+  /** Bodies it belongs to. first: 1 to 200 (default 50), newest first. */
   memberOf: Array<Link>;
   name: Scalars['String']['output'];
-  /** Policies it issued. */
+  /** Policies it issued. first: 1 to 200 (default 50), newest first. */
   policiesIssued: Array<Link>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
+};
+
+
+export type OrganizationFundsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationMemberOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationPoliciesIssuedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -471,7 +562,7 @@ export type Policy = Entity & {
   effectiveFrom: Maybe<Scalars['LocalDate']['output']>;
   id: Scalars['ID']['output'];
   issuedOn: Maybe<Scalars['LocalDate']['output']>;
-  /** Who issued it. */
+  /** Who issued it. first: 1 to 200 (default 50), newest first. */
   issuers: Array<Link>;
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -479,10 +570,15 @@ export type Policy = Entity & {
   reference: Maybe<Scalars['String']['output']>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Who has entered it or falls under it. */
+  /** Who has entered it or falls under it. first: 1 to 200 (default 50), newest first. */
   subjects: Array<Link>;
-  /** What it restricts or applies to: countries, commodities, sectors, companies. */
+  /** What it restricts or applies to: countries, commodities, sectors, companies. first: 1 to 200 (default 50), newest first. */
   targets: Array<Link>;
+};
+
+
+export type PolicyIssuersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -492,22 +588,47 @@ export type PolicyRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+
+export type PolicySubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PolicyTargetsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** What it is made from or consumes. */
+  /** What it is made from or consumes. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
   kind: EntityKind;
-  /** Who develops or makes it. */
+  /** Who develops or makes it. first: 1 to 200 (default 50), newest first. */
   makers: Array<Link>;
-  /** Its measured figures (power density, weight saving …). */
+  /** Its measured figures (power density, weight saving …). first: 1 to 200 (default 50), newest first. */
   metrics: Array<Relationship>;
   name: Scalars['String']['output'];
   relationships: Array<Relationship>;
   sources: Array<Source>;
+};
+
+
+export type ProductInputsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProductMakersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProductMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -522,20 +643,36 @@ export type Project = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
-  /** Who funds it. */
+  /** Who funds it. first: 1 to 200 (default 50), newest first. */
   funders: Array<Link>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
+  /** Where it is located. first: 1 to 200 (default 50), newest first. */
   location: Array<Link>;
   name: Scalars['String']['output'];
-  /** Who takes part in, develops, owns or is party to the project. */
+  /** Who takes part in, develops, owns or is party to the project. first: 1 to 200 (default 50), newest first. */
   participants: Array<Link>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Who manages or backs it without funding it. */
+  /** Who manages or backs it without funding it. first: 1 to 200 (default 50), newest first. */
   supporters: Array<Link>;
-  /** Technologies it uses or develops. */
+  /** Technologies it uses or develops. first: 1 to 200 (default 50), newest first. */
   technologies: Array<Link>;
+};
+
+
+export type ProjectFundersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProjectLocationArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProjectParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -543,6 +680,16 @@ export type ProjectRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+export type ProjectSupportersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProjectTechnologiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Query = {
@@ -724,11 +871,16 @@ export type Region = Entity & {
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** What is located in, or a member of, the region. */
+  /** What is located in, or a member of, the region. first: 1 to 200 (default 50), newest first. */
   members: Array<Link>;
   name: Scalars['String']['output'];
   relationships: Array<Relationship>;
   sources: Array<Source>;
+};
+
+
+export type RegionMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -871,14 +1023,19 @@ export type Sector = Entity & {
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Commodities, products and technologies used in the sector. */
+  /** Commodities, products and technologies used in the sector. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
   kind: EntityKind;
   name: Scalars['String']['output'];
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Companies and others serving or supplying the sector. */
+  /** Companies and others serving or supplying the sector. first: 1 to 200 (default 50), newest first. */
   suppliers: Array<Link>;
+};
+
+
+export type SectorInputsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -886,6 +1043,11 @@ export type SectorRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+export type SectorSuppliersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Share = {
@@ -940,17 +1102,27 @@ export type Technology = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
-  /** Who develops it. */
+  /** Who develops it. first: 1 to 200 (default 50), newest first. */
   developers: Array<Link>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** Who holds a licence to it (the link is the licence, from the licensor). */
+  /** Who holds a licence to it (the link is the licence, from the licensor). first: 1 to 200 (default 50), newest first. */
   licensees: Array<Link>;
   name: Scalars['String']['output'];
   relationships: Array<Relationship>;
   sources: Array<Source>;
-  /** Who uses it. */
+  /** Who uses it. first: 1 to 200 (default 50), newest first. */
   users: Array<Link>;
+};
+
+
+export type TechnologyDevelopersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type TechnologyLicenseesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -958,6 +1130,11 @@ export type TechnologyRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+export type TechnologyUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type TradeMeasure =
@@ -1156,33 +1333,33 @@ export type CommodityResolvers<ContextType = Context, ParentType extends Resolve
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CommodityInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  producers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  producers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CommodityProducersArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommodityRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  trade?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, Partial<CommodityTradeArgs>>;
-  uses?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  trade?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommodityTradeArgs, 'first'>>;
+  uses?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CommodityUsesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CompanyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  customers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyCustomersArgs, 'first'>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  location?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  location?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyLocationArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partners?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyPartnersArgs, 'first'>>;
+  products?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyProductsArgs, 'first'>>;
+  projects?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyProjectsArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CompanyRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  suppliers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  suppliers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanySuppliersArgs, 'first'>>;
+  technologies?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyTechnologiesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1190,17 +1367,17 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  exports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, Partial<CountryExportsArgs>>;
+  exports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryExportsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  imports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, Partial<CountryImportsArgs>>;
+  imports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryImportsArgs, 'first'>>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CountryMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  policiesIssued?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  policiesTargeting?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  producers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  production?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, Partial<CountryProductionArgs>>;
+  policiesIssued?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CountryPoliciesIssuedArgs, 'first'>>;
+  policiesTargeting?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CountryPoliciesTargetingArgs, 'first'>>;
+  producers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CountryProducersArgs, 'first'>>;
+  production?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryProductionArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1305,12 +1482,12 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  funds?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  funds?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<OrganizationFundsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  memberOf?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  memberOf?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<OrganizationMemberOfArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  policiesIssued?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  policiesIssued?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<OrganizationPoliciesIssuedArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganizationRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1334,14 +1511,14 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   effectiveFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
-  issuers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  issuers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PolicyIssuersArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PolicyRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  subjects?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  targets?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PolicySubjectsArgs, 'first'>>;
+  targets?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PolicyTargetsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1350,10 +1527,10 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProductInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  makers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  makers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProductMakersArgs, 'first'>>;
+  metrics?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProductMetricsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProductRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1364,16 +1541,16 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  funders?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  funders?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectFundersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  location?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  location?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectLocationArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  supporters?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  supporters?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectSupportersArgs, 'first'>>;
+  technologies?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectTechnologiesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1402,7 +1579,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<RegionMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<RegionRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1441,12 +1618,12 @@ export type SectorResolvers<ContextType = Context, ParentType extends ResolversP
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SectorInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SectorRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  suppliers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  suppliers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SectorSuppliersArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1476,14 +1653,14 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TechnologyDevelopersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  licensees?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  licensees?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TechnologyLicenseesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<TechnologyRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  users?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TechnologyUsersArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

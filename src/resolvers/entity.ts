@@ -8,7 +8,7 @@ import type { LinkFilter, LinkSpec } from '../db/graph.js';
 import type { EntityRow, LinkRow, RelationshipRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import type { Direction, RelationshipType as GqlRelationshipType, Resolvers } from '../generated/resolvers.js';
-import { checkInt, LIMITS } from '../limits.js';
+import { checkInt, LIMITS, LINKS_FIRST_DEFAULT } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
 import { periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
@@ -22,19 +22,24 @@ export const kindToLabel = (kind: string): EntityKind => {
 };
 export const labelToKind = (label: EntityKind) => label.toUpperCase() as Uppercase<EntityKind>;
 
+/** A link or figure field's page size: its `first`, checked against the documented bound. */
+const linksFirst = (args: { first?: number | null }) => checkInt('first', args.first ?? LINKS_FIRST_DEFAULT, LIMITS.linksFirst);
+
 /** Resolves a link field: the entity at the other end of each relationship the spec selects. */
 const links =
   (specs: readonly LinkSpec[]) =>
-  (parent: EntityRow, _args: unknown, { loaders }: Context): Promise<LinkRow[]> =>
-    loaders.links(specs).load(parent.id);
+  (parent: EntityRow, args: { first?: number | null }, { loaders }: Context): Promise<LinkRow[]> =>
+    loaders.links(specs, linksFirst(args)).load(parent.id);
 
 /** Resolves a figure field: the relationships the spec selects, with filters. */
 const figures = async (
   specs: readonly LinkSpec[],
   parent: EntityRow,
+  args: { first?: number | null },
   filter: LinkFilter,
   { loaders }: Context,
-): Promise<RelationshipRow[]> => (await loaders.links(specs, filter).load(parent.id)).map((l) => l.relationship);
+): Promise<RelationshipRow[]> =>
+  (await loaders.links(specs, linksFirst(args), filter).load(parent.id)).map((l) => l.relationship);
 
 const common = {
   kind: (parent: EntityRow) => labelToKind(parent.kind),
@@ -47,8 +52,8 @@ const common = {
   ) => {
     const first = checkInt('first', args.first ?? 50, LIMITS.relationshipsFirst);
     const types = args.types?.length ? args.types : RELATIONSHIP_TYPE_NAMES;
-    const rows = await loaders.links([{ types, direction: args.direction ?? 'BOTH' }]).load(parent.id);
-    return rows.slice(0, first).map((l) => l.relationship);
+    const rows = await loaders.links([{ types, direction: args.direction ?? 'BOTH' }], first).load(parent.id);
+    return rows.map((l) => l.relationship);
   },
 };
 
@@ -65,11 +70,11 @@ export const entityResolvers: Resolvers = {
     ...common,
     ...mapLinks(LINK_FIELDS.Country),
     production: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryProduction, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryProduction, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
     exports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryExports, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryExports, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
     imports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryImports, parent, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
+      figures(FIGURE_FIELDS.countryImports, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
   },
   Region: {
     ...common,
@@ -82,22 +87,24 @@ export const entityResolvers: Resolvers = {
   Commodity: {
     ...common,
     ...mapLinks(LINK_FIELDS.Commodity),
-    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, periodArgs(args.period), ctx),
+    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, args, periodArgs(args.period), ctx),
   },
   Product: {
     ...common,
     ...mapLinks(LINK_FIELDS.Product),
-    metrics: (parent, _args, ctx) => figures(FIGURE_FIELDS.productMetrics, parent, {}, ctx),
+    metrics: (parent, args, ctx) => figures(FIGURE_FIELDS.productMetrics, parent, args, {}, ctx),
   },
   Sector: { ...common, ...mapLinks(LINK_FIELDS.Sector) },
   Organization: { ...common, ...mapLinks(LINK_FIELDS.Organization) },
 };
 
 const LOCATED_IN: readonly LinkSpec[] = [{ types: ['LOCATED_IN'], direction: 'OUTGOING' }];
+/** Places a region is said to be located in that are looked at; a region has one or two. */
+const REGION_PLACES = 10;
 
 /** The country a region is located in: directly, or through the regions that contain it. */
 async function countryOf(region: EntityRow, ctx: Context, hops = 0): Promise<EntityRow | null> {
-  for (const link of await ctx.loaders.links(LOCATED_IN).load(region.id)) {
+  for (const link of await ctx.loaders.links(LOCATED_IN, REGION_PLACES).load(region.id)) {
     const place = await ctx.loaders.entity.load(link.entityId);
     if (place?.kind === 'Country') return place;
     if (place?.kind === 'Region' && hops < 3) {
