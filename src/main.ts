@@ -12,6 +12,7 @@ import { validateSeed } from '../seed/load/validate.js';
 import { applySchema, loadSeed } from '../seed/load/write.js';
 import { loadConfig } from './config.js';
 import { openGraph, PROJECT_ROOT } from './graph.js';
+import { warmQueryPlans } from './db/warm.js';
 import { createHttpServer } from './http/listen.js';
 import { createLogger } from './logger.js';
 import { runCli } from './run-cli.js';
@@ -70,11 +71,16 @@ runCli(async () => {
       await applySchema(graph.db);
     }
     // Outages are logged once when they start and once when they end, not per request.
+    // A database that comes back has an empty plan cache: plan the queries again.
     graph.db.availability.onChange(({ state, reason }) => {
       if (state === 'down') logger.error({ reason }, 'database unavailable');
-      else logger.info('database available again');
+      else {
+        logger.info('database available again');
+        void warmQueryPlans(graph.db);
+      }
     });
     graph.db.startMonitoring();
+    void warmQueryPlans(graph.db);
     const app = await createServer({ db: graph.db, config, logger });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {

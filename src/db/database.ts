@@ -81,7 +81,9 @@ class Shared {
   }
 }
 
-const DEFAULT_QUEUE_WAIT_MS = 2000;
+// Long enough for a burst to drain through a bounded queue; the queue length, not this
+// wait, is what refuses overload quickly.
+const DEFAULT_QUEUE_WAIT_MS = 5000;
 /** Below this much time left, a query is not started: it could not finish anyway. */
 const MIN_QUERY_MS = 25;
 
