@@ -1,6 +1,9 @@
 /**
- * `npm run seed` validates seed/ and loads it into the configured Neo4j (NEO4J_URI, or
- * the local one started for the occasion). Flags:
+ * `npm run load` (also `npm run seed`): validates seed/, then, in write transactions,
+ * applies constraints and indexes, migrates, loads the seed idempotently and stamps the
+ * graph with its version (seed/load/version.ts), in the configured Neo4j (NEO4J_URI, or
+ * the local one, attached to when running, otherwise started for the occasion). The API
+ * only reads; in Docker Compose and Kubernetes this runs as a one-shot job. Flags:
  *   --check   validate only; needs no database
  *   --prune   also delete seeded nodes and relationships no longer in seed/
  *   --dir D   read the seed from folder D instead of seed/ (same layout)
@@ -11,7 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { openGraph } from '../src/graph.js';
 import { runCli } from '../src/run-cli.js';
 import { readSeedFiles } from './load/files.js';
-import { formatReport } from './load/report.js';
+import { formatReport, summarise } from './load/report.js';
 import { validateSeed } from './load/validate.js';
 import { loadSeed } from './load/write.js';
 
@@ -35,6 +38,7 @@ runCli(async () => {
   try {
     const report = await loadSeed(opened.db, graph, { prune: args.has('--prune') });
     console.log(formatReport(report));
+    console.log(summarise(report));
   } finally {
     await opened.close();
   }

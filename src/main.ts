@@ -1,18 +1,16 @@
 /**
  * `npm start`: reads the configuration, opens the graph (the Neo4j at NEO4J_URI, or a
- * local one started here), applies constraints and seeds idempotently, then serves
- * GraphQL. SIGINT/SIGTERM stop the listener, the driver and the local Neo4j, in order.
+ * local one started here), runs the load step (`npm run load`) when SEED_ON_START is
+ * set, then serves GraphQL. SIGINT/SIGTERM stop the listener, the driver and the local
+ * Neo4j, in order.
  */
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
-import { readSeedFiles } from '../seed/load/files.js';
-import { summarise } from '../seed/load/report.js';
-import { validateSeed } from '../seed/load/validate.js';
-import { applySchema, loadSeed } from '../seed/load/write.js';
 import { loadConfig } from './config.js';
-import { openGraph, PROJECT_ROOT } from './graph.js';
+import { openGraph } from './graph.js';
 import { createHttpServer } from './http/listen.js';
 import { createLogger } from './logger.js';
+import { createObservability } from './observability/index.js';
+import { runLoadStep } from './ops/load-step.js';
 import { runCli } from './run-cli.js';
 import { createServer } from './server.js';
 
@@ -20,11 +18,6 @@ runCli(async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => console.log(line);
-
-  // Validate the seed before touching the database: a bad seed changes nothing.
-  const seed = config.seedOnStart
-    ? validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT))
-    : undefined;
 
   if (config.neo4j.mode === 'local') say(`starting the local Neo4j on 127.0.0.1:${config.neo4j.port} …`);
   const graph = await openGraph(config, { log: say });
@@ -59,19 +52,17 @@ runCli(async () => {
 
   try {
     if (graph.local) say(`Neo4j ${graph.local.neo4jVersion} is ready at ${graph.uri}`);
-    if (seed) {
-      const report = await loadSeed(graph.db, seed);
-      say(summarise(report));
-    } else {
-      await applySchema(graph.db);
-    }
+    // The loader validates the seed before writing (a bad seed changes nothing). Without
+    // SEED_ON_START the API only reads: the load is a job of its own (see deploy/).
+    if (config.seedOnStart) await runLoadStep(say);
     // Outages are logged once when they start and once when they end, not per request.
     graph.db.availability.onChange(({ state, reason }) => {
       if (state === 'down') logger.error({ reason }, 'database unavailable');
       else logger.info('database available again');
     });
     graph.db.startMonitoring();
-    const app = await createServer({ db: graph.db, config, logger });
+    const observability = createObservability(graph.db, logger, config.observability);
+    const app = await createServer({ db: graph.db, config, logger, observability });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {
       server = createHttpServer(app.app, config.http).listen(config.port, config.host, () => listening());
