@@ -7,6 +7,7 @@
  *   --check   validate only; needs no database
  *   --prune   also delete seeded nodes and relationships no longer in seed/
  *   --dir D   read the seed from folder D instead of seed/ (same layout)
+ *   --summary print two lines (version stamp, totals) instead of the table (npm start)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,8 @@ runCli(async () => {
   const seedDir = dirAt >= 0 ? resolve(argv[dirAt + 1] ?? '') : SEED_DIR;
   if (dirAt >= 0) argv.splice(dirAt, 2);
   const args = new Set(argv);
-  const unknown = [...args].filter((a) => a !== '--check' && a !== '--prune');
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]} (expected --check, --prune or --dir DIR)`);
+  const unknown = [...args].filter((a) => !['--check', '--prune', '--summary'].includes(a));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]} (expected --check, --prune, --summary or --dir DIR)`);
   // Errors show paths as `seed/facts/…`, or `<dir>/facts/…` for another folder.
   const graph = validateSeed(readSeedFiles(seedDir, resolve(seedDir, '..')));
   console.log(
@@ -37,7 +38,9 @@ runCli(async () => {
   const opened = await openGraph(loadConfig(), { log: (line) => console.log(line) });
   try {
     const report = await loadSeed(opened.db, graph, { prune: args.has('--prune') });
-    console.log(formatReport(report));
+    const lines = formatReport(report).split('\n');
+    // --summary keeps the stamp and any stale or migration lines, without the per-label table.
+    console.log((args.has('--summary') ? lines.filter((line) => !/^(nodes|relationships):|^  /.test(line)) : lines).join('\n'));
     console.log(summarise(report));
   } finally {
     await opened.close();

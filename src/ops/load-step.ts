@@ -20,7 +20,7 @@ export const LOADER_ENTRY = resolve(PROJECT_ROOT, 'seed', 'cli.ts');
  */
 export function runLoadStep(say: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOADER_ENTRY], {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOADER_ENTRY, '--summary'], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
