@@ -40,7 +40,7 @@ runCli(async () => {
     const report = await loadSeed(opened.db, graph, { prune: args.has('--prune') });
     const lines = formatReport(report).split('\n');
     // --summary keeps the stamp and any stale or migration lines, without the per-label table.
-    console.log((args.has('--summary') ? lines.filter((line) => !/^(nodes|relationships):|^  /.test(line)) : lines).join('\n'));
+    console.log((args.has('--summary') ? lines.filter((line) => !/^(nodes|relationships):|^ {2}/.test(line)) : lines).join('\n'));
     console.log(summarise(report));
   } finally {
     await opened.close();
