@@ -16,7 +16,9 @@ const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
 
 console.log('installing npm dependencies (package-lock.json changed or first run) …');
-const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+// --include=dev: with NODE_ENV=production in the environment npm would leave out the
+// dev dependencies, and the explorer's build (Vite) and the tests need them.
+const result = spawnSync('npm', ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) {
   console.error('error: npm ci failed; see the output above');
   process.exit(result.status ?? 1);

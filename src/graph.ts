@@ -1,6 +1,6 @@
 /**
  * Opens the graph the configuration names: the Neo4j at NEO4J_URI, or the project's own
- * local Neo4j, started here and stopped again by `close()`.
+ * local Neo4j, started and supervised here (restarted if it dies) and stopped by `close()`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,24 +10,32 @@ import { connect } from './db/connect.js';
 import type { Database } from './db/database.js';
 import { LocalNeo4jUnavailable } from './local-neo4j/build.js';
 import { passwordFile } from './local-neo4j/credentials.js';
-import { type LocalNeo4j, portInUse, startLocalNeo4j } from './local-neo4j/process.js';
+import { portInUse, startLocalNeo4j } from './local-neo4j/process.js';
+import { type SupervisedNeo4j, superviseLocalNeo4j } from './local-neo4j/supervise.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export interface OpenGraph {
   db: Database;
   uri: string;
-  /** The local DBMS when this process started one. */
-  local: LocalNeo4j | undefined;
+  /** The local DBMS when this process started one; its `pid` follows restarts. */
+  local: SupervisedNeo4j | undefined;
+  /**
+   * Resolves with the reason when the local Neo4j died and cannot be restarted. Never
+   * settles for a database this process does not run.
+   */
+  lost: Promise<Error>;
   close(): Promise<void>;
 }
+
+const never = new Promise<never>(() => {});
 
 export async function openGraph(
   config: Config,
   options: { log?: (line: string) => void } = {},
 ): Promise<OpenGraph> {
   const settings = config.neo4j;
-  let local: LocalNeo4j | undefined;
+  let local: SupervisedNeo4j | undefined;
   let uri: string;
   let username: string;
   let password: string;
@@ -36,15 +44,20 @@ export async function openGraph(
     if ((await portInUse(settings.port)) && existsSync(passwordFile(dir))) {
       return attachToRunningLocal(settings, dir, options.log);
     }
-    local = await startLocalNeo4j({
-      launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
-      dir,
-      port: settings.port,
-      heapMb: settings.heapMb,
-      pageCacheMb: settings.pageCacheMb,
-      password: settings.password,
-      log: options.log,
-    });
+    local = await superviseLocalNeo4j(
+      (signal) =>
+        startLocalNeo4j({
+          launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
+          dir,
+          port: settings.port,
+          heapMb: settings.heapMb,
+          pageCacheMb: settings.pageCacheMb,
+          password: settings.password,
+          signal,
+          log: options.log,
+        }),
+      { log: options.log, logDir: resolve(dir, 'logs') },
+    );
     ({ uri, username, password } = local);
   } else {
     ({ uri, username, password } = settings);
@@ -55,6 +68,7 @@ export async function openGraph(
       db,
       uri,
       local,
+      lost: local?.gaveUp ?? never,
       close: async () => {
         await db.close();
         await local?.stop();
@@ -86,7 +100,7 @@ async function attachToRunningLocal(
     );
   }
   log?.(`using the local Neo4j already running on 127.0.0.1:${settings.port}`);
-  return { db, uri, local: undefined, close: () => db.close() };
+  return { db, uri, local: undefined, lost: never, close: () => db.close() };
 }
 
 /** Connects with the configured database and timeouts to the given server. */

@@ -1,8 +1,9 @@
 /**
  * `npm start`: reads the configuration, opens the graph (the Neo4j at NEO4J_URI, or a
- * local one started here), runs the load step (`npm run load`) when SEED_ON_START is
- * set, then serves GraphQL. SIGINT/SIGTERM stop the listener, the driver and the local
- * Neo4j, in order.
+ * local one started and supervised here), runs the load step (`npm run load`) when
+ * SEED_ON_START is set, then serves GraphQL. SIGINT/SIGTERM stop the listener, the
+ * driver and the local Neo4j, in order. A local Neo4j that dies is restarted; one that
+ * cannot be ends the process.
  */
 import type { Server } from 'node:http';
 import { loadConfig } from './config.js';
@@ -25,10 +26,7 @@ runCli(async () => {
   let stopApp: (() => Promise<void>) | undefined;
   let shuttingDown = false;
 
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    say(`${signal}: shutting down …`);
+  const stopAll = async () => {
     const forced = setTimeout(() => {
       console.error('error: shutdown took longer than 45s; exiting');
       process.exit(1);
@@ -38,6 +36,12 @@ runCli(async () => {
     server?.closeAllConnections();
     await stopApp?.();
     await graph.close();
+  };
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(`${signal}: shutting down …`);
+    await stopAll();
     say('stopped');
     process.exit(0);
   };
@@ -51,7 +55,7 @@ runCli(async () => {
   }, 1000).unref();
 
   try {
-    if (graph.local) say(`Neo4j ${graph.local.neo4jVersion} is ready at ${graph.uri}`);
+    if (graph.local) say(`Neo4j ${graph.local.neo4jVersion} is ready at ${graph.uri} (pid ${graph.local.pid})`);
     // The loader validates the seed before writing (a bad seed changes nothing). Without
     // SEED_ON_START the API only reads: the load is a job of its own (see deploy/).
     if (config.seedOnStart) await runLoadStep(say);
@@ -81,6 +85,11 @@ runCli(async () => {
   say(`GraphQL API:  ${base}/graphql`);
   say(`Playground:   ${base}/`);
   say(`Explorer:     ${base}/explorer/`);
-  // Keep running until a signal arrives: runCli must not exit on return.
-  await new Promise(() => {});
+  // Keep running until a signal arrives (shutdown exits), or until the local Neo4j is
+  // lost for good: then stop serving and let runCli print the one-line reason.
+  const lost = await graph.lost;
+  if (shuttingDown) await new Promise(() => {});
+  shuttingDown = true;
+  await stopAll();
+  throw lost;
 });

@@ -54,6 +54,23 @@ describe('Availability: one state change per incident', () => {
     expect(changes).toEqual([{ state: 'down', reason: 'connection refused' }, { state: 'up' }]);
   });
 
+  it('does not call a busy database down while its queries are being answered', async () => {
+    const availability = new Availability({
+      probe: async () => {
+        throw new Error('no answer within 2000 ms');
+      },
+    });
+    for (let i = 0; i < 3; i += 1) {
+      availability.reportSuccess();
+      await availability.check();
+    }
+    expect(availability.state).toBe('up');
+    await availability.check();
+    await availability.check();
+    expect(availability.state).toBe('down');
+    availability.stop();
+  });
+
   it('needs two failed probes in a row to call an up database down', async () => {
     const availability = new Availability({
       probe: async () => {

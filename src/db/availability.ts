@@ -31,6 +31,8 @@ export interface AvailabilityChange {
 export class Availability {
   private current: AvailabilityState = 'up';
   private failures = 0;
+  /** Set by reportSuccess(); cleared by each probe. */
+  private answeredSinceProbe = false;
   private timer: NodeJS.Timeout | undefined;
   private probing: Promise<void> | undefined;
   /** Probing periodically while up (the serving process); recovery probes run regardless. */
@@ -76,6 +78,15 @@ export class Availability {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A query got its answer: the database is answering, whatever a slow probe says. A
+   * busy database can take longer than the probe's timeout to answer `RETURN 1` while
+   * it serves real queries; calling it down then would refuse work it can do.
+   */
+  reportSuccess(): void {
+    this.answeredSinceProbe = true;
+  }
+
   /** A query could not reach the database: down now, and probe soon to learn when it is back. */
   reportFailure(reason: string): void {
     const wasUp = this.isUp();
@@ -85,6 +96,8 @@ export class Availability {
 
   /** Probes now (also used by readiness checks); resolves when the probe has settled. */
   check(): Promise<void> {
+    const answered = this.answeredSinceProbe;
+    this.answeredSinceProbe = false;
     this.probing ??= this.options
       .probe(this.probeTimeoutMs)
       .then(
@@ -93,6 +106,7 @@ export class Availability {
           this.set('up');
         },
         (error: unknown) => {
+          if (answered && this.current === 'up') return;
           this.failures += 1;
           if (this.current === 'down' || this.failures >= this.failuresToDown) {
             this.set('down', error instanceof Error ? error.message.split('\n')[0] : String(error));

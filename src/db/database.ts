@@ -136,21 +136,17 @@ export class Database {
       // request wait for a connection (the probe notices recovery within a second).
       if (!this.shared.availability.isUp()) throw databaseUnavailable();
       const releaseGlobalPlace = await this.acquireGlobalPlace(scope);
-      try {
-        if (!scope) return await this.runSession(mode, work, this.options.queryTimeoutMs);
-        const remaining = scope.remainingMs();
-        if (scope.aborted || remaining < MIN_QUERY_MS) throw this.deadlineError(scope);
-        return await withDeadline(
-          this.runSession(mode, work, Math.min(this.options.queryTimeoutMs, remaining)),
-          remaining,
-          () => {
-            scope.aborted = true;
-            return this.deadlineError(scope);
-          },
-        );
-      } finally {
+      if (!scope) return await this.runSession(mode, work, this.options.queryTimeoutMs).finally(releaseGlobalPlace);
+      const remaining = scope.remainingMs();
+      if (scope.aborted || remaining < MIN_QUERY_MS) {
         releaseGlobalPlace();
+        throw this.deadlineError(scope);
       }
+      // The process-wide place is held until the session has really closed, even when
+      // the request gives up at its deadline: a connection still busy with a hung query
+      // is still in use, and counting it keeps the gate below the driver's pool.
+      const running = this.runSession(mode, work, Math.min(this.options.queryTimeoutMs, remaining)).finally(releaseGlobalPlace);
+      return await withDeadline(running, remaining, () => this.deadlineError(scope));
     } finally {
       releaseRequestPlace?.();
     }
@@ -216,17 +212,16 @@ export class Database {
     const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
     try {
       const unit = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
-      if (mode === 'read') return await session.executeRead(unit, config);
-      const result = await session.executeWrite(unit, config);
-      bookmarks?.recordWrite(session.lastBookmarks());
+      const result = mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
+      this.shared.availability.reportSuccess();
+      if (mode === 'write') bookmarks?.recordWrite(session.lastBookmarks());
       return result;
     } catch (error) {
-      const translated = translateDriverError(error, config.timeout);
+      const translated = translateDriverError(error, config.timeout, this.shared.availability.isUp());
       if (translated.unavailable) this.shared.availability.reportFailure(translated.reason);
       throw translated.error;
     } finally {
-      // A session whose connection hangs must not hold its caller: close in the background.
-      void session.close().catch(() => {});
+      await session.close().catch(() => {});
     }
   }
 
@@ -288,17 +283,19 @@ export interface TranslatedError {
 
 /**
  * Maps driver failures to the API's errors; anything else passes through to be masked.
- * The driver's "Connection acquisition timed out" has no code: with the session gate
- * below the pool size it only happens when connections cannot be made, so it is an
- * unavailable database, not the client's fault. A query timeout is DEADLINE_EXCEEDED,
+ * The driver's "Connection acquisition timed out" has no code: it is the service's
+ * state (busy or cut off from the database), never the client's fault. A query timeout is DEADLINE_EXCEEDED,
  * never LIMIT_EXCEEDED: it also happens while the database restarts or is overloaded,
  * so the answer must not tell the client its request was wrong.
  */
-export function translateDriverError(error: unknown, timeoutMs: number): TranslatedError {
+export function translateDriverError(error: unknown, timeoutMs: number, databaseUp = true): TranslatedError {
   const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   if (!(error instanceof Neo4jError)) return { error, unavailable: false, reason };
-  if (UNAVAILABLE_CODES.has(error.code) || /Connection acquisition timed out/i.test(error.message)) {
-    return { error: databaseUnavailable(), unavailable: true, reason };
+  if (UNAVAILABLE_CODES.has(error.code)) return { error: databaseUnavailable(), unavailable: true, reason };
+  if (/Connection acquisition timed out/i.test(error.message)) {
+    // No connection in time: the pool is busy (overload) while the probe, on its own
+    // connections, still reaches the database; otherwise the database is not answering.
+    return { error: databaseUp ? overloaded() : databaseUnavailable(), unavailable: false, reason };
   }
   if (TIMEOUT_CODES.has(error.code)) return { error: deadlineExceeded(timeoutMs), unavailable: false, reason };
   // Transient errors the driver already retried (a database starting or stopping, a

@@ -8,7 +8,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { HttpLimits } from '../config.js';
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, bodyTimeoutMs: 15_000, maxConnections: 1024 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 5_000, bodyTimeoutMs: 8_000, maxConnections: 1024 };
 
 export function createHttpServer(app: RequestListener, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
   const server = createServer(

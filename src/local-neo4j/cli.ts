@@ -1,7 +1,8 @@
 /**
  * `npm run neo4j`: runs only the project's local Neo4j, in the foreground, for tools
  * such as cypher-shell or Neo4j Browser/Desktop, or for `NEO4J_URI=… npm start` against
- * a database that outlives the API. Ctrl-C stops it.
+ * a database that outlives the API. It is supervised as under `npm start`, since an API
+ * attached to it relies on it staying up. Ctrl-C stops it.
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
@@ -9,6 +10,7 @@ import { PROJECT_ROOT } from '../graph.js';
 import { runCli } from '../run-cli.js';
 import { passwordFile } from './credentials.js';
 import { startLocalNeo4j } from './process.js';
+import { superviseLocalNeo4j } from './supervise.js';
 
 runCli(async () => {
   const config = loadConfig();
@@ -16,19 +18,29 @@ runCli(async () => {
     throw new Error('NEO4J_URI is set, so there is no local Neo4j to run; unset it to use the local one');
   }
   const dir = resolve(PROJECT_ROOT, config.neo4j.dir);
-  const neo4j = await startLocalNeo4j({
-    launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
-    dir,
-    port: config.neo4j.port,
-    heapMb: config.neo4j.heapMb,
-    pageCacheMb: config.neo4j.pageCacheMb,
-    password: config.neo4j.password,
-    log: (line) => console.log(line),
-  });
-  console.log(`Neo4j ${neo4j.neo4jVersion} is ready at ${neo4j.uri}`);
+  const settings = config.neo4j;
+  const log = (line: string) => console.log(line);
+  const neo4j = await superviseLocalNeo4j(
+    (signal) =>
+      startLocalNeo4j({
+        launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
+        dir,
+        port: settings.port,
+        heapMb: settings.heapMb,
+        pageCacheMb: settings.pageCacheMb,
+        password: settings.password,
+        signal,
+        log,
+      }),
+    { log, logDir: resolve(dir, 'logs') },
+  );
+  console.log(`Neo4j ${neo4j.neo4jVersion} is ready at ${neo4j.uri} (pid ${neo4j.pid})`);
   console.log(`user: neo4j   password: in ${passwordFile(dir)}   data: ${resolve(dir, 'data')}`);
   console.log('Ctrl-C stops it.');
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: stopping Neo4j …`);
     await neo4j.stop();
     console.log('stopped');
@@ -36,6 +48,5 @@ runCli(async () => {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const code = await neo4j.exited;
-  throw new Error(`Neo4j exited unexpectedly (code ${code}); see ${resolve(dir, 'logs')}`);
+  throw await neo4j.gaveUp;
 });

@@ -4,9 +4,12 @@
  * The JVM reports readiness with a `READY bolt://…` line on stdout. Its stdin stays an
  * open pipe for its whole life: when this process exits for any reason, even SIGKILL,
  * the pipe closes and the JVM shuts the DBMS down and exits, so no JVM is left behind.
+ *
+ * While it runs, `<dir>/neo4j.pid` holds the JVM's PID, for tools and test harnesses
+ * outside this process; it is rewritten on every start and removed when that JVM exits.
  */
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -24,7 +27,24 @@ export interface LocalNeo4jOptions {
   password: string | undefined;
   /** How long to wait for the DBMS to report readiness. */
   startTimeoutMs?: number;
+  /** Aborting during the start stops the JVM being started, and the start rejects. */
+  signal?: AbortSignal;
   log?: (line: string) => void;
+}
+
+/** How the JVM ended: an exit code, or the signal that killed it. */
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The port is held by another process: retrying will not help until someone frees it. */
+export class LocalNeo4jPortInUse extends LocalNeo4jUnavailable {
+  override name = 'LocalNeo4jPortInUse';
+}
+
+export function pidFile(dir: string): string {
+  return join(dir, 'neo4j.pid');
 }
 
 export interface LocalNeo4j {
@@ -36,7 +56,7 @@ export interface LocalNeo4j {
   /** Shuts the DBMS down cleanly; kills the JVM if it has not exited after the grace period. */
   stop(graceMs?: number): Promise<void>;
   /** Resolves when the JVM has exited, for whatever reason. */
-  exited: Promise<number | null>;
+  exited: Promise<JvmExit>;
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
@@ -47,6 +67,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const build = await ensureLauncherBuilt(resolve(options.launcherDir), log);
   const password = ensurePassword(dir, options.password);
   await assertPortFree(options.port);
+  if (options.signal?.aborted) throw new LocalNeo4jUnavailable('the local Neo4j start was cancelled');
 
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const jvmLog = createWriteStream(join(dir, 'logs', 'jvm.log'), { flags: 'a' });
@@ -68,13 +89,27 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       '--pagecache-mb',
       String(options.pageCacheMb),
     ],
-    { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: Ctrl-C in a terminal and a process manager's group signal
+    // reach only this process, which stops the JVM after the API. So every exit of the
+    // JVM that this process did not ask for is unexpected, and a supervisor can tell a
+    // crash from a shutdown without guessing from exit codes.
+    { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   child.stderr.pipe(jvmLog);
+  const pid = child.pid;
+  if (pid !== undefined) writeFileSync(pidFile(dir), `${pid}\n`);
 
-  const exited = new Promise<number | null>((resolveExit) => {
-    child.on('exit', (code) => resolveExit(code));
+  const exited = new Promise<JvmExit>((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      removePidFile(dir, pid);
+      resolveExit({ code, signal });
+    });
   });
+  const abort = () => {
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
 
   const uri = await new Promise<string>((resolveReady, rejectReady) => {
     const timer = setTimeout(() => {
@@ -108,15 +143,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       clearTimeout(timer);
       rejectReady(new LocalNeo4jUnavailable(`could not run java: ${error.message}`));
     });
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
       rejectReady(
         new LocalNeo4jUnavailable(
-          `the local Neo4j exited during start (code ${code}); see ${join(dir, 'logs')}`,
+          `the local Neo4j exited during start (${describeExit({ code, signal })}); see ${join(dir, 'logs')}`,
         ),
       );
     });
-  });
+  }).finally(() => options.signal?.removeEventListener('abort', abort));
 
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 30_000): Promise<void> => {
@@ -136,10 +171,23 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     username: 'neo4j',
     password,
     neo4jVersion: build.neo4jVersion,
-    pid: child.pid!,
+    pid: pid!,
     stop,
     exited,
   };
+}
+
+export function describeExit(exit: JvmExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+
+/** Only this JVM's file: a newer JVM may already have written its own. */
+function removePidFile(dir: string, pid: number | undefined): void {
+  try {
+    if (readFileSync(pidFile(dir), 'utf8').trim() === String(pid)) rmSync(pidFile(dir));
+  } catch {
+    // Already gone.
+  }
 }
 
 /** True when something on this machine already listens on the port. */
@@ -154,7 +202,7 @@ export function portInUse(port: number): Promise<boolean> {
 /** A clear message beats Neo4j's bind error when another DBMS already holds the port. */
 async function assertPortFree(port: number): Promise<void> {
   if (await portInUse(port)) {
-    throw new LocalNeo4jUnavailable(
+    throw new LocalNeo4jPortInUse(
       `port ${port} on 127.0.0.1 is already in use (another Neo4j?); set NEO4J_LOCAL_PORT to a free port or NEO4J_URI to use that database`,
     );
   }
