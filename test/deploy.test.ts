@@ -83,6 +83,8 @@ describe('docker-compose.yml: the stateless path', () => {
     expect(services.proxy.volumes).toContain('./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
     const upstream = /upstream api \{([^}]*)\}/.exec(read('deploy/nginx/nginx.conf'))![1]!;
     expect([...upstream.matchAll(/server (api-\d+):4000/g)].map((m) => m[1]).sort()).toEqual(apis.sort());
+    // Prometheus scrapes the replicas; the proxy does not publish /metrics.
+    expect(read('deploy/nginx/nginx.conf')).toMatch(/location = \/metrics \{\s*return 404;/);
   });
 
   it('refuses to start without a password instead of running Neo4j with an empty one', () => {
