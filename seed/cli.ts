@@ -19,6 +19,9 @@ import { formatReport, summarise } from './load/report.js';
 import { validateSeed } from './load/validate.js';
 import { loadSeed } from './load/write.js';
 
+/** The least time one loader transaction may take. */
+const LOAD_QUERY_TIMEOUT_MS = 300_000;
+
 const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)));
 
 runCli(async () => {
@@ -35,7 +38,12 @@ runCli(async () => {
     `seed is valid: ${graph.sources.length} sources, ${graph.entities.length} entities, ${graph.facts.length} facts`,
   );
   if (args.has('--check')) return;
-  const opened = await openGraph(loadConfig(), { log: (line) => console.log(line) });
+  const config = loadConfig();
+  // Batch work, not a request: on a grown graph the stale-data check and the merges scan
+  // far more than any API query, so NEO4J_QUERY_TIMEOUT_MS (sized for requests) is only
+  // a floor here.
+  const neo4j = { ...config.neo4j, queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, LOAD_QUERY_TIMEOUT_MS) };
+  const opened = await openGraph({ ...config, neo4j }, { log: (line) => console.log(line) });
   try {
     const report = await loadSeed(opened.db, graph, { prune: args.has('--prune') });
     const lines = formatReport(report).split('\n');

@@ -25,8 +25,9 @@ afterEach(stopAllCommands);
 const load = async () => {
   const c = testNeo4j();
   const run = runCommand(['run', '-s', 'load'], childEnv({ NEO4J_URI: c.uri, NEO4J_USERNAME: c.username, NEO4J_PASSWORD: c.password }));
-  expect(await run.exited).toBe(0);
+  const code = await run.exited;
   await run.closed;
+  expect(code, run.output()).toBe(0);
   return run.output();
 };
 
