@@ -136,7 +136,7 @@ describe('Kubernetes manifests', () => {
     expect(api.livenessProbe.httpGet.path).toBe('/livez');
     expect(api.readinessProbe.httpGet.path).toBe('/readyz');
     expect(api.env).toContainEqual({ name: 'SEED_ON_START', value: 'false' });
-    expect(api.resources.requests).toEqual({ cpu: '250m', memory: '256Mi' });
+    expect(api.resources.requests).toEqual({ cpu: '250m', memory: '384Mi' });
   });
 
   it('runs every container as non-root, from the same image', () => {
