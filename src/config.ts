@@ -111,6 +111,24 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt('NEO4J_LOCAL_HEAP_MB', 2048, 16_384),
   NEO4J_LOCAL_PAGECACHE_MB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 1024, 16_384),
   SEED_ON_START: flag('SEED_ON_START', true),
+  // --- Operations (src/observability, src/ops) ---
+  ACCESS_LOG: flag('ACCESS_LOG', true),
+  READY_MAX_WAITING_SESSIONS: positiveInt('READY_MAX_WAITING_SESSIONS', 32, 1_000_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (!/^https?:\/\/[^\s]+$/.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL such as http://collector:4318, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  OTEL_SERVICE_NAME: z.string().min(1).default('magnesium-supply-graph'),
 });
 
 export interface Neo4jRemote {
@@ -172,6 +190,13 @@ export interface Config {
     maxQueuedSessions: number;
   };
   seedOnStart: boolean;
+  /** Access logs, readiness thresholds and tracing (see src/observability). */
+  observability: {
+    accessLog: boolean;
+    readyMaxWaitingSessions: number;
+    /** Tracing is on only with an OTLP endpoint. */
+    tracing: { serviceName: string; otlpEndpoint?: string };
+  };
 }
 
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
@@ -244,5 +269,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     neo4j: Object.freeze(neo4j),
     seedOnStart: e.SEED_ON_START,
+    observability: Object.freeze({
+      accessLog: e.ACCESS_LOG,
+      readyMaxWaitingSessions: e.READY_MAX_WAITING_SESSIONS,
+      tracing: Object.freeze({
+        serviceName: e.OTEL_SERVICE_NAME,
+        ...(e.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+      }),
+    }),
   });
 }

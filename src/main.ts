@@ -1,20 +1,18 @@
 /**
  * `npm start`: reads the configuration, opens the graph (the Neo4j at NEO4J_URI, or a
- * local one started and supervised here), applies constraints and seeds idempotently,
- * then serves GraphQL. SIGINT/SIGTERM stop the listener, the driver and the local Neo4j,
- * in order. A local Neo4j that dies is restarted; one that cannot be ends the process.
+ * local one started and supervised here), runs the load step (`npm run load`) when
+ * SEED_ON_START is set, then serves GraphQL. SIGINT/SIGTERM stop the listener, the
+ * driver and the local Neo4j, in order. A local Neo4j that dies is restarted; one that
+ * cannot be ends the process.
  */
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
-import { readSeedFiles } from '../seed/load/files.js';
-import { summarise } from '../seed/load/report.js';
-import { validateSeed } from '../seed/load/validate.js';
-import { applySchema, loadSeed } from '../seed/load/write.js';
 import { loadConfig } from './config.js';
-import { openGraph, PROJECT_ROOT } from './graph.js';
+import { openGraph } from './graph.js';
 import { warmQueryPlans } from './db/warm.js';
 import { createHttpServer } from './http/listen.js';
 import { createLogger } from './logger.js';
+import { createObservability } from './observability/index.js';
+import { runLoadStep } from './ops/load-step.js';
 import { runCli } from './run-cli.js';
 import { createServer } from './server.js';
 
@@ -22,11 +20,6 @@ runCli(async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => console.log(line);
-
-  // Validate the seed before touching the database: a bad seed changes nothing.
-  const seed = config.seedOnStart
-    ? validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT))
-    : undefined;
 
   if (config.neo4j.mode === 'local') say(`starting the local Neo4j on 127.0.0.1:${config.neo4j.port} …`);
   const graph = await openGraph(config, { log: say });
@@ -64,12 +57,9 @@ runCli(async () => {
 
   try {
     if (graph.local) say(`Neo4j ${graph.local.neo4jVersion} is ready at ${graph.uri} (pid ${graph.local.pid})`);
-    if (seed) {
-      const report = await loadSeed(graph.db, seed);
-      say(summarise(report));
-    } else {
-      await applySchema(graph.db);
-    }
+    // The loader validates the seed before writing (a bad seed changes nothing). Without
+    // SEED_ON_START the API only reads: the load is a job of its own (see deploy/).
+    if (config.seedOnStart) await runLoadStep(say);
     // Outages are logged once when they start and once when they end, not per request.
     // A database that comes back has an empty plan cache: plan the queries again.
     graph.db.availability.onChange(({ state, reason }) => {
@@ -81,7 +71,8 @@ runCli(async () => {
     });
     graph.db.startMonitoring();
     void warmQueryPlans(graph.db);
-    const app = await createServer({ db: graph.db, config, logger });
+    const observability = createObservability(graph.db, logger, config.observability);
+    const app = await createServer({ db: graph.db, config, logger, observability });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {
       server = createHttpServer(app.app, config.http).listen(config.port, config.host, () => listening());

@@ -16,6 +16,7 @@ import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
 import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
 import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
+import { createObservability, type Observability } from './observability/index.js';
 import { operationLimitsPlugin, PARSE_OPTIONS } from './protections.js';
 import { readOnlyPlugin } from './read-only-plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -29,6 +30,8 @@ export interface ServerDeps {
   db: Database;
   config: Pick<Config, 'exposeErrorDetails' | 'introspection' | 'limits'>;
   logger: Logger;
+  /** Metrics, tracing, access logs, readiness; built with defaults when not given. */
+  observability?: Observability;
 }
 
 export interface AppServer {
@@ -76,6 +79,7 @@ export function maskError(
 
 export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const { db, config, logger } = deps;
+  const observability = deps.observability ?? createObservability(db, logger);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -91,13 +95,15 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyPlugin<Context>(), operationLimitsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyPlugin<Context>(), operationLimitsPlugin(), observability.apolloPlugin],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  mountProbes(app, db);
+  app.use(observability.requestMiddleware);
+  mountProbes(app, db, observability.readiness);
+  observability.mountMetrics(app);
   app.use(
     '/graphql',
     inFlightLimit(config.limits.maxInFlight),
@@ -118,5 +124,12 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger, MAX_REQUEST_BYTES));
 
-  return { app, apollo, stop: () => apollo.stop() };
+  return {
+    app,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      await observability.stop();
+    },
+  };
 }

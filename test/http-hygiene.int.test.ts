@@ -85,7 +85,7 @@ describe('HTTP hygiene: every refusal is JSON with a code', () => {
     const { status, body } = await api.graphql('{ helth { status } }');
     expect(status).toBe(400);
     expect(body.errors[0].message).toBe('Cannot query field "helth" on type "Query". Did you mean "health"?');
-    expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', requestId: expect.any(String) });
   });
 
   it('with introspection off, neither introspection nor suggestions give the schema away', async () => {
@@ -132,18 +132,24 @@ describe('HTTP hygiene: a database that is down', () => {
     const down = new Database(driver, { database: 'neo4j', queryTimeoutMs: 1000 });
     const server = await startTestServer(down);
     try {
-      expect((await fetch(`${server.url}/readyz`)).status).toBe(200); // not probed yet
       await down.availability.check();
       await down.availability.check();
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'not ready', database: 'down' });
+      expect(await ready.json()).toEqual({
+        status: 'not ready',
+        database: 'down',
+        graph: { state: 'unknown' },
+        // The graph version watch's first read may still hold its session.
+        sessions: { inUse: expect.any(Number), waiting: 0, max: 48 },
+        reasons: ['database unavailable', 'graph version not read yet'],
+      });
       expect((await fetch(`${server.url}/livez`)).status).toBe(200);
       const health = await server.graphql('{ health { status } }');
       expect(health).toMatchObject({ status: 200, body: { data: { health: { status: 'DATABASE_UNAVAILABLE' } } } });
       const lookup = await server.graphql('{ entity(id: "company:bmw") { name } }');
       expect(lookup.status).toBe(503);
-      expect(lookup.body.errors[0].extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryable: true });
+      expect(lookup.body.errors[0].extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryable: true, requestId: expect.any(String) });
     } finally {
       await server.close();
       await down.close();

@@ -106,7 +106,7 @@ describe('Deadlines: a database that never answers', () => {
       expect(crowded.status).toBe(503);
       expect(crowded.headers.get('retry-after')).toBe('2');
       expect(crowded.body).toEqual({
-        errors: [{ message: 'The service is busy with other requests; try again shortly.', extensions: { code: 'OVERLOADED', retryable: true } }],
+        errors: [{ message: 'The service is busy with other requests; try again shortly.', extensions: { code: 'OVERLOADED', retryable: true, requestId: expect.any(String) } }],
       });
       const answered = await slow;
       expect(answered.status).toBe(503);

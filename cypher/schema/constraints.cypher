@@ -1,7 +1,8 @@
-// Constraints and indexes of the graph: a unique id per label and per relationship
-// type, a full-text index over entity names, aliases and descriptions, and `fact_refs`,
-// a full-text index of every relationship type on the fact's id, its sources and its
-// item. `fact_refs` uses the keyword analyzer (each value is one exact, case-sensitive
+// Constraints and indexes of the graph: one version stamp (GraphMeta, see
+// seed/load/version.ts), a unique id per label and per relationship type, a full-text
+// index over entity names, aliases and descriptions, and `fact_refs`, a full-text
+// index of every relationship type on the fact's id, its sources and its item.
+// `fact_refs` uses the keyword analyzer (each value is one exact, case-sensitive
 // term), so `sourceIds:"…"`, `item:"…"` and `id:"…"` find facts by exact value without
 // scanning every relationship: range indexes cover only one relationship type each.
 // Every statement is idempotent (IF NOT EXISTS). A test keeps the labels and types
@@ -11,6 +12,7 @@
 // Mode: write
 // Statements: many (each ends with a semicolon and runs in its own transaction)
 
+CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE;

@@ -25,7 +25,11 @@ export function totals(counts: Record<string, Record<Status, number>>): Record<S
 }
 
 export function formatReport(report: LoadReport): string {
-  const lines = [...table('nodes', report.nodes), ...table('relationships', report.relationships)];
+  const lines = [
+    ...report.migrations.map((step) => `migrated to schema version ${step}`),
+    ...table('nodes', report.nodes),
+    ...table('relationships', report.relationships),
+  ];
   if (report.stale.length > 0) {
     lines.push(
       report.pruned > 0
@@ -36,10 +40,12 @@ export function formatReport(report: LoadReport): string {
             .join(', ')}${report.stale.length > 5 ? ', …' : ''}`,
     );
   }
+  const v = report.version;
+  lines.push(`graph version: schema ${v.schemaVersion}, seed ${v.seedHash}, loaded ${v.loadedAt} (stamp ${v.status})`);
   return lines.join('\n');
 }
 
-/** One line for the server's start-up log. */
+/** One line for the end of a load (npm start shows it too). */
 export function summarise(report: LoadReport): string {
   const n = totals(report.nodes);
   const r = totals(report.relationships);

@@ -1,12 +1,14 @@
 /**
  * Writes a validated seed to Neo4j: constraints and indexes first, then sources,
- * entities and facts, each batch in its own transaction, merged on stable ids. Content
- * hashes make a second load of the same seed write nothing and report it unchanged.
+ * entities and facts, each batch in its own write transaction, merged on stable ids,
+ * then the version stamp (version.ts). Content hashes make a second load of the same
+ * seed write nothing and report it unchanged.
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
 import type { SeedEntity, SeedFact, SeedGraph, SeedSource } from './validate.js';
+import { migrate, seedHash, type StampResult, stampGraphVersion } from './version.js';
 
 export const BATCH_SIZE = 500;
 
@@ -19,6 +21,10 @@ export interface LoadReport {
   /** Seeded data no longer in the seed: deleted with `prune`, otherwise only listed. */
   stale: { what: string; label: string; id: string }[];
   pruned: number;
+  /** Migration steps applied before loading (empty when the graph was current). */
+  migrations: string[];
+  /** The version stamp after the load (GraphMeta). */
+  version: StampResult;
 }
 
 type Props = Record<string, unknown>;
@@ -105,7 +111,8 @@ export async function loadSeed(
   options: { prune?: boolean } = {},
 ): Promise<LoadReport> {
   await applySchema(db);
-  const report: LoadReport = { nodes: {}, relationships: {}, stale: [], pruned: 0 };
+  const migrations = await migrate(db);
+  const report: Omit<LoadReport, 'version'> = { nodes: {}, relationships: {}, stale: [], pruned: 0, migrations };
 
   for (const batch of batches(graph.sources)) {
     const rows = batch.map((s) => ({ id: s.id, ...sourceProps(s) }));
@@ -137,5 +144,6 @@ export async function loadSeed(
     const [row] = await db.run(cypher('seed/prune-stale'), ids);
     report.pruned = Number(row?.deleted ?? 0);
   }
-  return report;
+  // Last, so a load that failed half-way leaves the previous stamp (and its hash) in place.
+  return { ...report, version: await stampGraphVersion(db, seedHash(graph)) };
 }

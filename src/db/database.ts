@@ -11,6 +11,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { databaseUnavailable, deadlineExceeded, overloaded } from '../errors.js';
 import { Availability } from './availability.js';
+import type { RequestBookmarks } from './bookmarks.js';
 import { type Plain, recordToObject } from './convert.js';
 import type { CypherQuery, QueryMode } from './cypher.js';
 import { Gate, GateRefused } from './gate.js';
@@ -51,6 +52,8 @@ export interface RequestLimits {
   /** The request's whole budget, for messages. */
   deadlineMs: number;
   maxSessions: number;
+  /** Read-your-writes: sessions start after these, and writes record theirs (bookmarks.ts). */
+  bookmarks?: RequestBookmarks;
 }
 
 /** Per-request state: its own gate, and whether its deadline has passed. */
@@ -202,15 +205,18 @@ export class Database {
   }
 
   private async runSession<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+    const bookmarks = this.scope?.limits.bookmarks;
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarks: bookmarks?.forSession(),
     });
     const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
     try {
       const unit = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
       const result = mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
       this.shared.availability.reportSuccess();
+      if (mode === 'write') bookmarks?.recordWrite(session.lastBookmarks());
       return result;
     } catch (error) {
       const translated = translateDriverError(error, config.timeout, this.shared.availability.isUp());

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ServingLimits } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ErrorCode, errorBody, RETRY_AFTER_SECONDS } from '../errors.js';
+import { requestBookmarks } from '../ops/bookmark-headers.js';
 
 /** What the guards leave on `res.locals` for the GraphQL context. */
 export interface GuardedLocals {
@@ -42,12 +43,13 @@ export function inFlightLimit(max: number) {
  * GraphQL execution would have written later is dropped, see the error handler).
  */
 export function requestDeadline(db: Database, limits: ServingLimits) {
-  return (_req: Request, res: Response<unknown, GuardedLocals>, next: NextFunction) => {
+  return (req: Request, res: Response<unknown, GuardedLocals>, next: NextFunction) => {
     const started = Date.now();
     const scoped = db.forRequest({
       deadlineAt: started + limits.requestDeadlineMs,
       deadlineMs: limits.requestDeadlineMs,
       maxSessions: limits.maxSessionsPerRequest,
+      bookmarks: requestBookmarks(req, res),
     });
     res.locals.db = scoped;
     const timer = setTimeout(() => {

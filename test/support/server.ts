@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createHttpServer } from '../../src/http/listen.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { Observability } from '../../src/observability/index.js';
 import { createServer, type ServerDeps } from '../../src/server.js';
 
 export interface TestServer {
@@ -18,9 +19,10 @@ export async function startTestServer(
   db: Database,
   overrides: Partial<ServerDeps['config']> & { http?: Config['http'] } = {},
   logger: Logger = createLogger('silent'),
+  observability?: Observability,
 ): Promise<TestServer> {
   const config = { ...loadConfig({}), ...overrides };
-  const app = await createServer({ db, config, logger });
+  const app = await createServer({ db, config, logger, ...(observability ? { observability } : {}) });
   const server = createHttpServer(app.app, config.http).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,145 @@
+/**
+ * Per-request telemetry in one middleware and one Apollo plugin: the request id (the
+ * client's sane x-request-id or a new one, echoed in the response header and in every
+ * error's `extensions.requestId`), a JSON access log line, the request metrics, and the
+ * request's span. The middleware sees every answer, including those the guards and the
+ * error handler send before GraphQL runs; the plugin adds what only Apollo knows (the
+ * operation, the GraphQL error code).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { Logger } from '../logger.js';
+import type { IncidentLog } from './incidents.js';
+import { BoundedLabels } from './labels.js';
+import type { Metrics } from './metrics.js';
+import { currentRequest, type RequestInfo, requestIdFrom, runInRequest } from './request-context.js';
+import type { Tracing } from './tracing.js';
+
+/** Paths polled by machines: no access log line, or the log would be mostly probes. */
+const QUIET_PATHS = new Set(['/livez', '/readyz', '/healthz', '/metrics']);
+
+/** Distinct operation names kept as metric labels; more become 'other'. */
+const MAX_OPERATION_LABELS = 200;
+
+/** The outcome code when no error code was sent: what the HTTP status says. */
+function codeFromStatus(status: number): string {
+  if (status < 400) return 'OK';
+  if (status === 413) return 'LIMIT_EXCEEDED';
+  if (status < 500) return 'BAD_REQUEST';
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+interface ErrorLike {
+  extensions?: Record<string, unknown>;
+}
+
+/** Records the first error code and stamps every error with the request id (in place). */
+function markErrors(errors: readonly ErrorLike[] | undefined, info: RequestInfo): void {
+  if (!errors || errors.length === 0) return;
+  info.code ??= String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  for (const error of errors) error.extensions = { ...error.extensions, requestId: info.id };
+}
+
+export interface RequestTelemetryOptions {
+  metrics: Metrics;
+  logger: Logger;
+  tracing?: Tracing;
+  incidents: IncidentLog;
+  accessLog: boolean;
+}
+
+export function requestTelemetry(options: RequestTelemetryOptions) {
+  const { metrics, logger, tracing, incidents } = options;
+  const operations = new BoundedLabels(MAX_OPERATION_LABELS);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    const info: RequestInfo = { id: requestIdFrom(req.headers['x-request-id']) };
+    res.setHeader('x-request-id', info.id);
+    // Read now: routers mounted on a path rewrite req.url (and so req.path) while they run.
+    const path = req.path;
+    const isGraphql = path === '/graphql';
+    if (isGraphql) metrics.inFlight.inc();
+    if (tracing) {
+      info.span = tracing.tracer.startSpan(
+        `${req.method} ${isGraphql ? '/graphql' : 'other'}`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': path, 'request.id': info.id } },
+        tracing.incoming(req.headers),
+      );
+    }
+    // Answers sent outside GraphQL (guards, error handler) are JSON bodies in the
+    // GraphQL error shape: give them the request id too.
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode >= 400) markErrors((body as { errors?: ErrorLike[] } | undefined)?.errors, info);
+      return json(body);
+    };
+    res.once('close', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const status = res.statusCode;
+      const code = info.code ?? codeFromStatus(status);
+      const operation = info.operation === undefined ? 'none' : operations.label(info.operation);
+      if (isGraphql) {
+        metrics.inFlight.dec();
+        metrics.requests.inc({ operation, code });
+        metrics.requestDuration.observe({ operation, code }, seconds);
+        incidents.record(code);
+      }
+      if (info.span) {
+        info.span.setAttribute('http.response.status_code', status);
+        info.span.setAttribute('graphql.outcome', code);
+        info.span.setStatus({ code: status >= 500 ? SpanStatusCode.ERROR : SpanStatusCode.OK });
+        info.span.end();
+      }
+      if (options.accessLog && !QUIET_PATHS.has(path)) {
+        logger.info(
+          {
+            requestId: info.id,
+            method: req.method,
+            path,
+            status,
+            ms: Math.round(seconds * 1000),
+            ...(info.operation !== undefined ? { operation: info.operation } : {}),
+            ...(isGraphql ? { code } : {}),
+            // Headers finished but the socket closed early: the client went away.
+            ...(res.writableFinished ? {} : { aborted: true }),
+          },
+          'request',
+        );
+      }
+    });
+    runInRequest(info, next);
+  };
+}
+
+/** The Apollo side: the operation's name and type, its error code, and the request id on errors. */
+export function requestTelemetryPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      const info = currentRequest();
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          if (!info) return;
+          info.operation = operationName ?? 'anonymous';
+          const type = operation?.operation ?? 'query';
+          info.span?.updateName(`${type} ${info.operation}`);
+          info.span?.setAttribute('graphql.operation.type', type);
+          info.span?.setAttribute('graphql.operation.name', info.operation);
+        },
+        async willSendResponse({ response, request, document }) {
+          if (!info) return;
+          // An operation that failed validation never resolved: name it from the document.
+          if (info.operation === undefined && document) {
+            const named = document.definitions.find(
+              (d) => d.kind === Kind.OPERATION_DEFINITION && (request.operationName === undefined || d.name?.value === request.operationName),
+            ) as OperationDefinitionNode | undefined;
+            info.operation = named?.name?.value ?? 'anonymous';
+          }
+          if (response.body.kind === 'single') markErrors(response.body.singleResult.errors, info);
+          info.code ??= 'OK';
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The load step of `npm start` (SEED_ON_START=true): runs the loader, `npm run load`, as
+ * a child process against the database this process has just opened, before the API
+ * serves. A child process rather than an import keeps the API free of the loader's code
+ * and write paths: in Docker Compose and Kubernetes the same command runs as a one-shot
+ * job and the API only reads.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../graph.js';
+
+/** The loader's entry point; the API never imports it. */
+export const LOADER_ENTRY = resolve(PROJECT_ROOT, 'seed', 'cli.ts');
+
+/**
+ * Runs the loader with this process's environment (it reads the same configuration and
+ * so reaches the same database: a local Neo4j already running is attached to, not
+ * started again). Its report goes to `say` line by line; a failure rejects with its
+ * last error line.
+ */
+export function runLoadStep(say: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOADER_ENTRY, '--summary'], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let lastError = '';
+    const lines = (stream: NodeJS.ReadableStream, onLine: (line: string) => void) => {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const parts = (rest + chunk).split('\n');
+        rest = parts.pop() ?? '';
+        for (const line of parts) if (line.trim() !== '') onLine(line);
+      });
+      stream.on('end', () => rest.trim() !== '' && onLine(rest));
+    };
+    lines(child.stdout!, (line) => say(`load: ${line}`));
+    lines(child.stderr!, (line) => {
+      lastError = line.replace(/^error: /, '');
+      say(`load: ${line}`);
+    });
+    child.once('error', failed);
+    child.once('close', (code) => {
+      if (code === 0) done();
+      else failed(new Error(`the load step failed: ${lastError || `exit code ${code}`}`));
+    });
+  });
+}
