@@ -19,7 +19,7 @@ import { validateSeed } from '../seed/load/validate.js';
 import { loadSeed } from '../seed/load/write.js';
 import { analyzeOperation } from '../src/analysis/analyze.js';
 import { connect } from '../src/db/connect.js';
-import type { Database, Tx } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/local-neo4j/process.js';
 import { MAX_ANALYSIS_STEPS, MAX_COST } from '../src/protections.js';
@@ -49,18 +49,11 @@ beforeAll(async () => {
   const seed = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
   await loadSeed(db, seed);
   await growGraph(db, generateSyntheticGraph(SYNTHETIC, new Set(seed.entities.map((e) => e.id))), () => {});
-  // Every query of the API runs in Database.transaction: count the rows each returns.
-  const transaction = db.transaction.bind(db);
-  db.transaction = (mode, work) =>
-    transaction(mode, (tx) =>
-      work({
-        run: async (query, params) => {
-          const result = await tx.run(query, params);
-          rows += result.length;
-          return result;
-        },
-      } satisfies Tx),
-    );
+  // Every query of the API reports the rows it returned; the background read of the
+  // graph's version stamp is not part of any request.
+  db.onQuery((event) => {
+    if (event.query !== 'system/graph-version') rows += event.rows;
+  });
   server = await startTestServer(db);
 });
 

@@ -22,6 +22,8 @@ export interface QueryEvent {
   query: string;
   mode: QueryMode;
   ms: number;
+  /** Rows the query returned (what the cost model is checked against). */
+  rows: number;
 }
 
 /** A transaction handed to `transaction()` callers: runs registry queries only. */
@@ -236,7 +238,8 @@ export class Database {
         const started = performance.now();
         const result = await managed.run(query.text, params);
         const ms = performance.now() - started;
-        for (const listener of this.shared.listeners) listener({ query: query.name, mode: query.mode, ms });
+        const rows = result.records.length;
+        for (const listener of this.shared.listeners) listener({ query: query.name, mode: query.mode, ms, rows });
         return result.records.map(recordToObject);
       },
     };
