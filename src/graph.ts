@@ -44,20 +44,7 @@ export async function openGraph(
     if ((await portInUse(settings.port)) && existsSync(passwordFile(dir))) {
       return attachToRunningLocal(settings, dir, options.log);
     }
-    local = await superviseLocalNeo4j(
-      (signal) =>
-        startLocalNeo4j({
-          launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
-          dir,
-          port: settings.port,
-          heapMb: settings.heapMb,
-          pageCacheMb: settings.pageCacheMb,
-          password: settings.password,
-          signal,
-          log: options.log,
-        }),
-      { log: options.log, logDir: resolve(dir, 'logs') },
-    );
+    local = await superviseConfiguredLocal(settings, options.log);
     ({ uri, username, password } = local);
   } else {
     ({ uri, username, password } = settings);
@@ -78,6 +65,28 @@ export async function openGraph(
     await local?.stop();
     throw error;
   }
+}
+
+/**
+ * The project's own Neo4j as the configuration describes it, started and supervised
+ * (restarted when it dies); `npm start` and `npm run neo4j` both run it this way.
+ */
+export function superviseConfiguredLocal(settings: Neo4jLocal, log?: (line: string) => void): Promise<SupervisedNeo4j> {
+  const dir = resolve(PROJECT_ROOT, settings.dir);
+  return superviseLocalNeo4j(
+    (signal) =>
+      startLocalNeo4j({
+        launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
+        dir,
+        port: settings.port,
+        heapMb: settings.heapMb,
+        pageCacheMb: settings.pageCacheMb,
+        password: settings.password,
+        signal,
+        log,
+      }),
+    { log, logDir: resolve(dir, 'logs') },
+  );
 }
 
 /**

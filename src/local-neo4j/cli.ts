@@ -6,11 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
-import { PROJECT_ROOT } from '../graph.js';
+import { PROJECT_ROOT, superviseConfiguredLocal } from '../graph.js';
 import { runCli } from '../run-cli.js';
 import { passwordFile } from './credentials.js';
-import { startLocalNeo4j } from './process.js';
-import { superviseLocalNeo4j } from './supervise.js';
 
 runCli(async () => {
   const config = loadConfig();
@@ -20,20 +18,7 @@ runCli(async () => {
   const dir = resolve(PROJECT_ROOT, config.neo4j.dir);
   const settings = config.neo4j;
   const log = (line: string) => console.log(line);
-  const neo4j = await superviseLocalNeo4j(
-    (signal) =>
-      startLocalNeo4j({
-        launcherDir: resolve(PROJECT_ROOT, 'neo4j-local'),
-        dir,
-        port: settings.port,
-        heapMb: settings.heapMb,
-        pageCacheMb: settings.pageCacheMb,
-        password: settings.password,
-        signal,
-        log,
-      }),
-    { log, logDir: resolve(dir, 'logs') },
-  );
+  const neo4j = await superviseConfiguredLocal(settings, log);
   console.log(`Neo4j ${neo4j.neo4jVersion} is ready at ${neo4j.uri} (pid ${neo4j.pid})`);
   console.log(`user: neo4j   password: in ${passwordFile(dir)}   data: ${resolve(dir, 'data')}`);
   console.log('Ctrl-C stops it.');
