@@ -120,20 +120,23 @@ describe('Start command: one-line failures', { timeout: 180_000 }, () => {
   });
 });
 
+/** `npm start` with the project's own Neo4j in `dir` on `boltPort`, small enough for a test machine. */
+const localNeo4jEnv = (dir: string, boltPort: number, port: number) =>
+  childEnv({
+    NEO4J_LOCAL_DIR: dir,
+    NEO4J_LOCAL_PORT: String(boltPort),
+    NEO4J_LOCAL_HEAP_MB: '768',
+    NEO4J_LOCAL_PAGECACHE_MB: '128',
+    PORT: String(port),
+  });
+
 describe('Start command: the project-local Neo4j', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mgkg-start-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts Neo4j, seeds, serves; Ctrl-C leaves no process; data survives a restart', async () => {
     const boltPort = await freePort();
-    const env = (port: number) =>
-      childEnv({
-        NEO4J_LOCAL_DIR: dir,
-        NEO4J_LOCAL_PORT: String(boltPort),
-        NEO4J_LOCAL_HEAP_MB: '768',
-        NEO4J_LOCAL_PAGECACHE_MB: '128',
-        PORT: String(port),
-      });
+    const env = (port: number) => localNeo4jEnv(dir, boltPort, port);
 
     const firstPort = await freePort();
     const first = runCommand(['start'], env(firstPort));
@@ -186,13 +189,7 @@ describe('Start command: supervision of the project-local Neo4j', () => {
     const port = await freePort();
     const run = runCommand(
       ['start'],
-      childEnv({
-        NEO4J_LOCAL_DIR: dir,
-        NEO4J_LOCAL_PORT: String(boltPort),
-        NEO4J_LOCAL_HEAP_MB: '768',
-        NEO4J_LOCAL_PAGECACHE_MB: '128',
-        PORT: String(port),
-      }),
+      localNeo4jEnv(dir, boltPort, port),
     );
     await run.waitFor(/Explorer:/, 300_000);
     return { run, port };
