@@ -125,7 +125,7 @@ function period(random: ReturnType<typeof prng>): { period: string; periodStart:
           ? `${year}-Q${1 + random.int(4)}`
           : `${year}-${String(1 + random.int(12)).padStart(2, '0')}`;
   const range = parsePeriod(text)!;
-  return { period: text, periodStart: range.start, periodEnd: range.end };
+  return { period: text, periodStart: range.start, periodEnd: range.end! };
 }
 
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');

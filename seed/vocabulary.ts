@@ -248,6 +248,13 @@ export const RELATIONSHIP_TYPES = {
     meaning: 'holds a deposit or resource of, in the ground or in reserve',
     quantity: 'optional',
   },
+  RELIES_ON_MARKET: {
+    from: [...PARTY, 'Commodity', 'Product'],
+    to: [...PARTY, 'Sector'],
+    meaning: 'sells mainly to, so its sales depend on the buyer (market dependence, not supply)',
+    item: 'optional',
+    quantity: 'optional',
+  },
   ALTERNATIVE_TO: {
     from: ['Technology', 'Product', 'Commodity'],
     to: ['Technology', 'Product', 'Commodity'],
@@ -292,14 +299,60 @@ export const CHANGE_BASES = {
 } as const;
 export type ChangeBasis = keyof typeof CHANGE_BASES;
 
-/** Whether a fact reports what happened, a forecast, a plan or target, or an intention. */
+/**
+ * Whether a fact reports what happened, what a party asserts of itself, a plan or target,
+ * a forecast, or an intention. The order is the order of certainty answers use: a path is
+ * as certain as its least certain hop (schema/MODEL.md, "Certainty").
+ */
 export const NATURES = {
   REPORTED: 'reported as fact',
-  FORECAST: 'forecast or expectation',
+  CLAIMED: 'asserted by the party concerned (a maker or developer) and not confirmed by the source',
   PLAN: 'plan or target',
+  FORECAST: 'forecast or expectation',
   INTENT: 'non-binding intention',
 } as const;
 export type Nature = keyof typeof NATURES;
+export const NATURE_ORDER = Object.keys(NATURES) as Nature[];
+
+/**
+ * What a HAS_METRIC figure measures: a closed list, so one measure has one name and one
+ * shape across sources. `units` are the units a figure of the metric may have.
+ */
+export const METRICS = {
+  SHARE_OF_WORLD_OUTPUT: { name: 'share of world output of the target commodity', units: ['percent'] },
+  CAPACITY_UTILISATION: { name: 'output as a share of capacity', units: ['percent'] },
+  PRICE_RATIO: { name: 'price of the subject over the price of the target', units: ['ratio'] },
+  SECTOR_OUTPUT: { name: 'output of the sector\'s goods (vehicles, robots, appliances)', units: ['vehicle', 'unit'] },
+  PENETRATION_RATE: { name: 'share of a market taken by the target', units: ['percent'] },
+  DEMAND: { name: 'demand for the target', units: ['t', 'unit'] },
+  EXPORTS_ALL_PRODUCTS: { name: 'exports of all products of the target, together', units: ['t'] },
+  SUPPLY_CAPABILITY: { name: 'quantity the subject can supply per year', units: ['t'] },
+  PURCHASE_INTENTIONS: { name: 'purchase intentions received', units: ['count', 't'] },
+  CONTENT_PER_VEHICLE: { name: 'content of the target per vehicle', units: ['kg/vehicle'] },
+  MINERAL_CONTENT: { name: 'content of the target in the subject', units: ['percent'] },
+  COST_ADVANTAGE: { name: 'cost advantage over the comparison the claim names', units: ['percent'] },
+  EMISSIONS_REDUCTION: { name: 'cut in emissions against the comparison the claim names', units: ['percent'] },
+  ENERGY_SAVING: { name: 'energy saved against the comparison the claim names', units: ['percent'] },
+  WEIGHT_REDUCTION: { name: 'weight saved against the comparison the claim names', units: ['percent'] },
+  POWER_DENSITY: { name: 'power per unit of mass', units: ['kW/kg'] },
+  VOLTAGE: { name: 'operating voltage', units: ['V'] },
+  PARTNER_COUNT: { name: 'number of partners', units: ['count'] },
+  OWNERSHIP_STAKE: { name: 'share of the target owned', units: ['percent'] },
+  DURATION: { name: 'duration', units: ['year'] },
+  FUNDING: { name: 'money provided or committed', units: ['USD', 'HKD'] },
+} as const satisfies Record<string, { name: string; units: readonly string[] }>;
+export type Metric = keyof typeof METRICS;
+
+/** The dimensions of a policy's scope (schema/MODEL.md, "Policies and exposure"). */
+export const SCOPE_DIMENSIONS = {
+  ITEM: 'the goods traded or supplied are among the items the policy covers',
+  ORIGIN: 'the provider is, or is located in, one of the origins',
+  DESTINATION: 'the dependent is, or is located in, one of the destinations',
+  END_USER: 'the dependent is, or serves, one of the end-user sectors',
+  SECTOR: 'the provider is, or serves, one of the sectors',
+  SUBJECT: 'the provider is one of the entities the policy binds by name',
+} as const;
+export type ScopeDimension = keyof typeof SCOPE_DIMENSIONS;
 
 export const SOURCE_KINDS = {
   MARKET_SURVEY: 'market survey or news round-up',

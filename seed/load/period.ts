@@ -1,18 +1,19 @@
 /**
  * Periods as the seed writes them (ISO 8601 dates, months, years, quarters, halves, and
- * intervals of those) and the first and last day they cover, so figures can be filtered
+ * intervals of those, and `start/..` with an open end) and the first and last day they cover, so figures can be filtered
  * by date. Days are ISO strings (YYYY-MM-DD), which sort and compare as dates.
  */
 
 export interface PeriodRange {
   start: string;
-  end: string;
+  /** The last day, or null for an open end (`2026-01-06/..`: in force from that day on). */
+  end: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-function single(text: string): PeriodRange | undefined {
+function single(text: string): { start: string; end: string } | undefined {
   let m = /^(\d{4})$/.exec(text);
   if (m) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
   m = /^(\d{4})-Q([1-4])$/.exec(text);
@@ -54,6 +55,8 @@ export function parsePeriod(text: string): PeriodRange | undefined {
   if (parts.length === 1) return single(text);
   if (parts.length !== 2) return undefined;
   const from = single(parts[0]!);
+  // ISO 8601-2's open end: the fact holds from its start with no end known.
+  if (parts[1] === '..') return from ? { start: from.start, end: null } : undefined;
   const to = single(parts[1]!);
   if (!from || !to || from.start > to.end) return undefined;
   return { start: from.start, end: to.end };

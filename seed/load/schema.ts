@@ -3,7 +3,7 @@
  * (ids exist, kinds fit the relationship, names are unique) live in validate.ts.
  */
 import { z } from 'zod';
-import { CHANGE_BASES, NATURES, SOURCE_KINDS, UNITS } from '../vocabulary.js';
+import { CHANGE_BASES, METRICS, NATURES, SOURCE_KINDS, UNITS } from '../vocabulary.js';
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const entityId = /^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -17,7 +17,7 @@ const periodText = z
   .union([z.string(), z.number(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
 
-const enumOf = <T extends Record<string, string>>(values: T, what: string) =>
+const enumOf = <T extends Record<string, unknown>>(values: T, what: string) =>
   z.string().refine((v) => Object.hasOwn(values, v), {
     error: (issue) =>
       `unknown ${what} "${String(issue.input)}" (expected one of ${Object.keys(values).join(', ')})`,
@@ -47,6 +47,10 @@ export const EntitySchema = z.strictObject({
   reference: text.optional(),
   issuedOn: yamlDate.optional(),
   effectiveFrom: yamlDate.optional(),
+  /** Policy: the last day it is in force, when the sources give one. */
+  effectiveUntil: yamlDate.optional(),
+  /** Commodity or Product: the broader goods it is a kind, form or grade of (a curated taxonomy). */
+  broader: z.array(text).default([]),
 });
 export type EntityRow = z.infer<typeof EntitySchema>;
 
@@ -61,7 +65,9 @@ export const FactSchema = z.strictObject({
   claim: text,
   item: text.optional(),
   quantity: z.strictObject({ value: z.number(), unit }).optional(),
-  metric: text.optional(),
+  metric: enumOf(METRICS, 'metric').optional(),
+  /** The body or data provider that measured the figure, when the source names one. */
+  measuredBy: text.optional(),
   change: z
     .strictObject({
       value: z.number(),
@@ -70,11 +76,25 @@ export const FactSchema = z.strictObject({
       approximate: z.boolean().default(false),
     })
     .optional(),
-  share: z.strictObject({ value: z.number().min(0).max(100), of: text }).optional(),
   approximate: z.boolean().default(false),
   bound: z.enum(['AT_LEAST', 'AT_MOST']).optional(),
   nature: enumOf(NATURES, 'nature').default('REPORTED'),
-  alsoSources: z.array(z.string()).default([]),
+  /** What must happen for the fact to hold; a conditional fact is never walked as a dependency. */
+  condition: text.optional(),
+  /** Other documents stating the same fact, each with its own wording and period. */
+  alsoStatedBy: z
+    .array(z.strictObject({ source: text, claim: text, period: periodText.optional(), note: text.optional() }))
+    .default([]),
+  /** RESTRICTS and APPLIES_TO: what the policy covers (see schema/MODEL.md, "Policies and exposure"). */
+  scope: z
+    .strictObject({
+      items: z.array(text).default([]),
+      origins: z.array(text).default([]),
+      destinations: z.array(text).default([]),
+      endUsers: z.array(text).default([]),
+      sectors: z.array(text).default([]),
+    })
+    .optional(),
   note: text.optional(),
 });
 export type FactRow = z.infer<typeof FactSchema>;

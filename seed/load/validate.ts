@@ -8,6 +8,7 @@ import {
   ENTITY_KINDS,
   type EntityKind,
   ID_PREFIX,
+  METRICS,
   RELATIONSHIP_TYPES,
   type RelationshipRule,
   type RelationshipType,
@@ -32,12 +33,36 @@ export interface SeedEntity extends EntityRow {
   sourceIds: string[];
 }
 
-export interface SeedFact extends Omit<FactRow, 'type' | 'alsoSources'> {
+/** One document's statement of a fact: its own wording and period. */
+export interface SeedReference {
+  sourceId: string;
+  claim: string;
+  period: string;
+  note: string | null;
+}
+
+/** A policy clause's scope with the fact's `to` placed in its dimension, ids only. */
+export interface SeedScope {
+  items: string[];
+  /** `items` and every narrower good (the `broader` taxonomy), what exposure matches against. */
+  coveredItems: string[];
+  origins: string[];
+  destinations: string[];
+  endUsers: string[];
+  sectors: string[];
+  subjects: string[];
+}
+
+export interface SeedFact extends Omit<FactRow, 'type' | 'alsoStatedBy' | 'scope'> {
   type: RelationshipType;
-  /** The fact file's source first, then `alsoSources`. */
+  /** The fact file's source first, then the sources of `alsoStatedBy`. */
   sourceIds: string[];
+  /** Every statement of the fact, the fact file's own first. */
+  references: SeedReference[];
   periodStart: string;
-  periodEnd: string;
+  /** Null when the period is open-ended (in force from its start on). */
+  periodEnd: string | null;
+  scope: SeedScope | null;
 }
 
 export interface SeedGraph {
@@ -141,15 +166,24 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         names.set(normalised, entity.id);
       }
       if (file.kind === 'Policy') {
-        for (const key of ['issuedOn', 'effectiveFrom'] as const) {
+        for (const key of ['issuedOn', 'effectiveFrom', 'effectiveUntil'] as const) {
           const value = entity[key];
           if (value !== undefined && !isIsoDate(value))
             problems.push(`${where}.${key}: must be a date like 2026-01-01`);
         }
+        if (entity.effectiveFrom && entity.effectiveUntil && entity.effectiveUntil < entity.effectiveFrom)
+          problems.push(`${where}.effectiveUntil: ends before effectiveFrom`);
+      } else if (entity.effectiveUntil !== undefined) {
+        problems.push(`${where}.effectiveUntil: only a Policy has one`);
       }
+      if (entity.broader.length > 0 && !GOODS.includes(file.kind))
+        problems.push(`${where}.broader: only a Commodity or Product belongs to broader goods`);
       entities.set(entity.id, { ...entity, kind: file.kind, sourceIds: [], where });
     }
   }
+
+  problems.push(...checkTaxonomy(entities));
+  const narrower = narrowerClosure(entities);
 
   // Facts
   const facts: SeedFact[] = [];
@@ -172,6 +206,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       }
       const fact = parsed.data;
       const factProblems = checkFact(fact, where, entities, sourceIds, fileSource);
+      const scope = resolveScope(fact, where, entities, narrower, factProblems);
       if (factIds.has(fact.id))
         factProblems.push(`${where}.id: duplicate fact id "${fact.id}" (also in ${factIds.get(fact.id)})`);
       factIds.set(fact.id, where);
@@ -180,16 +215,22 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         continue;
       }
       const period = parsePeriod(fact.period)!;
-      const { alsoSources, type, ...rest } = fact;
-      const cited = [fileSource, ...alsoSources.filter((s) => s !== fileSource)];
+      const { alsoStatedBy, type, scope: _scope, ...rest } = fact;
+      const references: SeedReference[] = [
+        { sourceId: fileSource, claim: fact.claim, period: fact.period, note: fact.note ?? null },
+        ...alsoStatedBy.map((r) => ({ sourceId: r.source, claim: r.claim, period: r.period ?? fact.period, note: r.note ?? null })),
+      ];
+      const cited = [...new Set(references.map((r) => r.sourceId))];
       facts.push({
         ...rest,
         type: type as RelationshipType,
         sourceIds: cited,
+        references,
         periodStart: period.start,
         periodEnd: period.end,
+        scope,
       });
-      for (const id of [fact.from, fact.to, fact.item]) {
+      for (const id of [fact.from, fact.to, fact.item, fact.measuredBy]) {
         const entity = id === undefined ? undefined : entities.get(id);
         if (entity) for (const s of cited) if (!entity.sourceIds.includes(s)) entity.sourceIds.push(s);
       }
@@ -203,7 +244,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     const list = isRecord(file.data) && Array.isArray(file.data.facts) ? file.data.facts : [];
     for (const item of list) {
       if (!isRecord(item)) continue;
-      for (const key of ['from', 'to', 'item']) if (typeof item[key] === 'string') referenced.add(item[key]);
+      for (const key of ['from', 'to', 'item', 'measuredBy']) if (typeof item[key] === 'string') referenced.add(item[key]);
     }
   }
   for (const entity of entities.values()) {
@@ -275,22 +316,144 @@ function checkFact(
     problems.push(`${where}.quantity: ${fact.type} does not take a quantity`);
   if (rule.metric === 'required' && !fact.metric)
     problems.push(`${where}.metric: ${fact.type} must name the metric it measures`);
-  if ((fact.change || fact.share || fact.bound || fact.approximate) && !fact.quantity) {
+  if (fact.metric && fact.quantity) {
+    const units: readonly string[] = METRICS[fact.metric as keyof typeof METRICS].units;
+    if (!units.includes(fact.quantity.unit))
+      problems.push(`${where}.quantity.unit: a ${fact.metric} figure is in ${units.join(' or ')}, not ${fact.quantity.unit}`);
+  }
+  if ((fact.change || fact.bound || fact.approximate || fact.measuredBy || fact.metric) && !fact.quantity) {
     problems.push(
-      `${where}: change, share, bound and approximate qualify a quantity, and this fact has none`,
+      `${where}: change, bound, approximate, metric and measuredBy qualify a quantity, and this fact has none`,
     );
+  }
+  if (fact.measuredBy !== undefined) {
+    const body = entities.get(fact.measuredBy);
+    if (!body) problems.push(`${where}.measuredBy: unknown entity "${fact.measuredBy}"`);
+    else if (!['Organization', 'Company'].includes(body.kind))
+      problems.push(`${where}.measuredBy: must be an Organization or Company, "${fact.measuredBy}" is a ${body.kind}`);
   }
   if (!parsePeriod(fact.period)) {
     problems.push(
       `${where}.period: "${fact.period}" is not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or start/end)`,
     );
   }
-  for (const [index, id] of fact.alsoSources.entries()) {
-    if (!sourceIds.has(id)) problems.push(`${where}.alsoSources[${index}]: unknown source "${id}"`);
-    if (id === fileSource)
-      problems.push(`${where}.alsoSources[${index}]: "${id}" is already this file's source`);
+  const stated = new Set<string>();
+  for (const [index, ref] of fact.alsoStatedBy.entries()) {
+    const at = `${where}.alsoStatedBy[${index}]`;
+    if (!sourceIds.has(ref.source)) problems.push(`${at}.source: unknown source "${ref.source}"`);
+    if (ref.source === fileSource) problems.push(`${at}.source: "${ref.source}" is already this file's source`);
+    else if (stated.has(ref.source)) problems.push(`${at}.source: "${ref.source}" states this fact twice`);
+    stated.add(ref.source);
+    if (ref.period !== undefined && !parsePeriod(ref.period)) problems.push(`${at}.period: "${ref.period}" is not a period`);
   }
   return problems;
+}
+
+const GOODS: readonly EntityKind[] = ['Commodity', 'Product'];
+const PLACES: readonly EntityKind[] = ['Country', 'Region'];
+
+/** `broader` names goods that exist, and no good is (through others) broader than itself. */
+function checkTaxonomy(entities: Map<string, SeedEntity & { where: string }>): string[] {
+  const problems: string[] = [];
+  for (const entity of entities.values()) {
+    for (const [index, id] of entity.broader.entries()) {
+      const target = entities.get(id);
+      if (!target) problems.push(`${entity.where}.broader[${index}]: unknown entity "${id}"`);
+      else if (!GOODS.includes(target.kind))
+        problems.push(`${entity.where}.broader[${index}]: "${id}" is a ${target.kind}, not a Commodity or Product`);
+    }
+    const seen = new Set<string>();
+    const stack = [...entity.broader];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === entity.id) {
+        problems.push(`${entity.where}.broader: "${entity.id}" ends up broader than itself`);
+        break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(entities.get(id)?.broader ?? []));
+    }
+  }
+  return problems;
+}
+
+/** good id → itself and every good that is (transitively) a kind, form or grade of it. */
+function narrowerClosure(entities: Map<string, SeedEntity>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const e of entities.values()) for (const b of e.broader) children.set(b, [...(children.get(b) ?? []), e.id]);
+  const out = new Map<string, string[]>();
+  for (const id of entities.keys()) {
+    const found = new Set<string>([id]);
+    const stack = [id];
+    while (stack.length > 0) for (const c of children.get(stack.pop()!) ?? []) if (!found.has(c) && entities.has(c)) (found.add(c), stack.push(c));
+    out.set(id, [...found].sort());
+  }
+  return out;
+}
+
+/**
+ * The scope of a RESTRICTS or APPLIES_TO fact, with its `to` placed by kind: goods are
+ * items, a sector is a sector, a company, organisation or project is bound by name, and a
+ * place must be listed as an origin or a destination (it cannot be guessed which).
+ * SUBJECT_TO facts bind their `from` by name. Other facts have no scope.
+ */
+function resolveScope(
+  fact: FactRow,
+  where: string,
+  entities: Map<string, SeedEntity>,
+  narrower: Map<string, string[]>,
+  problems: string[],
+): SeedScope | null {
+  if (fact.type === 'SUBJECT_TO') {
+    if (fact.scope) problems.push(`${where}.scope: only RESTRICTS and APPLIES_TO facts take a scope`);
+    return { items: [], coveredItems: [], origins: [], destinations: [], endUsers: [], sectors: [], subjects: [fact.from] };
+  }
+  if (fact.type !== 'RESTRICTS' && fact.type !== 'APPLIES_TO') {
+    if (fact.scope) problems.push(`${where}.scope: only RESTRICTS and APPLIES_TO facts take a scope`);
+    return null;
+  }
+  const given = fact.scope ?? { items: [], origins: [], destinations: [], endUsers: [], sectors: [] };
+  const check = (key: keyof typeof given, kinds: readonly EntityKind[]) =>
+    given[key].forEach((id, index) => {
+      const e = entities.get(id);
+      if (!e) problems.push(`${where}.scope.${key}[${index}]: unknown entity "${id}"`);
+      else if (!kinds.includes(e.kind))
+        problems.push(`${where}.scope.${key}[${index}]: "${id}" is a ${e.kind}; allowed: ${kinds.join(', ')}`);
+    });
+  check('items', GOODS);
+  check('origins', PLACES);
+  check('destinations', PLACES);
+  check('endUsers', ['Sector']);
+  check('sectors', ['Sector']);
+  const scope = {
+    items: [...given.items],
+    origins: [...given.origins],
+    destinations: [...given.destinations],
+    endUsers: [...given.endUsers],
+    sectors: [...given.sectors],
+    subjects: [] as string[],
+  };
+  const target = entities.get(fact.to);
+  if (target) {
+    if (GOODS.includes(target.kind)) scope.items.push(fact.to);
+    else if (target.kind === 'Sector') scope.sectors.push(fact.to);
+    else if (PLACES.includes(target.kind)) {
+      if (!scope.origins.includes(fact.to) && !scope.destinations.includes(fact.to))
+        problems.push(`${where}.scope: list "${fact.to}" as an origin or a destination; a policy's place cannot be guessed`);
+    } else if (['Company', 'Organization', 'Project'].includes(target.kind)) scope.subjects.push(fact.to);
+  }
+  const unique = (ids: string[]) => [...new Set(ids)].sort();
+  const items = unique(scope.items);
+  return {
+    items,
+    coveredItems: unique(items.flatMap((id) => narrower.get(id) ?? [id])),
+    origins: unique(scope.origins),
+    destinations: unique(scope.destinations),
+    endUsers: unique(scope.endUsers),
+    sectors: unique(scope.sectors),
+    subjects: unique(scope.subjects),
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

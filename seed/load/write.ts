@@ -62,6 +62,8 @@ export const entityProps = (e: SeedEntity) =>
     reference: e.reference,
     issuedOn: e.issuedOn,
     effectiveFrom: e.effectiveFrom,
+    effectiveUntil: e.effectiveUntil,
+    broader: e.broader.length > 0 ? e.broader : undefined,
   });
 
 export const factProps = (f: SeedFact) =>
@@ -80,12 +82,26 @@ export const factProps = (f: SeedFact) =>
     changeUnit: f.change?.unit,
     changeBasis: f.change?.basis,
     changeApproximate: f.change?.approximate,
-    shareValue: f.share?.value,
-    shareOf: f.share?.of,
+    measuredBy: f.measuredBy,
     approximate: f.approximate,
     bound: f.bound,
     nature: f.nature,
+    condition: f.condition,
     note: f.note,
+    // Neo4j properties cannot nest, so the statements are parallel lists, in order.
+    refSourceIds: f.references.map((r) => r.sourceId),
+    refClaims: f.references.map((r) => r.claim),
+    refPeriods: f.references.map((r) => r.period),
+    refNotes: f.references.map((r) => r.note ?? ''),
+    ...(f.scope && {
+      scopeItems: f.scope.items,
+      scopeCoveredItems: f.scope.coveredItems,
+      scopeOrigins: f.scope.origins,
+      scopeDestinations: f.scope.destinations,
+      scopeEndUsers: f.scope.endUsers,
+      scopeSectors: f.scope.sectors,
+      scopeSubjects: f.scope.subjects,
+    }),
   });
 
 function batches<T>(rows: T[]): T[][] {
