@@ -2,12 +2,15 @@
 // two entities within the maximum length), oriented in the walk's direction: one row
 // per (source, target) pair however many facts join them. The routes are then found in
 // memory (src/db/routes.ts); the facts of their hops are fetched by hop-facts.cypher.
-// Directions and the literal type list are as in expand.cypher.
-// Parameters: $band (entity ids), $forward, $backward (lists of relationship types)
+// Directions, the literal type list and the filters are as in expand.cypher.
+// Parameters: $band (entity ids), $forward, $backward (lists of relationship types),
+//             $natures, $asOf
 // Returns: source, target
 // Mode: read
 UNWIND $band AS id
-MATCH (a:Entity {id: id})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES]-(b:Entity)
+MATCH (a:Entity {id: id})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]-(b:Entity)
 WHERE b.id IN $band
   AND ((startNode(r) = a AND type(r) IN $forward) OR (endNode(r) = a AND type(r) IN $backward))
+  AND r.nature IN $natures AND r.condition IS NULL
+  AND ($asOf IS NULL OR (r.periodStart <= $asOf AND (r.periodEnd IS NULL OR r.periodEnd >= $asOf)))
 RETURN DISTINCT a.id AS source, b.id AS target

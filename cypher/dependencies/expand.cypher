@@ -1,21 +1,30 @@
-// One tier of a dependency walk: the entities one hop from the frontier that were not
-// reached before, each with the frontier entity it is reached from (the smallest id when
-// several, so routes are stable). Walking tier by tier keeps the work proportional to
-// the entities reached; one shortest-path search over the whole graph tracks every path
-// through dense trade links and explodes at scale (see bench/README.md).
-// Each hop follows one fact of the allowed kinds in the walk's direction: for an upstream
-// walk $forward holds the dependent-first kinds (A -[T]-> B: A depends on B) and
-// $backward the provider-first ones (B -[T]-> A); a downstream walk swaps the lists. The
-// type list in the pattern is literal (types cannot be parameters) and equals
-// DEPENDENT_FIRST + PROVIDER_FIRST in src/db/dependencies.ts. With $commodity, a hop is
-// followed only when the fact's item is the commodity or the commodity is one of its ends.
+// One tier of a dependency walk: every (parent, entity) pair one hop from the frontier
+// where the entity was not reached before, with the most certain nature of the facts
+// making that hop (as a rank: 0 for REPORTED, see NATURE_ORDER in seed/vocabulary.ts).
+// The walk (src/db/dependencies.ts) keeps, for each entity, the parent that gives it
+// the most certain path, then the smallest id, so routes are stable. Walking tier by
+// tier keeps the work proportional to the entities reached; one shortest-path search
+// over the whole graph tracks every path through dense trade links and explodes at
+// scale (see bench/README.md).
+// Each hop follows one fact of the allowed kinds in the walk's direction: $forward holds
+// the kinds read along their arrow (A -[T]-> B: A depends on B, for an upstream walk)
+// and $backward those read against it; which kinds go where depends on the dependence
+// (supply or market) and the direction, decided in src/db/dependencies.ts. The type list
+// in the pattern is literal (types cannot be parameters) and holds every kind of both
+// dependences. A fact is followed only when its nature is one of $natures, it has no
+// condition, and (with $asOf) its period holds that day; with $commodities, only when
+// its item or one of its ends is among them.
 // Parameters: $frontier (entity ids), $seen (ids reached so far, the frontier included),
-//             $forward, $backward (lists of relationship types), $commodity (id or null)
-// Returns: entityId, parentId, name
+//             $forward, $backward (lists of relationship types), $natures (list),
+//             $ranks (map nature → rank), $asOf (YYYY-MM-DD or null),
+//             $commodities (entity ids or null)
+// Returns: entityId, parentId, rank, name
 // Mode: read
 UNWIND $frontier AS id
-MATCH (a:Entity {id: id})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES]-(b:Entity)
+MATCH (a:Entity {id: id})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]-(b:Entity)
 WHERE ((startNode(r) = a AND type(r) IN $forward) OR (endNode(r) = a AND type(r) IN $backward))
-  AND ($commodity IS NULL OR r.item = $commodity OR a.id = $commodity OR b.id = $commodity)
+  AND r.nature IN $natures AND r.condition IS NULL
+  AND ($asOf IS NULL OR (r.periodStart <= $asOf AND (r.periodEnd IS NULL OR r.periodEnd >= $asOf)))
+  AND ($commodities IS NULL OR r.item IN $commodities OR a.id IN $commodities OR b.id IN $commodities)
   AND NOT b.id IN $seen
-RETURN b.id AS entityId, min(a.id) AS parentId, b.name AS name
+RETURN b.id AS entityId, a.id AS parentId, min($ranks[r.nature]) AS rank, b.name AS name

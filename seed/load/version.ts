@@ -18,10 +18,20 @@ export interface Migration {
 }
 
 /**
- * Steps in order of `to`. Version 1 is the first stamped shape, so there are none yet;
- * a graph loaded before stamps existed has the version-1 shape and needs no step.
+ * Steps in order of `to`. Version 1 is the first stamped shape; a graph loaded before
+ * stamps existed has the version-1 shape.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    description: 'facts carry statements, scopes and conditions; seeded facts are rewritten and fact_refs rebuilt',
+    async run(db) {
+      await db.runStatements(cypher('seed/migrate-v2'));
+      await db.runStatements(cypher('schema/constraints'));
+      await db.run(cypher('schema/await-indexes'));
+    },
+  },
+];
 
 /** A hash of the validated seed: the same content gives the same hash, whatever the file layout. */
 export function seedHash(graph: SeedGraph): string {

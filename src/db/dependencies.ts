@@ -1,9 +1,9 @@
 /**
- * Dependency questions over the raw facts: walks upstream and downstream, the k shortest
- * routes between two entities, exposure to a country or a policy, and neighbourhoods.
- * Every question is a fixed number of round trips: one walk, one batched query for the
- * facts behind all hops, and (for exposure) one query for what ties entities to the
- * country or policy.
+ * Dependency walks over the raw facts: upstream and downstream tiers, the k shortest
+ * routes between two entities, and neighbourhoods. Every question is a fixed number of
+ * round trips per tier: the walk, then one batched query for the facts behind all hops.
+ * What a hop means (supply or market dependence), which facts count (natures, time,
+ * conditions) and which way each type is read are defined here and in schema/MODEL.md.
  */
 import { int } from './convert.js';
 import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
@@ -11,34 +11,65 @@ import type { Database } from './database.js';
 import { toRelationshipRow } from './mappers.js';
 import { kShortestRoutes } from './routes.js';
 import type {
+  DependenceRow,
   DependencyHopRow,
   DependencyPathRow,
   DependencyReachRow,
   DependencyTiersRow,
-  ExposurePathRow,
-  ExposureRow,
   RelationshipRow,
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
-import type { RelationshipType } from '../../seed/vocabulary.js';
+import { NATURE_ORDER, type Nature, type RelationshipType } from '../../seed/vocabulary.js';
 
-/** Kinds where A -[T]-> B means A depends on B (the fact points from the dependent). */
-export const DEPENDENT_FIRST = ['DEPENDS_ON', 'IMPORTS_FROM', 'USES_TECHNOLOGY', 'CONSUMES', 'MADE_FROM'] as const;
-/** Kinds where B -[T]-> A means A depends on B (the fact points from the provider). */
-export const PROVIDER_FIRST = ['SUPPLIES', 'EXPORTS_TO', 'LICENSES_TO', 'FUNDS', 'DEVELOPS', 'PRODUCES'] as const;
+export type Dependence = DependenceRow;
 
-export type DependencyKind = (typeof DEPENDENT_FIRST)[number] | (typeof PROVIDER_FIRST)[number];
-export const DEPENDENCY_KINDS: readonly DependencyKind[] = [...DEPENDENT_FIRST, ...PROVIDER_FIRST];
+/**
+ * Which way each type is read, per dependence. `dependentFirst`: A -[T]-> B means A
+ * depends on B; `providerFirst`: B -[T]-> A means A depends on B. Supply: A needs what B
+ * provides. Market: A's sales rely on B buying (the same trade facts read the other way,
+ * plus market reliance stated outright).
+ */
+export const DEPENDENCE_KINDS = {
+  SUPPLY: {
+    dependentFirst: ['DEPENDS_ON', 'IMPORTS_FROM', 'USES_TECHNOLOGY', 'CONSUMES', 'MADE_FROM'],
+    providerFirst: ['SUPPLIES', 'EXPORTS_TO', 'LICENSES_TO', 'FUNDS', 'DEVELOPS', 'PRODUCES'],
+  },
+  MARKET: {
+    dependentFirst: ['RELIES_ON_MARKET', 'EXPORTS_TO', 'SUPPLIES', 'SERVES_SECTOR'],
+    providerFirst: ['IMPORTS_FROM'],
+  },
+} as const satisfies Record<Dependence, { dependentFirst: readonly RelationshipType[]; providerFirst: readonly RelationshipType[] }>;
+
+export type DependencyKind =
+  | (typeof DEPENDENCE_KINDS)[Dependence]['dependentFirst'][number]
+  | (typeof DEPENDENCE_KINDS)[Dependence]['providerFirst'][number];
+
+/** The kinds a dependence reads, in the order of the GraphQL enum. */
+export const kindsOf = (dependence: Dependence): DependencyKind[] => [
+  ...DEPENDENCE_KINDS[dependence].dependentFirst,
+  ...DEPENDENCE_KINDS[dependence].providerFirst,
+];
 
 /** Which way a walk goes: towards providers (UPSTREAM) or towards dependents (DOWNSTREAM). */
 export type WalkDirection = 'UPSTREAM' | 'DOWNSTREAM';
 
+/** The rank of each nature, 0 the most certain: the order of NATURES in the vocabulary. */
+export const NATURE_RANK: Record<Nature, number> = Object.fromEntries(NATURE_ORDER.map((n, i) => [n, i])) as Record<Nature, number>;
+const rankOf = (nature: string) => NATURE_RANK[nature as Nature] ?? NATURE_ORDER.length;
+
+/** The most certain nature among a hop's facts. */
+export const hopNature = (facts: readonly RelationshipRow[]): Nature =>
+  NATURE_ORDER[Math.min(...facts.map((f) => rankOf(f.nature)))] ?? 'REPORTED';
+
+/** A path is as certain as its least certain hop; a path of no hops is REPORTED. */
+export const pathNature = (hops: readonly DependencyHopRow[]): Nature =>
+  NATURE_ORDER[Math.max(0, ...hops.map((h) => NATURE_RANK[hopNature(h.relationships)]))]!;
+
 const EXPAND = cypher('dependencies/expand');
 const BAND_EDGES = cypher('dependencies/band-edges');
 const HOP_FACTS = cypher('dependencies/hop-facts');
-const COUNTRY_MEMBERS = cypher('dependencies/country-members');
-const POLICY_TARGETS = cypher('dependencies/policy-targets');
+const TAXONOMY = cypher('dependencies/taxonomy');
 const SUBGRAPH = cypher('dependencies/subgraph');
 
 // A placeholder without a Bounds declaration fails the start, not a request.
@@ -46,30 +77,53 @@ bindMinimumBounds(SUBGRAPH);
 
 type Props = Record<string, Plain>;
 
-/** The kinds a walk follows and the commodity it keeps to. */
+/** Which facts a walk follows. */
 export interface WalkFilter {
+  dependence: Dependence;
   kinds: readonly DependencyKind[];
-  commodity: string | null;
+  natures: readonly Nature[];
+  /** Only facts whose period holds on this day (YYYY-MM-DD). */
+  asOf: string | null;
+  /** Only hops whose item or one of whose ends is among these goods (a commodity and the narrower ones). */
+  commodities: readonly string[] | null;
 }
 
 /** The types each side of a hop may use, restricted to the allowed kinds. */
-function sides(kinds: readonly DependencyKind[]) {
-  const allowed = new Set(kinds);
+export function sides(filter: Pick<WalkFilter, 'dependence' | 'kinds'>) {
+  const allowed = new Set<string>(filter.kinds);
+  const { dependentFirst, providerFirst } = DEPENDENCE_KINDS[filter.dependence];
   return {
-    dependentFirst: DEPENDENT_FIRST.filter((k) => allowed.has(k)),
-    providerFirst: PROVIDER_FIRST.filter((k) => allowed.has(k)),
+    dependentFirst: dependentFirst.filter((k) => allowed.has(k)) as string[],
+    providerFirst: providerFirst.filter((k) => allowed.has(k)) as string[],
   };
 }
 
+/** The fact filters every dependency query shares. */
+export const factFilterParams = (filter: WalkFilter) => ({
+  natures: [...filter.natures],
+  asOf: filter.asOf,
+  commodities: filter.commodities ? [...filter.commodities] : null,
+});
+
 /** $forward / $backward for the walk queries: the types followed along and against their arrow. */
-function walkParams(direction: WalkDirection, kinds: readonly DependencyKind[]) {
-  const { dependentFirst, providerFirst } = sides(kinds);
+function walkParams(direction: WalkDirection, filter: WalkFilter) {
+  const { dependentFirst, providerFirst } = sides(filter);
   return direction === 'UPSTREAM'
     ? { forward: dependentFirst, backward: providerFirst }
     : { forward: providerFirst, backward: dependentFirst };
 }
 
-const strings = (value: Plain | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
+/** A commodity and every good that is (transitively) a kind, form or grade of it. */
+export async function narrowerGoods(db: Database, commodity: string): Promise<string[]> {
+  const children = new Map<string, string[]>();
+  for (const row of await db.run(TAXONOMY)) {
+    for (const broader of row.broader as string[]) children.set(broader, [...(children.get(broader) ?? []), String(row.id)]);
+  }
+  const found = new Set([commodity]);
+  const stack = [commodity];
+  while (stack.length > 0) for (const c of children.get(stack.pop()!) ?? []) if (!found.has(c)) (found.add(c), stack.push(c));
+  return [...found].sort();
+}
 
 /** The hops of a route, dependent and provider of each, before their facts are known. */
 function hopPairs(nodeIds: readonly string[], direction: WalkDirection): { dependent: string; provider: string }[] {
@@ -82,9 +136,9 @@ const pairKey = (dependent: string, provider: string) => JSON.stringify([depende
 
 /**
  * Turns routes into path rows, fetching the facts of every hop of every route in one
- * query (each distinct hop once).
+ * query (each distinct hop once), with the walk's filters.
  */
-async function toPaths(
+export async function toPaths(
   db: Database,
   routes: readonly (readonly string[])[],
   direction: WalkDirection,
@@ -94,52 +148,69 @@ async function toPaths(
   for (const route of routes) for (const pair of hopPairs(route, direction)) pairs.set(pairKey(pair.dependent, pair.provider), pair);
   const facts = new Map<string, RelationshipRow[]>([...pairs.keys()].map((key) => [key, []]));
   if (pairs.size > 0) {
-    const rows = await db.run(HOP_FACTS, {
-      pairs: [...pairs.values()],
-      ...sides(filter.kinds),
-      commodity: filter.commodity,
-    });
+    const rows = await db.run(HOP_FACTS, { pairs: [...pairs.values()], ...sides(filter), ...factFilterParams(filter) });
     for (const row of rows) {
       facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(row.rel as Props));
     }
   }
   return routes.map((route) => ({
     nodeIds: [...route],
+    dependence: filter.dependence,
     hops: hopPairs(route, direction).map(
       (pair): DependencyHopRow => ({
         dependentId: pair.dependent,
         providerId: pair.provider,
+        dependence: filter.dependence,
         relationships: facts.get(pairKey(pair.dependent, pair.provider)) ?? [],
       }),
     ),
   }));
 }
 
-interface Reach {
+export interface Reach {
   entityId: string;
   tier: number;
+  /** From the root the entity was reached from to the entity. */
   route: string[];
+  /** The rank of the route's least certain hop. */
+  rank: number;
 }
 
 /**
- * Every entity within maxDepth hops of the root in the walk's direction, breadth-first:
+ * Every entity within maxDepth hops of the roots in the walk's direction, breadth-first:
  * one query per tier, so the work grows with the entities reached, not with the number
- * of paths between them. Each entity appears once, at its lowest tier, with the route
- * through its parents. Sorted by tier, then name, then id.
+ * of paths between them. Each entity appears once, at its lowest tier, with the most
+ * certain route through its parents (then the parent with the smallest id). Roots are
+ * not reached. Sorted by tier, then name, then id.
  */
-async function walk(db: Database, rootId: string, direction: WalkDirection, maxDepth: number, filter: WalkFilter) {
-  const params = { ...walkParams(direction, filter.kinds), commodity: filter.commodity };
-  const routes = new Map<string, string[]>([[rootId, [rootId]]]);
+export async function walk(
+  db: Database,
+  rootIds: readonly string[],
+  direction: WalkDirection,
+  maxDepth: number,
+  filter: WalkFilter,
+): Promise<Reach[]> {
+  const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK };
+  const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
-  let frontier = [rootId];
+  let frontier = [...new Set(rootIds)];
   for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
     const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
-    frontier = [];
+    const best = new Map<string, { parentId: string; rank: number; name: string }>();
     for (const row of rows) {
       const entityId = String(row.entityId);
-      const route = [...routes.get(String(row.parentId))!, entityId];
-      routes.set(entityId, route);
-      reaches.push({ entityId, tier, route, name: String(row.name ?? '') });
+      const parentId = String(row.parentId);
+      const rank = Math.max(Number(row.rank), routes.get(parentId)!.rank);
+      const current = best.get(entityId);
+      if (!current || rank < current.rank || (rank === current.rank && parentId < current.parentId)) {
+        best.set(entityId, { parentId, rank, name: String(row.name ?? '') });
+      }
+    }
+    frontier = [];
+    for (const [entityId, { parentId, rank, name }] of best) {
+      const route = [...routes.get(parentId)!.route, entityId];
+      routes.set(entityId, { route, rank });
+      reaches.push({ entityId, tier, route, rank, name });
       frontier.push(entityId);
     }
   }
@@ -163,7 +234,7 @@ export async function dependencyTiers(
   filter: WalkFilter,
   perTier: number,
 ): Promise<DependencyTiersRow> {
-  const reaches = await walk(db, rootId, direction, maxDepth, filter);
+  const reaches = await walk(db, [rootId], direction, maxDepth, filter);
   const tierTotals = new Map<number, number>();
   const kept = reaches.filter((r) => {
     const count = (tierTotals.get(r.tier) ?? 0) + 1;
@@ -174,6 +245,7 @@ export async function dependencyTiers(
   return {
     rootId,
     maxDepth,
+    dependence: filter.dependence,
     reaches: kept.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
     tierTotals,
   };
@@ -191,16 +263,15 @@ export async function dependencyPaths(
   direction: WalkDirection,
   k: number,
   maxLength: number,
-  kinds: readonly DependencyKind[],
+  filter: WalkFilter,
 ): Promise<DependencyPathRow[]> {
   if (fromId === toId) return [];
-  const filter: WalkFilter = { kinds, commodity: null };
   // Distances from both ends, tier by tier; only entities whose two distances add up to
   // at most maxLength can lie on a route, and routes are searched among those alone.
   const back: WalkDirection = direction === 'UPSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM';
   const [ahead, behind] = await Promise.all([
-    walk(db, fromId, direction, maxLength, filter),
-    walk(db, toId, back, maxLength, filter),
+    walk(db, [fromId], direction, maxLength, filter),
+    walk(db, [toId], back, maxLength, filter),
   ]);
   const fromDistance = new Map<string, number>([[fromId, 0], ...ahead.map((r) => [r.entityId, r.tier] as const)]);
   if (!fromDistance.has(toId)) return [];
@@ -209,85 +280,13 @@ export async function dependencyPaths(
     .filter(([id, distance]) => toDistance.has(id) && distance + toDistance.get(id)! <= maxLength)
     .map(([id]) => id);
   const adjacency = new Map<string, string[]>();
-  for (const row of await db.run(BAND_EDGES, { band, ...walkParams(direction, kinds) })) {
+  const { natures, asOf } = factFilterParams(filter);
+  for (const row of await db.run(BAND_EDGES, { band, ...walkParams(direction, filter), natures, asOf })) {
     const source = String(row.source);
     adjacency.set(source, [...(adjacency.get(source) ?? []), String(row.target)]);
   }
   for (const targets of adjacency.values()) targets.sort();
   return toPaths(db, kShortestRoutes(adjacency, fromId, toId, k, maxLength), direction, filter);
-}
-
-/** What exposure is asked about: a country (or region) or a policy. */
-export type ExposureTarget = { country: string } | { policy: string };
-
-/** entity id → the facts tying it to the country or policy. */
-async function ties(db: Database, target: ExposureTarget): Promise<Map<string, RelationshipRow[]>> {
-  const rows =
-    'country' in target
-      ? await db.run(COUNTRY_MEMBERS, { country: target.country })
-      : await db.run(POLICY_TARGETS, { policy: target.policy });
-  const out = new Map<string, RelationshipRow[]>();
-  for (const row of rows) {
-    const id = String(row.entityId);
-    out.set(id, [...(out.get(id) ?? []), toRelationshipRow(row.rel as Props)]);
-  }
-  return out;
-}
-
-/**
- * How the subject's dependencies (upstream, up to maxDepth) meet a country or a policy.
- * Country C: a path to every provider that is C or is located in, or a member of, C
- * (`because`: those facts). Policy P: on each shortest path, the exposure lies at the
- * first hop whose provider P affects (restricts, applies to, or that is subject to P),
- * or whose facts trade an item P affects; each such entity is reported once, by its
- * nearest path. `direct`: the ties of the subject itself. Nearest first.
- */
-export async function exposure(
-  db: Database,
-  subjectId: string,
-  target: ExposureTarget,
-  maxDepth: number,
-  kinds: readonly DependencyKind[],
-): Promise<ExposureRow> {
-  const filter: WalkFilter = { kinds, commodity: null };
-  const [reaches, tied] = await Promise.all([walk(db, subjectId, 'UPSTREAM', maxDepth, filter), ties(db, target)]);
-  const throughId = 'country' in target ? target.country : target.policy;
-  const direct = tied.get(subjectId) ?? [];
-
-  if ('country' in target) {
-    const exposed = reaches.filter((r) => r.entityId === throughId || tied.has(r.entityId));
-    const paths = await toPaths(db, exposed.map((r) => r.route), 'UPSTREAM', filter);
-    return {
-      subjectId,
-      throughId,
-      direct,
-      paths: exposed.map((r, i) => ({ path: paths[i]!, atId: r.entityId, because: tied.get(r.entityId) ?? [] })),
-    };
-  }
-  // A hop's items are known only from its facts, so the facts of every route are needed.
-  const routes = await toPaths(db, reaches.map((r) => r.route), 'UPSTREAM', filter);
-  const found = new Map<string, ExposurePathRow>();
-  for (const path of routes) {
-    const at = firstAffectedHop(path, tied);
-    if (!at || found.has(at.atId)) continue;
-    const cut = { nodeIds: path.nodeIds.slice(0, at.index + 2), hops: path.hops.slice(0, at.index + 1) };
-    found.set(at.atId, { path: cut, atId: at.atId, because: at.because });
-  }
-  // Each exposure point is itself reached by the walk (a prefix of a shortest path is a
-  // shortest path), so the walk's order (tier, then name) is the nearest-first order.
-  const order = new Map(reaches.map((r, i) => [r.entityId, i]));
-  const paths = [...found.values()].sort((a, b) => order.get(a.atId)! - order.get(b.atId)!);
-  return { subjectId, throughId, direct, paths };
-}
-
-/** The first hop of a path where a policy bites: its provider is affected, or an item its facts trade is. */
-function firstAffectedHop(path: DependencyPathRow, affected: Map<string, RelationshipRow[]>) {
-  for (const [index, hop] of path.hops.entries()) {
-    const items = [...new Set(hop.relationships.map((r) => r.item).filter((item): item is string => item !== null))];
-    const because = [hop.providerId, ...items.filter((item) => item !== hop.providerId)].flatMap((id) => affected.get(id) ?? []);
-    if (because.length > 0) return { index, atId: hop.providerId, because };
-  }
-  return null;
 }
 
 /**
@@ -308,7 +307,7 @@ export async function subgraph(
     limit: int(limit),
   });
   if (!row) return { nodeIds: [], edges: [], truncated: false };
-  const nodeIds = strings(row.nodeIds);
+  const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
   return {
     nodeIds,
     edges: (row.edges as Props[]).map(toRelationshipRow),

@@ -1,7 +1,7 @@
 /** Plain query results → the row types in rows.ts. One place knows the stored property names. */
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 import type { Plain } from './convert.js';
-import type { EntityRow, RelationshipRow, SourceRow } from './rows.js';
+import type { EntityRow, ReferenceRow, RelationshipRow, ScopeRow, SourceRow } from './rows.js';
 
 type Props = Record<string, Plain>;
 
@@ -34,6 +34,37 @@ export function toEntityRow(p: Props): EntityRow {
     reference: str(p.reference),
     issuedOn: str(p.issuedOn),
     effectiveFrom: str(p.effectiveFrom),
+    effectiveUntil: str(p.effectiveUntil),
+    broader: strings(p.broader),
+  };
+}
+
+/** The statements of a fact from its parallel lists; a fact stored without them has one, its own. */
+function toReferences(p: Props): ReferenceRow[] {
+  const sourceIds = strings(p.refSourceIds);
+  if (sourceIds.length === 0)
+    return strings(p.sourceIds).map((sourceId) => ({ sourceId, claim: String(p.claim ?? ''), period: String(p.period ?? ''), note: str(p.note) }));
+  const claims = strings(p.refClaims);
+  const periods = strings(p.refPeriods);
+  const notes = strings(p.refNotes);
+  return sourceIds.map((sourceId, i) => ({
+    sourceId,
+    claim: claims[i] ?? '',
+    period: periods[i] ?? String(p.period ?? ''),
+    note: notes[i] ? notes[i]! : null,
+  }));
+}
+
+function toScope(p: Props): ScopeRow | null {
+  if (p.scopeItems === undefined && p.scopeSubjects === undefined) return null;
+  return {
+    items: strings(p.scopeItems),
+    coveredItems: strings(p.scopeCoveredItems),
+    origins: strings(p.scopeOrigins),
+    destinations: strings(p.scopeDestinations),
+    endUsers: strings(p.scopeEndUsers),
+    sectors: strings(p.scopeSectors),
+    subjects: strings(p.scopeSubjects),
   };
 }
 
@@ -47,10 +78,14 @@ export function toRelationshipRow(p: Props): RelationshipRow {
     claim: String(p.claim ?? ''),
     period: String(p.period ?? ''),
     periodStart: String(p.periodStart ?? ''),
-    periodEnd: String(p.periodEnd ?? ''),
+    periodEnd: str(p.periodEnd),
     sourceIds: strings(p.sourceIds),
+    references: toReferences(p),
     nature: String(p.nature ?? 'REPORTED'),
+    condition: str(p.condition),
     note: str(p.note),
+    measuredBy: str(p.measuredBy),
+    scope: toScope(p),
     quantity: num(p.quantity),
     unit: str(p.unit),
     metric: str(p.metric),
@@ -60,7 +95,5 @@ export function toRelationshipRow(p: Props): RelationshipRow {
     changeUnit: str(p.changeUnit),
     changeBasis: str(p.changeBasis),
     changeApproximate: p.changeApproximate === true,
-    shareValue: num(p.shareValue),
-    shareOf: str(p.shareOf),
   };
 }

@@ -2,7 +2,7 @@
  * The row types the data layer returns; GraphQL resolvers receive them as parents
  * (codegen mappers), so every field resolver is checked against what the database gives.
  */
-import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
+import type { EntityKind, RelationshipType, ScopeDimension } from '../../seed/vocabulary.js';
 
 export interface HealthRow {
   status: 'OK';
@@ -36,6 +36,28 @@ export interface EntityRow {
   reference: string | null;
   issuedOn: string | null;
   effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  /** Commodity or Product: the broader goods it is a kind, form or grade of. */
+  broader: string[];
+}
+
+/** One document's statement of a fact. */
+export interface ReferenceRow {
+  sourceId: string;
+  claim: string;
+  period: string;
+  note: string | null;
+}
+
+/** What a policy clause (a RESTRICTS, APPLIES_TO or SUBJECT_TO fact) covers, as ids. */
+export interface ScopeRow {
+  items: string[];
+  coveredItems: string[];
+  origins: string[];
+  destinations: string[];
+  endUsers: string[];
+  sectors: string[];
+  subjects: string[];
 }
 
 /** A fact: one relationship with its evidence and figure, flattened as stored. */
@@ -48,10 +70,16 @@ export interface RelationshipRow {
   claim: string;
   period: string;
   periodStart: string;
-  periodEnd: string;
+  /** Null when the period is open-ended (holds from its start on). */
+  periodEnd: string | null;
   sourceIds: string[];
+  /** Every document's statement of the fact, the first cited source's first. */
+  references: ReferenceRow[];
   nature: string;
+  condition: string | null;
   note: string | null;
+  measuredBy: string | null;
+  scope: ScopeRow | null;
   quantity: number | null;
   unit: string | null;
   metric: string | null;
@@ -61,8 +89,6 @@ export interface RelationshipRow {
   changeUnit: string | null;
   changeBasis: string | null;
   changeApproximate: boolean;
-  shareValue: number | null;
-  shareOf: string | null;
 }
 
 /** A relationship seen from one of the entities it joins: the entity at the other end. */
@@ -86,15 +112,20 @@ export interface SearchHitRow {
 }
 
 /** One hop of a dependency route: every fact making `dependentId` depend on `providerId`. */
+export type DependenceRow = 'SUPPLY' | 'MARKET';
+
 export interface DependencyHopRow {
   dependentId: string;
   providerId: string;
+  dependence: DependenceRow;
+  /** The facts that make the hop, already filtered by nature, time and condition. */
   relationships: RelationshipRow[];
 }
 
 export interface DependencyPathRow {
   /** The entities along the route, from the start of the walk. */
   nodeIds: string[];
+  dependence: DependenceRow;
   hops: DependencyHopRow[];
 }
 
@@ -104,9 +135,17 @@ export interface DependencyReachRow {
   path: DependencyPathRow;
 }
 
+/** How a hop meets one policy clause. */
+export interface ScopeMatchRow {
+  clause: RelationshipRow;
+  matched: ScopeDimension[];
+  unverified: ScopeDimension[];
+}
+
 export interface DependencyTiersRow {
   rootId: string;
   maxDepth: number;
+  dependence: DependenceRow;
   /** The reaches kept (at most perTier per tier), sorted by tier, then entity name. */
   reaches: DependencyReachRow[];
   /** tier → how many entities it has, kept or not. */
@@ -123,13 +162,30 @@ export interface ExposurePathRow {
   path: DependencyPathRow;
   atId: string;
   because: RelationshipRow[];
+  /** For a policy: the clauses the path's last hop meets. Empty for a country. */
+  scope: ScopeMatchRow[];
 }
 
 export interface ExposureRow {
   subjectId: string;
   throughId: string;
+  dependence: DependenceRow;
   direct: RelationshipRow[];
   paths: ExposurePathRow[];
+}
+
+export interface ExposedEntityRow extends ExposurePathRow {
+  entityId: string;
+  /** Hops from the entity to the exposure point; 0 when the country or policy names it. */
+  distance: number;
+}
+
+export interface ExposedSetRow {
+  throughId: string;
+  dependence: DependenceRow;
+  /** Every exposed entity, kept or not. */
+  total: number;
+  entities: ExposedEntityRow[];
 }
 
 export interface SubgraphRow {
@@ -141,7 +197,8 @@ export interface SubgraphRow {
 export interface PeriodRow {
   text: string;
   start: string;
-  end: string;
+  /** Null for an open-ended period. */
+  end: string | null;
 }
 
 export interface EdgeRow<T> {

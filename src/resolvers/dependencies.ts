@@ -1,24 +1,30 @@
 /**
- * Dependency questions: upstream, downstream, paths, exposure, subgraph. Resolvers check
- * the arguments (bounds are rejected, never clamped; unknown ids are NOT_FOUND) and call
- * src/db/dependencies.ts; entities along the results load through the request's
- * DataLoader, so round trips do not grow with the number of results.
+ * Dependency questions: upstream, downstream, paths, exposure both ways, subgraph.
+ * Resolvers check the arguments (bounds are rejected, never clamped; unknown ids are
+ * NOT_FOUND; a kind the dependence does not read is BAD_USER_INPUT) and call
+ * src/db/dependencies.ts and src/db/exposure.ts; entities along the results load through
+ * the request's DataLoader, so round trips do not grow with the number of results.
  */
 import type { Context } from '../context.js';
 import {
-  DEPENDENCY_KINDS,
+  type Dependence,
   type DependencyKind,
   dependencyPaths,
   dependencyTiers,
-  exposure,
+  hopNature,
+  kindsOf,
+  narrowerGoods,
+  pathNature,
   subgraph,
   type WalkDirection,
+  type WalkFilter,
 } from '../db/dependencies.js';
+import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow } from '../db/rows.js';
 import { badInput, notFound } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
-import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
+import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
 
 /** An entity the user named: it must exist, and be of one of `kinds` when given. */
 async function named(
@@ -43,10 +49,33 @@ async function entity({ loaders }: Context, id: string): Promise<EntityRow> {
   return row;
 }
 
-/** The kinds to follow: all when not given; an empty list is an error. */
-function kindsArg(kinds: readonly DependencyKind[] | null | undefined): readonly DependencyKind[] {
-  if (kinds === null || kinds === undefined) return DEPENDENCY_KINDS;
-  return [...new Set(checkCount('kinds', kinds, LIMITS.kinds))];
+/** The arguments every walk takes besides its ends. */
+interface FilterArgs {
+  kinds?: readonly DependencyKind[] | null;
+  dependence?: Dependence | null;
+  natures?: readonly Nature[] | null;
+  asOf?: string | null;
+}
+
+/**
+ * The walk filter from the arguments: the dependence (SUPPLY unless asked), its kinds (all
+ * of them unless narrowed; a kind it does not read is an error, not an empty answer), the
+ * natures (REPORTED unless asked; an empty list is an error) and the day.
+ */
+function filterArgs(args: FilterArgs, commodities: readonly string[] | null = null): WalkFilter {
+  const dependence = args.dependence ?? 'SUPPLY';
+  const readable = kindsOf(dependence);
+  let kinds: readonly DependencyKind[] = readable;
+  if (args.kinds !== null && args.kinds !== undefined) {
+    kinds = [...new Set(checkCount('kinds', args.kinds, LIMITS.kinds))];
+    const foreign = kinds.filter((k) => !readable.includes(k));
+    if (foreign.length > 0) {
+      throw badInput('kinds', `${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not read by ${dependence} dependence (it reads ${readable.join(', ')})`);
+    }
+  }
+  const natures = args.natures === null || args.natures === undefined ? (['REPORTED'] as Nature[]) : [...new Set(args.natures)];
+  if (natures.length === 0) throw badInput('natures', 'must name at least 1');
+  return { dependence, kinds, natures, asOf: args.asOf ?? null, commodities };
 }
 
 const COMMODITY_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
@@ -54,23 +83,33 @@ const COMMODITY_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
 async function tiers(
   ctx: Context,
   direction: WalkDirection,
-  args: {
-    id: string;
-    maxDepth?: number | null;
-    commodity?: string | null;
-    kinds?: readonly DependencyKind[] | null;
-    perTier?: number | null;
-  },
+  args: FilterArgs & { id: string; maxDepth?: number | null; commodity?: string | null; perTier?: number | null },
 ) {
   const maxDepth = checkInt('maxDepth', args.maxDepth ?? 3, LIMITS.maxDepth);
   const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
-  const kinds = kindsArg(args.kinds);
+  filterArgs(args);
   const commodity = args.commodity ?? null;
   await Promise.all([
     named(ctx, 'id', args.id, 'entity'),
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
-  return dependencyTiers(ctx.db, args.id, direction, maxDepth, { kinds, commodity }, perTier);
+  const commodities = commodity === null ? null : await narrowerGoods(ctx.db, commodity);
+  return dependencyTiers(ctx.db, args.id, direction, maxDepth, filterArgs(args, commodities), perTier);
+}
+
+/** Exactly one of country and policy, each of the right kind. */
+async function exposureTarget(ctx: Context, args: { country?: string | null; policy?: string | null }) {
+  const country = args.country ?? null;
+  const policy = args.policy ?? null;
+  if ((country === null) === (policy === null)) {
+    throw badInput('country', `give exactly one of country and policy, got ${country === null ? 'neither' : 'both'}`);
+  }
+  if (country !== null) {
+    await named(ctx, 'country', country, 'country', ['Country', 'Region']);
+    return { country };
+  }
+  await named(ctx, 'policy', policy!, 'policy', ['Policy']);
+  return { policy: policy! };
 }
 
 export const dependencyResolvers: Resolvers = {
@@ -81,26 +120,28 @@ export const dependencyResolvers: Resolvers = {
     dependencyPaths: async (_parent, args, ctx) => {
       const k = checkInt('k', args.k ?? 3, LIMITS.k);
       const maxLength = checkInt('maxLength', args.maxLength ?? 6, LIMITS.maxLength);
-      const kinds = kindsArg(args.kinds);
+      const filter = filterArgs(args);
       await Promise.all([named(ctx, 'from', args.from, 'entity'), named(ctx, 'to', args.to, 'entity')]);
-      return dependencyPaths(ctx.db, args.from, args.to, args.direction ?? 'UPSTREAM', k, maxLength, kinds);
+      return dependencyPaths(ctx.db, args.from, args.to, args.direction ?? 'UPSTREAM', k, maxLength, filter);
     },
 
     exposure: async (_parent, args, ctx) => {
       const maxDepth = checkInt('maxDepth', args.maxDepth ?? 4, LIMITS.maxDepth);
-      const kinds = kindsArg(args.kinds);
-      const country = args.country ?? null;
-      const policy = args.policy ?? null;
-      if ((country === null) === (policy === null)) {
-        throw badInput('country', `give exactly one of country and policy, got ${country === null ? 'neither' : 'both'}`);
-      }
-      await Promise.all([
-        named(ctx, 'id', args.id, 'entity'),
-        country !== null
-          ? named(ctx, 'country', country, 'country', ['Country', 'Region'])
-          : named(ctx, 'policy', policy!, 'policy', ['Policy']),
-      ]);
-      return exposure(ctx.db, args.id, country !== null ? { country } : { policy: policy! }, maxDepth, kinds);
+      const filter = filterArgs(args);
+      const [target] = await Promise.all([exposureTarget(ctx, args), named(ctx, 'id', args.id, 'entity')]);
+      return exposure(ctx.db, args.id, target, maxDepth, filter);
+    },
+
+    exposedTo: async (_parent, args, ctx) => {
+      const maxDepth = checkInt('maxDepth', args.maxDepth ?? 4, LIMITS.maxDepth);
+      const first = checkInt('first', args.first ?? 100, LIMITS.perTier);
+      const filter = filterArgs(args);
+      const target = await exposureTarget(ctx, args);
+      const names = async (ids: readonly string[]) => {
+        const rows = await ctx.loaders.entity.loadMany(ids);
+        return new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r.name] as const] : [])));
+      };
+      return exposedTo(ctx.db, target, maxDepth, filter, first, names);
     },
 
     subgraph: async (_parent, args, ctx) => {
@@ -116,6 +157,7 @@ export const dependencyResolvers: Resolvers = {
   DependencyTiers: {
     root: (row, _args, ctx) => entity(ctx, row.rootId),
     maxDepth: (row) => row.maxDepth,
+    dependence: (row) => row.dependence,
     total: (row) => [...row.tierTotals.values()].reduce((sum, n) => sum + n, 0),
     tiers: (row) => {
       const byTier = new Map<number, DependencyTierRow>();
@@ -135,21 +177,27 @@ export const dependencyResolvers: Resolvers = {
   DependencyReach: {
     entity: (row, _args, ctx) => entity(ctx, row.entityId),
     tier: (row) => row.tier,
+    nature: (row) => pathNature(row.path.hops),
     path: (row) => row.path,
   },
   DependencyPath: {
     length: (row) => row.hops.length,
     nodes: (row, _args, ctx) => Promise.all(row.nodeIds.map((id) => entity(ctx, id))),
+    dependence: (row) => row.dependence,
+    nature: (row) => pathNature(row.hops),
     hops: (row) => row.hops,
   },
   DependencyHop: {
     dependent: (row, _args, ctx) => entity(ctx, row.dependentId),
     provider: (row, _args, ctx) => entity(ctx, row.providerId),
+    dependence: (row) => row.dependence,
+    nature: (row) => hopNature(row.relationships),
     relationships: (row) => row.relationships,
   },
   Exposure: {
     subject: (row, _args, ctx) => entity(ctx, row.subjectId),
     through: (row, _args, ctx) => entity(ctx, row.throughId),
+    dependence: (row) => row.dependence,
     // Being the country itself counts, though no fact says so (see Exposure.direct in the SDL).
     exposed: (row) => row.direct.length > 0 || row.paths.length > 0 || row.subjectId === row.throughId,
     direct: (row) => row.direct,
@@ -159,6 +207,26 @@ export const dependencyResolvers: Resolvers = {
     path: (row) => row.path,
     at: (row, _args, ctx) => entity(ctx, row.atId),
     because: (row) => row.because,
+    scope: (row) => row.scope,
+  },
+  ScopeMatch: {
+    clause: (row) => row.clause,
+    matched: (row) => row.matched,
+    unverified: (row) => row.unverified,
+  },
+  ExposedSet: {
+    through: (row, _args, ctx) => entity(ctx, row.throughId),
+    dependence: (row) => row.dependence,
+    total: (row) => row.total,
+    entities: (row) => row.entities,
+  },
+  ExposedEntity: {
+    entity: (row, _args, ctx) => entity(ctx, row.entityId),
+    distance: (row) => row.distance,
+    path: (row) => row.path,
+    at: (row, _args, ctx) => entity(ctx, row.atId),
+    because: (row) => row.because,
+    scope: (row) => row.scope,
   },
   Subgraph: {
     nodes: (row, _args, ctx) => Promise.all(row.nodeIds.map((id) => entity(ctx, id))),

@@ -6,6 +6,7 @@ import { dependencyResolvers } from './dependencies.js';
 import { entityResolvers } from './entity.js';
 import { healthResolvers } from './health.js';
 import { lookupResolvers } from './lookup.js';
+import { policyResolvers } from './policy.js';
 import { relationshipResolvers } from './relationship.js';
 
 export const resolvers: Resolvers[] = [
@@ -16,4 +17,5 @@ export const resolvers: Resolvers[] = [
   entityResolvers,
   relationshipResolvers,
   dependencyResolvers,
+  policyResolvers,
 ];

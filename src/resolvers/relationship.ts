@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import type { RelationshipRow, SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
+import { parsePeriod } from '../../seed/load/period.js';
+import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
 
 /** An entity the fact names must exist: the seed validator guarantees it. */
 const entity = async (id: string, { loaders }: Context) => {
@@ -10,6 +11,13 @@ const entity = async (id: string, { loaders }: Context) => {
   if (!row) throw new Error(`relationship names missing entity ${id}`);
   return row;
 };
+
+/** A reference's period: the same text the seed validated, with its first and last day. */
+function periodOf(text: string) {
+  const range = parsePeriod(text);
+  if (!range) throw new Error(`stored period "${text}" does not parse`);
+  return { text, start: range.start, end: range.end };
+}
 
 export const sourcesOf = async (ids: readonly string[], { loaders }: Context): Promise<SourceRow[]> =>
   (await loaders.source.loadMany(ids)).filter((s): s is SourceRow => !!s && !(s instanceof Error));
@@ -26,28 +34,38 @@ export const relationshipResolvers: Resolvers = {
   Evidence: {
     claim: (r) => r.claim,
     period: (r) => ({ text: r.period, start: r.periodStart, end: r.periodEnd }),
-    nature: (r) => r.nature as RelationshipRow['nature'] & ('REPORTED' | 'FORECAST' | 'PLAN' | 'INTENT'),
+    nature: (r) => r.nature as Nature,
+    condition: (r) => r.condition,
     sources: (r, _args, ctx) => sourcesOf(r.sourceIds, ctx),
+    references: (r) => r.references,
     note: (r) => r.note,
+  },
+  Reference: {
+    source: async (ref, _args, ctx) => {
+      const [source] = await sourcesOf([ref.sourceId], ctx);
+      if (!source) throw new Error(`reference names missing source ${ref.sourceId}`);
+      return source;
+    },
+    claim: (ref) => ref.claim,
+    period: (ref) => periodOf(ref.period),
+    statedOn: async (ref, _args, ctx) => (await sourcesOf([ref.sourceId], ctx))[0]?.date ?? null,
+    note: (ref) => ref.note,
   },
   Figure: {
     value: (r) => r.quantity!,
     unit: (r) => r.unit!,
     unitName: (r) => UNITS[r.unit as Unit] ?? r.unit!,
-    metric: (r) => r.metric,
+    metric: (r) => r.metric as Metric | null,
+    metricName: (r) => (r.metric ? METRICS[r.metric as Metric].name : null),
     approximate: (r) => r.approximate,
     bound: (r) => r.bound as 'AT_LEAST' | 'AT_MOST' | null,
     change: (r) => (r.changeValue === null ? null : r),
-    share: (r) => (r.shareValue === null ? null : r),
+    measuredBy: (r, _args, ctx) => (r.measuredBy ? entity(r.measuredBy, ctx) : null),
   },
   Change: {
     value: (r) => r.changeValue!,
     unit: (r) => r.changeUnit!,
     basis: (r) => r.changeBasis as 'YOY' | 'MOM' | 'DOD' | 'FROM_LOW' | 'VS_BASELINE' | 'CAGR',
     approximate: (r) => r.changeApproximate,
-  },
-  Share: {
-    value: (r) => r.shareValue!,
-    of: (r) => r.shareOf!,
   },
 };

@@ -20,7 +20,58 @@ export type EntityKind =
   | 'SECTOR'
   | 'TECHNOLOGY';
 
+/** What a figure measures: a closed list, so one measure has one name across sources (seed/vocabulary.ts). */
+export type Metric =
+  /** output as a share of capacity */
+  | 'CAPACITY_UTILISATION'
+  /** content of the target per vehicle */
+  | 'CONTENT_PER_VEHICLE'
+  /** cost advantage over the comparison the claim names */
+  | 'COST_ADVANTAGE'
+  /** demand for the target */
+  | 'DEMAND'
+  /** duration */
+  | 'DURATION'
+  /** cut in emissions against the comparison the claim names */
+  | 'EMISSIONS_REDUCTION'
+  /** energy saved against the comparison the claim names */
+  | 'ENERGY_SAVING'
+  /** exports of all products of the target, together */
+  | 'EXPORTS_ALL_PRODUCTS'
+  /** money provided or committed */
+  | 'FUNDING'
+  /** content of the target in the subject */
+  | 'MINERAL_CONTENT'
+  /** share of the target owned */
+  | 'OWNERSHIP_STAKE'
+  /** number of partners */
+  | 'PARTNER_COUNT'
+  /** share of a market taken by the target */
+  | 'PENETRATION_RATE'
+  /** power per unit of mass */
+  | 'POWER_DENSITY'
+  /** price of the subject over the price of the target */
+  | 'PRICE_RATIO'
+  /** purchase intentions received */
+  | 'PURCHASE_INTENTIONS'
+  /** output of the sector's goods (vehicles, robots, appliances) */
+  | 'SECTOR_OUTPUT'
+  /** share of world output of the target commodity */
+  | 'SHARE_OF_WORLD_OUTPUT'
+  /** quantity the subject can supply per year */
+  | 'SUPPLY_CAPABILITY'
+  /** operating voltage */
+  | 'VOLTAGE'
+  /** weight saved against the comparison the claim names */
+  | 'WEIGHT_REDUCTION';
+
+/**
+ * How certain a fact is, most certain first; a dependency path is as certain as its least
+ * certain hop. Dependency answers follow REPORTED facts unless asked for more.
+ */
 export type Nature =
+  /** Asserted by the party concerned (a maker, a developer) and not confirmed by the source. */
+  | 'CLAIMED'
   /** A forecast or expectation. */
   | 'FORECAST'
   /** A non-binding intention. */
@@ -92,6 +143,8 @@ export type RelationshipType =
   | 'PRODUCES'
   /** is the market where the item traded at the quoted price */
   | 'QUOTES_PRICE'
+  /** sells mainly to, so its sales depend on the buyer (market dependence, not supply) */
+  | 'RELIES_ON_MARKET'
   /** publishes the data or research the fact comes from */
   | 'REPORTS_ON'
   /** limits trade with, in or for */
@@ -177,7 +230,7 @@ export type EdgeDetailsFragment = { meaning: string, id: string, type: Relations
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
-   | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
     | { id: string }
     | { id: string }
     | { id: string }
@@ -267,7 +320,7 @@ export type NeighbourhoodQuery = { subgraph: { truncated: boolean, nodes: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -596,7 +649,7 @@ export type FactQuery = { relationship: { meaning: string, id: string, type: Rel
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, unitName: string, metric: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
       | { id: string }
       | { id: string }
       | { id: string }
