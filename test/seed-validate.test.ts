@@ -37,6 +37,10 @@ describe('Seed validation: a valid seed', () => {
       periodStart: '2024-01-01',
       periodEnd: '2024-12-31',
       sourceIds: ['src-a', 'src-b'],
+      references: [
+        { sourceId: 'src-a', claim: 'Maker made 1,000 t in 2024.', period: '2024', note: null },
+        { sourceId: 'src-b', claim: 'Maker turned out 1,000 t in 2024.', period: '2024', note: null },
+      ],
       quantity: { value: 1000, unit: 't' },
       change: { value: -2.5, unit: 'percent', basis: 'YOY', approximate: false },
       nature: 'REPORTED',
@@ -55,8 +59,11 @@ describe('Seed validation: errors name the file and the key', () => {
   });
 
   it('an unknown source', () => {
-    expect(problemsOf((f) => (fact(f, 1).alsoSources = ['src-zzz']))).toEqual([
-      'facts/a.yaml: facts[1] "maker-produces-ingot".alsoSources[0]: unknown source "src-zzz"',
+    expect(problemsOf((f) => (fact(f, 1).alsoStatedBy = [{ source: 'src-zzz', claim: 'x' }]))).toEqual([
+      'facts/a.yaml: facts[1] "maker-produces-ingot".alsoStatedBy[0].source: unknown source "src-zzz"',
+    ]);
+    expect(problemsOf((f) => (fact(f, 1).alsoStatedBy = [{ source: 'src-a', claim: 'x' }]))).toEqual([
+      'facts/a.yaml: facts[1] "maker-produces-ingot".alsoStatedBy[0].source: "src-a" is already this file\'s source',
     ]);
     expect(problemsOf((f) => ((f.facts['a.yaml'] as { source: string }).source = 'nope'))).toContain(
       'facts/a.yaml: source: unknown source "nope" (not in sources.yaml)',
@@ -128,6 +135,67 @@ describe('Seed validation: errors name the file and the key', () => {
   });
 });
 
+describe('Seed validation: the reasoning model', () => {
+  const policyFixture = (clause: Record<string, unknown>) => (f: Fixture) => {
+    f.entities['policies.yaml'] = [{ id: 'policy:ban', name: 'Ban', description: 'A ban.', issuedOn: '2026-01-06', effectiveFrom: '2026-01-06' }];
+    f.entities['countries.yaml'] = [{ id: 'country:here', name: 'Here', description: 'A country.' }];
+    (f.facts['a.yaml'] as { facts: unknown[] }).facts.push({ id: 'ban-restricts-ingot', type: 'RESTRICTS', from: 'policy:ban', period: '2026-01-06/..', claim: 'The ban stops ingot.', ...clause });
+  };
+
+  it('a metric outside the closed list, or in a unit the metric does not take', () => {
+    expect(problemsOf((f) => Object.assign(fact(f, 1), { type: 'HAS_METRIC', metric: 'magnesium output share' }))).toEqual([
+      expect.stringMatching(/^facts\/a\.yaml: facts\[1\] "maker-produces-ingot"\.metric: unknown metric "magnesium output share" \(expected one of SHARE_OF_WORLD_OUTPUT, /),
+    ]);
+    expect(problemsOf((f) => Object.assign(fact(f, 1), { type: 'HAS_METRIC', metric: 'SHARE_OF_WORLD_OUTPUT' }))).toEqual([
+      'facts/a.yaml: facts[1] "maker-produces-ingot".quantity.unit: a SHARE_OF_WORLD_OUTPUT figure is in percent, not t',
+    ]);
+  });
+
+  it('a measuring body that is not an organisation or company, and a share field (removed)', () => {
+    expect(problemsOf((f) => (fact(f, 1).measuredBy = 'commodity:ingot'))).toEqual([
+      'facts/a.yaml: facts[1] "maker-produces-ingot".measuredBy: must be an Organization or Company, "commodity:ingot" is a Commodity',
+    ]);
+    expect(problemsOf((f) => (fact(f, 1).share = { value: 50, of: 'world' }))).toEqual([
+      expect.stringMatching(/^facts\/a\.yaml: facts\[1\] "maker-produces-ingot": Unrecognized key: "share"/),
+    ]);
+  });
+
+  it('a policy clause names its place as an origin or a destination, never leaves it to be guessed', () => {
+    expect(problemsOf(policyFixture({ to: 'country:here' }))).toEqual([
+      'facts/a.yaml: facts[2] "ban-restricts-ingot".scope: list "country:here" as an origin or a destination; a policy\'s place cannot be guessed',
+    ]);
+    const graph = validate((() => { const f = validFixture(); policyFixture({ to: 'commodity:ingot', scope: { destinations: ['country:here'] } })(f); return f; })());
+    const clause = graph.facts.find((x) => x.id === 'ban-restricts-ingot')!;
+    expect(clause).toMatchObject({ periodStart: '2026-01-06', periodEnd: null });
+    expect(clause.scope).toEqual({ items: ['commodity:ingot'], coveredItems: ['commodity:ingot'], origins: [], destinations: ['country:here'], endUsers: [], sectors: [], subjects: [] });
+    expect(problemsOf(policyFixture({ to: 'commodity:ingot', scope: { origins: ['commodity:ingot'], destinations: ['country:here'] } }))).toEqual([
+      'facts/a.yaml: facts[2] "ban-restricts-ingot".scope.origins[0]: "commodity:ingot" is a Commodity; allowed: Country, Region',
+    ]);
+    expect(problemsOf((f) => (fact(f, 0).scope = { items: [] }))).toEqual([
+      'facts/a.yaml: facts[0] "maker-supplies-buyer".scope: only RESTRICTS and APPLIES_TO facts take a scope',
+    ]);
+  });
+
+  it('a policy clause covers the goods narrower than its items (the broader taxonomy), and the taxonomy has no cycle', () => {
+    const f = validFixture();
+    f.entities['commodities.yaml']!.push({ id: 'commodity:metal', name: 'Metal', description: 'Any metal.' });
+    (f.entities['commodities.yaml']![0] as Record<string, unknown>).broader = ['commodity:metal'];
+    policyFixture({ to: 'commodity:metal', scope: { origins: ['country:here'] } })(f);
+    const clause = validate(f).facts.find((x) => x.id === 'ban-restricts-ingot')!;
+    expect(clause.scope!.coveredItems).toEqual(['commodity:ingot', 'commodity:metal']);
+    expect(
+      problemsOf((g) => {
+        g.entities['commodities.yaml']!.push({ id: 'commodity:metal', name: 'Metal', description: 'Any metal.', broader: ['commodity:ingot'] });
+        (g.entities['commodities.yaml']![0] as Record<string, unknown>).broader = ['commodity:metal'];
+        (g.facts['a.yaml'] as { facts: unknown[] }).facts.push({ id: 'maker-produces-metal', type: 'PRODUCES', from: 'company:maker', to: 'commodity:metal', period: 2024, claim: 'x' });
+      }),
+    ).toEqual([
+      'entities/commodities.yaml: [0] "commodity:ingot".broader: "commodity:ingot" ends up broader than itself',
+      'entities/commodities.yaml: [1] "commodity:metal".broader: "commodity:metal" ends up broader than itself',
+    ]);
+  });
+});
+
 describe('Seed validation: periods', () => {
   it.each([
     ['2025', '2025-01-01', '2025-12-31'],
@@ -138,6 +206,7 @@ describe('Seed validation: periods', () => {
     ['2025-09-10', '2025-09-10', '2025-09-10'],
     ['2025-01/2025-06', '2025-01-01', '2025-06-30'],
     ['2024/2035', '2024-01-01', '2035-12-31'],
+    ['2026-01-06/..', '2026-01-06', null],
   ])('%s covers %s to %s', (text, start, end) => {
     expect(parsePeriod(text)).toEqual({ start, end });
   });

@@ -230,7 +230,8 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         periodEnd: period.end,
         scope,
       });
-      for (const id of [fact.from, fact.to, fact.item, fact.measuredBy]) {
+      const scoped = scope ? [...scope.items, ...scope.origins, ...scope.destinations, ...scope.endUsers, ...scope.sectors] : [];
+      for (const id of [fact.from, fact.to, fact.item, fact.measuredBy, ...scoped]) {
         const entity = id === undefined ? undefined : entities.get(id);
         if (entity) for (const s of cited) if (!entity.sourceIds.includes(s)) entity.sourceIds.push(s);
       }
@@ -245,6 +246,8 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     for (const item of list) {
       if (!isRecord(item)) continue;
       for (const key of ['from', 'to', 'item', 'measuredBy']) if (typeof item[key] === 'string') referenced.add(item[key]);
+      if (isRecord(item.scope))
+        for (const list of Object.values(item.scope)) if (Array.isArray(list)) list.forEach((id) => typeof id === 'string' && referenced.add(id));
     }
   }
   for (const entity of entities.values()) {

@@ -28,6 +28,8 @@ export const BASE_COST: Readonly<Record<string, number>> = {
   'Query.downstream': 200,
   'Query.dependencyPaths': 200,
   'Query.exposure': 200,
+  'Query.exposedTo': 200,
+  'Policy.scope': 10,
   'Query.subgraph': 200,
   'Query.search': 20,
   'Query.entities': 20,
@@ -48,6 +50,20 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'Exposure.direct': 5,
   'Exposure.paths': 20,
   'ExposurePath.because': 3,
+  'ExposurePath.scope': 3,
+  'ExposedEntity.because': 3,
+  'ExposedEntity.scope': 3,
+  'ScopeMatch.matched': 6,
+  'ScopeMatch.unverified': 6,
+  'Evidence.references': 3,
+  'Policy.scope': 10,
+  'PolicyClause.items': 5,
+  'PolicyClause.coveredItems': 20,
+  'PolicyClause.origins': 5,
+  'PolicyClause.destinations': 5,
+  'PolicyClause.endUsers': 5,
+  'PolicyClause.sectors': 5,
+  'PolicyClause.subjects': 5,
 };
 
 /** The list sizes one of these fields' arguments sets for lists below it (coordinate → size). */
@@ -77,6 +93,11 @@ export const DESCENDANT_SIZES: Readonly<Record<string, DescendantSizes>> = {
     'DependencyPath.nodes': size(arg('maxDepth'), 4) + 1,
   }),
   // Every relationship among the nodes is kept; two per node is the bound assumed.
+  'Query.exposedTo': (arg) => ({
+    'ExposedSet.entities': size(arg('first'), 100),
+    'DependencyPath.hops': size(arg('maxDepth'), 4),
+    'DependencyPath.nodes': size(arg('maxDepth'), 4) + 1,
+  }),
   'Query.subgraph': (arg) => ({ 'Subgraph.nodes': size(arg('limit'), 100), 'Subgraph.edges': 2 * size(arg('limit'), 100) }),
 };
 

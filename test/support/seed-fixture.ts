@@ -29,7 +29,7 @@ export function validFixture(): Fixture {
         source: 'src-a',
         facts: [
           { id: 'maker-supplies-buyer', type: 'SUPPLIES', from: 'company:maker', to: 'company:buyer', item: 'commodity:ingot', period: '2025-09', claim: 'Maker sells ingot to Buyer.' },
-          { id: 'maker-produces-ingot', type: 'PRODUCES', from: 'company:maker', to: 'commodity:ingot', period: 2024, quantity: { value: 1000, unit: 't' }, change: { value: -2.5, unit: 'percent', basis: 'YOY' }, claim: 'Maker made 1,000 t in 2024.', alsoSources: ['src-b'] },
+          { id: 'maker-produces-ingot', type: 'PRODUCES', from: 'company:maker', to: 'commodity:ingot', period: 2024, quantity: { value: 1000, unit: 't' }, change: { value: -2.5, unit: 'percent', basis: 'YOY' }, claim: 'Maker made 1,000 t in 2024.', alsoStatedBy: [{ source: 'src-b', claim: 'Maker turned out 1,000 t in 2024.' }] },
         ],
       },
     },
