@@ -1,5 +1,7 @@
 // Seeded nodes and relationships whose ids are no longer in the seed files.
-// Parameters: $sourceIds, $entityIds, $factIds (lists of the ids the seed holds now)
+// A fact whose type changed in the seed leaves its old-typed relationship stale.
+// Parameters: $sourceIds, $entityIds (lists of the ids the seed holds now), $factKeys
+//             ("TYPE id" of every fact the seed holds now)
 // Returns: what ('node' | 'relationship'), label (kind or relationship type), id
 // Mode: read
 MATCH (n)
@@ -8,5 +10,5 @@ WHERE n.seeded = true
 RETURN 'node' AS what, CASE WHEN n:Source THEN 'Source' ELSE n.kind END AS label, n.id AS id
 UNION ALL
 MATCH ()-[r]->()
-WHERE r.seeded = true AND NOT r.id IN $factIds
+WHERE r.seeded = true AND NOT (type(r) + ' ' + r.id) IN $factKeys
 RETURN 'relationship' AS what, type(r) AS label, r.id AS id

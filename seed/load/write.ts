@@ -149,13 +149,18 @@ export async function loadSeed(
   const ids = {
     sourceIds: graph.sources.map((s) => s.id),
     entityIds: graph.entities.map((e) => e.id),
-    factIds: graph.facts.map((f) => f.id),
+    factKeys: graph.facts.map((f) => `${f.type} ${f.id}`),
   };
-  report.stale = (await db.run(cypher('seed/stale'), ids)).map((row) => ({
+  const stale = (await db.run(cypher('seed/stale'), ids)).map((row) => ({
     what: String(row.what),
     label: String(row.label),
     id: String(row.id),
   }));
+  // A fact retyped in the seed is replaced on every load, like one whose ends moved.
+  const factIds = new Set(graph.facts.map((f) => f.id));
+  const retyped = stale.filter((s) => s.what === 'relationship' && factIds.has(s.id));
+  if (retyped.length > 0) await db.run(cypher('seed/delete-retyped'), { facts: retyped.map((s) => ({ type: s.label, id: s.id })) });
+  report.stale = stale.filter((s) => !retyped.includes(s));
   if (options.prune && report.stale.length > 0) {
     const [row] = await db.run(cypher('seed/prune-stale'), ids);
     report.pruned = Number(row?.deleted ?? 0);
