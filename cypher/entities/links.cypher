@@ -5,13 +5,22 @@
 //   INCOMING     e is the fact's `to`              (other end: `from`)
 //   BOTH         either                            (other end: the other node)
 //   ITEM         e is the fact's item (the technology a licence covers …) (other end: `to`)
-//   MEMBER_FROM  the `from` is located in or a member of e (other end: that member)
-//   MEMBER_TO    the `to` is located in or a member of e   (other end: the `from`)
+//   WITHIN       the `from` is located in or a member of e, and the fact (LOCATED_IN,
+//                MEMBER_OF) says it is located in e or in a place within e (other end:
+//                that member)
+//   MEMBER_FROM  the `from` is within e (other end: that member)
+//   MEMBER_TO    the `to` is within e   (other end: the `from`)
+// "Within e": located in or a member of e, directly or through the places located in
+// it, up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a Country or
+// Region (a company in a province is within its country; Germany and its companies are
+// within Europe; a member of an association is not within the association's country).
 // Optional filters: a commodity (the item or the other end), a period overlapping
-// [periodFrom, periodTo], figures only. ITEM facts come from the `fact_refs` index:
+// [periodFrom, periodTo] (a period with no end, periodEnd null, holds from its start
+// on, so it overlaps every later date), figures only. ITEM facts come from the `fact_refs` index:
 // $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
 // data layer (empty when no spec is ITEM); the item comparison decides.
-// At most $limit links per asking entity come back, newest period first, then by id:
+// At most $limit links per asking entity come back, newest period first (an open end
+// counting as the newest), then by id:
 // the cut is made here, per entity, so a page of 5 never ships an entity's thousands
 // of facts to the API only to drop them there.
 // Parameters: $ids, $itemQueries (map id → query), $specs: list of {types, direction,
@@ -40,14 +49,23 @@ CALL (e) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  WITH e WHERE any(s IN $specs WHERE s.direction = 'WITHIN')
+  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[r:LOCATED_IN|MEMBER_OF]-(o:Entity)
+  WHERE o <> e
+  WITH r, o, [s IN $specs WHERE s.direction = 'WITHIN' AND type(r) IN s.types] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+  UNION
   WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_FROM')
-  MATCH (e)<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
+  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
+  WHERE o <> e
   WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
   WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_TO')
-  MATCH (e)<-[:LOCATED_IN|MEMBER_OF]-(:Entity)<-[r]-(o:Entity)
+  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(m:Entity)<-[r]-(o:Entity)
+  WHERE m <> e
   WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
@@ -55,14 +73,14 @@ CALL (e) {
 WITH id, r, o
 WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
   AND ($commodity IS NULL OR r.item = $commodity OR o.id = $commodity)
-  AND ($periodFrom IS NULL OR r.periodEnd >= $periodFrom)
+  AND ($periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= $periodFrom)
   AND ($periodTo IS NULL OR r.periodStart <= $periodTo)
   AND ($withFigure = false OR r.quantity IS NOT NULL)
 WITH DISTINCT id, r, o
-ORDER BY r.periodEnd DESC, r.id
+ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
 WITH id, collect({r: r, o: o})[..$limit] AS kept
 UNWIND kept AS link
 WITH id, link.r AS r, link.o AS o
 RETURN id, o.id AS other,
        r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel
-ORDER BY id, rel.periodEnd DESC, rel.id
+ORDER BY id, rel.periodEnd IS NULL DESC, rel.periodEnd DESC, rel.id

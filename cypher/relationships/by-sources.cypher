@@ -1,5 +1,6 @@
 // A page of the facts of each of many sources (the Source.facts DataLoader's batch),
-// newest period first, with each source's total. Each source's facts come from the
+// newest period first (a period with no end, periodEnd null, counting as the newest),
+// with each source's total. Each source's facts come from the
 // `fact_refs` index; `query` is its Lucene query for the source id, built and escaped
 // by the data layer, and the id comparison decides.
 // Parameters: $sources: list of {id, query}, $offset (int), $limit (int)
@@ -9,7 +10,7 @@ UNWIND $sources AS source
 CALL (source) {
   CALL db.index.fulltext.queryRelationships('fact_refs', source.query) YIELD relationship AS r
   WHERE source.id IN r.sourceIds AND startNode(r):Entity AND endNode(r):Entity
-  WITH r ORDER BY r.periodEnd DESC, r.periodStart DESC, r.id
+  WITH r ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.periodStart DESC, r.id
   WITH collect(r) AS matches
   RETURN size(matches) AS total,
          [r IN matches[$offset..($offset + $limit)] | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS page

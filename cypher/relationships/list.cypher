@@ -1,8 +1,14 @@
-// A page of relationships (facts), filtered, newest period first, with the total.
+// A page of relationships (facts), filtered, newest period first (a period with no
+// end, periodEnd null, counting as the newest), with the total.
 // With $entity, only facts where it is an end or the item. With $place (trade figures),
-// only facts the place reports (its `from`), plus flows into it (EXPORTS_TO) and out of
-// it (IMPORTS_FROM) as reported by the other side; $placeTypes are the types counted
-// from the place's side, $inflowTypes and $outflowTypes those counted when it is the `to`.
+// only facts the place, or an entity within it, reports (its `from`), plus flows into
+// it (EXPORTS_TO) and out of it (IMPORTS_FROM) as reported by the other side;
+// $placeTypes are the types counted from the place's side, $inflowTypes and
+// $outflowTypes those counted when it is the `to`. "Within the place": located in or a
+// member of it, directly or through the places located in it, up to 4 LOCATED_IN or
+// MEMBER_OF hops, every place between being a Country or Region (as in
+// cypher/entities/links.cypher, WITHIN). The period filter keeps the facts whose
+// period overlaps [$periodFrom, $periodTo]; one with no end overlaps every later date.
 // Candidates come from an anchor where there is one: the entity's or the place's
 // relationships, else the facts citing $sourceId, else those touching $item (its
 // relationships and the facts naming it as item); only a query with none of these
@@ -45,7 +51,14 @@ CALL () {
     RETURN r
     UNION
     WITH 1 AS anchored WHERE $place IS NOT NULL
-    MATCH (p:Entity {id: $place})-[r]-(:Entity)
+    MATCH (place:Entity {id: $place})
+    CALL (place) {
+      RETURN place AS p
+      UNION
+      MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
+      RETURN p
+    }
+    MATCH (p)-[r]-(:Entity)
     WHERE (startNode(r) = p AND type(r) IN $placeTypes)
        OR (endNode(r) = p AND (type(r) IN $inflowTypes OR type(r) IN $outflowTypes))
     RETURN r
@@ -55,11 +68,11 @@ CALL () {
     AND ($sourceId IS NULL OR $sourceId IN r.sourceIds)
     AND ($item IS NULL OR r.item = $item OR startNode(r).id = $item OR endNode(r).id = $item)
     AND ($hasFigure IS NULL OR (r.quantity IS NOT NULL) = $hasFigure)
-    AND ($periodFrom IS NULL OR r.periodEnd >= $periodFrom)
+    AND ($periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= $periodFrom)
     AND ($periodTo IS NULL OR r.periodStart <= $periodTo)
   RETURN r
 }
-WITH r ORDER BY r.periodEnd DESC, r.periodStart DESC, r.id
+WITH r ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.periodStart DESC, r.id
 WITH collect(r) AS matches
 RETURN size(matches) AS total,
        [r IN matches[$offset..($offset + $limit)] | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS page

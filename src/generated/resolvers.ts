@@ -165,24 +165,48 @@ export type Country = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
-  /** What it exports: totals and flows to destinations. first: 1 to 200 (default 50), newest first. */
+  /**
+   * What it exports: totals and flows to destinations. commodity: as for production.
+   * first: 1 to 200 (default 50), newest first.
+   */
   exports: Array<Relationship>;
   id: Scalars['ID']['output'];
-  /** What it imports: totals, flows from origins, and others' exports to it. first: 1 to 200 (default 50), newest first. */
+  /**
+   * What it imports: totals, flows from origins, and others' exports to it. commodity: as
+   * for production. first: 1 to 200 (default 50), newest first.
+   */
   imports: Array<Relationship>;
   /** ISO 3166 two-letter code. */
   iso2: Maybe<Scalars['String']['output']>;
   kind: EntityKind;
-  /** Companies, projects and organisations located in the country. first: 1 to 200 (default 50), newest first. */
+  /**
+   * Companies, projects, organisations and regions located in the country or members of
+   * it, directly or through the places located in it: a company in a province counts for
+   * its country. Up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a
+   * country or region. Each link is the member's own LOCATED_IN or MEMBER_OF fact (to the
+   * country, or to the place within it). first: 1 to 200 (default 50), newest first.
+   */
   members: Array<Link>;
   name: Scalars['String']['output'];
-  /** Policies it, or a body located in it, issued. first: 1 to 200 (default 50), newest first. */
+  /**
+   * Policies it issued, or a body located in it issued (located in it as in `members`).
+   * first: 1 to 200 (default 50), newest first.
+   */
   policiesIssued: Array<Link>;
   /** Policies that restrict or apply to the country. first: 1 to 200 (default 50), newest first. */
   policiesTargeting: Array<Link>;
-  /** Entities in the country that produce or hold capacity for a commodity or product. first: 1 to 200 (default 50), newest first. */
+  /**
+   * Entities in the country that produce or hold capacity for a commodity or product:
+   * its members as in `members`, the link being the PRODUCES or HAS_CAPACITY fact. first:
+   * 1 to 200 (default 50), newest first.
+   */
   producers: Array<Link>;
-  /** Production and capacity figures, optionally for one commodity and within a period. first: 1 to 200 (default 50), newest first. */
+  /**
+   * The country's own production and capacity figures (not its members'), optionally for
+   * one commodity and within a period. commodity: the id of a Commodity or Product (an
+   * unknown id is NOT_FOUND, another kind of entity BAD_USER_INPUT). first: 1 to 200
+   * (default 50), newest first.
+   */
   production: Array<Relationship>;
   relationships: Array<Relationship>;
   sources: Array<Source>;
@@ -389,7 +413,11 @@ export type EntityFilter = {
   kinds?: InputMaybe<Array<EntityKind>>;
   /** Name or an alias contains this text (ignoring case). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
-  /** Only entities that a fact from this source document names. */
+  /**
+   * Only entities that a fact from this source document names. The id of a source
+   * (Query.sources lists them): an unknown id is NOT_FOUND, anything not shaped like a
+   * source id BAD_USER_INPUT.
+   */
   sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -538,8 +566,8 @@ export type Health = {
 /**
  * Another entity reached through one relationship, with that relationship and its
  * evidence. Which end is which depends on the field (a supplier, a customer …). Link
- * fields give the newest links first (by the period's end, then by id), at most `first`
- * (1 to 200, default 50).
+ * fields give the newest links first (by the period's end, a period with an open end
+ * counting as the newest, then by id), at most `first` (1 to 200, default 50).
  */
 export type Link = {
   __typename?: 'Link';
@@ -671,8 +699,15 @@ export type Period = {
   text: Scalars['String']['output'];
 };
 
-/** Facts whose period overlaps [from, to]; either bound may be left out. */
+/**
+ * Facts by when they hold: those whose period overlaps [from, to] (either bound may be
+ * left out), or those whose period contains the day asOf. A period with an open end
+ * (written 2026-01-06/..) holds from its start on, so it overlaps every later date. asOf
+ * cannot be given with from or to (BAD_USER_INPUT); from after to is BAD_USER_INPUT.
+ */
 export type PeriodFilter = {
+  /** Only facts whose period contains this day. */
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   from?: InputMaybe<Scalars['LocalDate']['input']>;
   to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
@@ -873,7 +908,12 @@ export type Query = {
    * the endCursor of the previous page.
    */
   entities: EntityConnection;
-  /** One entity by id (company:us-magnesium, country:china …), or null. */
+  /**
+   * One entity by id (company:us-magnesium, country:china …), or null when no entity has
+   * the id. This is a lookup, so an unknown id is an answer, not an error; every other
+   * argument that takes an id (filters, trade figures, a country's commodity) rejects an
+   * id that names nothing with NOT_FOUND, and a value of the wrong kind with BAD_USER_INPUT.
+   */
   entity: Maybe<Entity>;
   /**
    * One entity by its name or any alias (other spellings the sources use), ignoring case
@@ -901,11 +941,17 @@ export type Query = {
   exposure: Exposure;
   /** Whether the service and its database answer, with the graph's size. */
   health: Health;
-  /** One relationship (fact) by id, or null. */
+  /**
+   * One relationship (fact) by id, or null when no fact has the id: a lookup, so an
+   * unknown id is an answer, not an error (unlike the id arguments of the lists below).
+   */
   relationship: Maybe<Relationship>;
   /**
-   * Relationships, filtered, newest period first, a page at a time. first: 1 to 100
-   * (default 20).
+   * Relationships, filtered, newest period first (a period with an open end counts as the
+   * newest), a page at a time. first: 1 to 100 (default 20). An id in the filter that
+   * names nothing is NOT_FOUND; one of the wrong kind, or a value not shaped like an id
+   * (a name such as "China"), is BAD_USER_INPUT, which suggests the id when the value is
+   * the name or an alias of an entity of the right kind.
    */
   relationships: RelationshipConnection;
   /**
@@ -925,8 +971,21 @@ export type Query = {
   subgraph: Subgraph;
   /**
    * Trade and production figures (PRODUCES, HAS_CAPACITY, EXPORTS, EXPORTS_TO, IMPORTS,
-   * IMPORTS_FROM with a quantity) by country or region, commodity and period: the
-   * figures a place reports and the flows into or out of it. first: 1 to 100 (default 50).
+   * IMPORTS_FROM with a quantity) by country or region, commodity and period, newest
+   * period first.
+   *
+   * place: the id of a Country or Region. Its figures are those of the place itself and
+   * of everything located in it or a member of it, directly or through the places located
+   * in it (up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a country or
+   * region: a company in a Chinese province counts for China, Germany and its companies
+   * for Europe): the figures they report, and the flows into or out of them that others
+   * report. The figures are listed, never added up: a company's output may be part of its
+   * country's total, and a flow between two places in the region is listed too.
+   *
+   * commodity: the id of a Commodity or Product. An unknown id in place or commodity is
+   * NOT_FOUND; an entity of another kind, or a value not shaped like an id (a name such as
+   * "China", answered with "did you mean country:china?"), is BAD_USER_INPUT.
+   * first: 1 to 100 (default 50).
    */
   tradeFigures: RelationshipConnection;
   /**
@@ -1087,7 +1146,13 @@ export type Region = Entity & {
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** What is located in, or a member of, the region. first: 1 to 200 (default 50), newest first. */
+  /**
+   * What is located in, or a member of, the region, directly or through the places
+   * located in it: a country that is a member of the region counts, and so do the
+   * companies located in that country. Up to 4 LOCATED_IN or MEMBER_OF hops, every place
+   * between being a country or region. Each link is the member's own LOCATED_IN or
+   * MEMBER_OF fact. first: 1 to 200 (default 50), newest first.
+   */
   members: Array<Link>;
   name: Scalars['String']['output'];
   relationships: Array<Relationship>;
@@ -1141,14 +1206,17 @@ export type RelationshipEdge = {
 };
 
 export type RelationshipFilter = {
-  /** Facts involving this entity (at either end, or as the item). */
+  /** Facts involving this entity, of any kind (at either end, or as the item). */
   entity?: InputMaybe<Scalars['ID']['input']>;
   /** Only facts with a figure. */
   hasFigure?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only facts about this commodity or product (as the item or an end). */
+  /**
+   * Only facts about this commodity, product or technology (as the item or an end): the
+   * id of a Commodity, Product or Technology.
+   */
   item?: InputMaybe<Scalars['ID']['input']>;
   period?: InputMaybe<PeriodFilter>;
-  /** Only facts from this source document. */
+  /** Only facts from this source document: the id of a source (Query.sources lists them). */
   sourceId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };

@@ -1,10 +1,125 @@
-/** Argument checks shared by several resolvers. */
-import { badInput } from '../errors.js';
+/**
+ * Argument checks shared by several resolvers: periods, and the ids a client names.
+ *
+ * No silent empties: an id argument of a list (a filter, a place, a commodity) that
+ * names nothing is NOT_FOUND, not an empty page; an entity of the wrong kind, or a
+ * value not shaped like an id at all, is BAD_USER_INPUT. Only the lookups by id
+ * (entity, relationship, source) answer null for an unknown id.
+ */
+import type { Context } from '../context.js';
+import { entityIdByName } from '../db/catalog.js';
+import type { EntityRow } from '../db/rows.js';
+import { AppError, badInput, ErrorCode } from '../errors.js';
+import { ENTITY_KINDS, type EntityKind, ID_PREFIX } from '../../seed/vocabulary.js';
 
-/** A PeriodFilter argument as the data layer takes it, after checking from ≤ to. */
-export function periodArgs(period: { from?: string | null; to?: string | null } | null | undefined) {
-  if (period?.from && period.to && period.from > period.to) {
-    throw badInput('period', `from (${period.from}) is after to (${period.to})`);
+/** A PeriodFilter argument as the data layer takes it, after checking it. */
+export function periodArgs(period: { from?: string | null; to?: string | null; asOf?: string | null } | null | undefined) {
+  const from = period?.from ?? null;
+  const to = period?.to ?? null;
+  const asOf = period?.asOf ?? null;
+  if (asOf !== null) {
+    if (from !== null || to !== null) {
+      throw badInput('period', 'give either asOf, or from and to, not both');
+    }
+    // The facts whose period contains the day are those overlapping [asOf, asOf].
+    return { periodFrom: asOf, periodTo: asOf };
   }
-  return { periodFrom: period?.from ?? null, periodTo: period?.to ?? null };
+  if (from !== null && to !== null && from > to) {
+    throw badInput('period', `from (${from}) is after to (${to})`);
+  }
+  return { periodFrom: from, periodTo: to };
+}
+
+/** Countries and regions: what a place argument names. */
+export const PLACE_KINDS: readonly EntityKind[] = ['Country', 'Region'];
+/** What a commodity argument names. */
+export const GOODS_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
+/** What a fact's item may be. */
+export const ITEM_KINDS: readonly EntityKind[] = ['Commodity', 'Product', 'Technology'];
+
+/** An id argument: its name as the error names it, its value, and what it must name. */
+export interface IdArgument {
+  /** `place`, `filter.sourceId` … */
+  argument: string;
+  value: string | null | undefined;
+  /** A source document, or an entity (of these kinds only, when given). */
+  names: 'source' | { kinds?: readonly EntityKind[] };
+  /** What a NOT_FOUND calls it: "No place has the id …" (default: source or entity). */
+  what?: string;
+}
+
+const ENTITY_ID = /^([a-z]+):[a-z0-9]+(-[a-z0-9]+)*$/;
+const SOURCE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PREFIXES = new Set(ENTITY_KINDS.map((kind) => ID_PREFIX[kind]));
+
+/** True when the text is shaped like an entity id: a known kind prefix, a colon, a kebab-case slug. */
+export const isEntityId = (text: string) => {
+  const match = ENTITY_ID.exec(text);
+  return match !== null && PREFIXES.has(match[1]!);
+};
+
+/** "Country", "Country or Region", "Commodity, Product or Technology". */
+const oneOf = (kinds: readonly string[]) =>
+  kinds.length <= 1 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
+
+const notFound = (argument: string, what: string, id: string) =>
+  new AppError(ErrorCode.NOT_FOUND, `No ${what} has the id "${id}".`, { id, argument });
+
+const wrong = (argument: string, message: string, details: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument, ...details });
+
+/**
+ * Checks id arguments before a list runs: each given id must name a source or an
+ * entity of the expected kinds. The entities and sources load through the request's
+ * DataLoaders, so all the ids of a request are read in one round trip per loader (and
+ * are then cached for the fields that resolve them). Names are looked up only to
+ * explain an error. Throws the first argument's error, in the order given; returns the
+ * entities named (null where the argument was not given or names a source).
+ */
+export async function checkIds(ctx: Context, args: readonly IdArgument[]): Promise<(EntityRow | null)[]> {
+  const checked = await Promise.all(args.map((arg) => checkId(ctx, arg)));
+  const failed = checked.find((c) => c instanceof AppError);
+  if (failed) throw failed;
+  return checked as (EntityRow | null)[];
+}
+
+async function checkId(ctx: Context, { argument, value, names, what }: IdArgument): Promise<EntityRow | AppError | null> {
+  if (value === null || value === undefined) return null;
+  if (names === 'source') {
+    if (!SOURCE_ID.test(value)) {
+      return wrong(
+        argument,
+        isEntityId(value)
+          ? `${value} is an entity id, not a source id (Query.sources lists the sources)`
+          : `"${value}" is not a source id (Query.sources lists the sources)`,
+      );
+    }
+    return (await ctx.loaders.source.load(value)) ? null : notFound(argument, what ?? 'source', value);
+  }
+  const kinds = names.kinds ?? null;
+  if (!isEntityId(value)) return notAnId(ctx, argument, value, kinds);
+  const entity = await ctx.loaders.entity.load(value);
+  if (!entity) return notFound(argument, what ?? 'entity', value);
+  if (kinds && !kinds.includes(entity.kind)) {
+    return wrong(argument, `${value} is a ${entity.kind}, not a ${oneOf(kinds)}`, { expected: [...kinds] });
+  }
+  return entity;
+}
+
+/** A value that is not an id: suggest the id of the entity it names, when it names one of the right kind. */
+async function notAnId(ctx: Context, argument: string, value: string, kinds: readonly EntityKind[] | null): Promise<AppError> {
+  const lower = value.trim().toLowerCase();
+  const [byName, byId] = await Promise.all([
+    entityIdByName(ctx.db, value).then((id) => (id ? ctx.loaders.entity.load(id) : null)),
+    isEntityId(lower) ? ctx.loaders.entity.load(lower) : null,
+  ]);
+  const suggestion = [byId, byName].find((e) => e && (!kinds || kinds.includes(e.kind)));
+  if (suggestion) {
+    return wrong(argument, `"${value}" is not an id; did you mean ${suggestion.id}?`, {
+      suggestion: suggestion.id,
+      ...(kinds ? { expected: [...kinds] } : {}),
+    });
+  }
+  const shape = kinds ? `the id of a ${oneOf(kinds)} (${oneOf(kinds.map((k) => `${ID_PREFIX[k]}:…`))})` : 'an entity id (<kind>:<name>, such as country:china)';
+  return wrong(argument, `"${value}" is not an id; give ${shape}`, kinds ? { expected: [...kinds] } : {});
 }

@@ -6,7 +6,7 @@ import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
 import { cursorFor, offsetAfter } from '../pagination.js';
 import type { RelationshipType } from '../../seed/vocabulary.js';
-import { periodArgs } from './args.js';
+import { checkIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
 import { kindToLabel } from './entity.js';
 
 const MAX_SEARCH_LENGTH = 200;
@@ -47,8 +47,10 @@ export const catalogResolvers: Resolvers = {
       const id = await entityIdByName(db, name);
       return id ? loaders.entity.load(id) : null;
     },
-    entities: async (_parent, args, { db, loaders }) => {
+    entities: async (_parent, args, ctx) => {
+      const { db, loaders } = ctx;
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
+      await checkIds(ctx, [{ argument: 'filter.sourceId', value: args.filter?.sourceId, names: 'source' }]);
       const page = await listEntities(db, {
         kinds: args.filter?.kinds?.length ? args.filter.kinds.map(kindToLabel) : null,
         nameContains: args.filter?.nameContains?.trim() || null,
@@ -60,33 +62,44 @@ export const catalogResolvers: Resolvers = {
       for (const entity of page.items) loaders.entity.prime(entity.id, entity);
       return page;
     },
-    relationships: async (_parent, args, { db }) => {
+    relationships: async (_parent, args, ctx) => {
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       const f = args.filter;
-      return listRelationships(db, {
+      const period = periodArgs(f?.period);
+      await checkIds(ctx, [
+        { argument: 'filter.entity', value: f?.entity, names: {} },
+        { argument: 'filter.sourceId', value: f?.sourceId, names: 'source' },
+        { argument: 'filter.item', value: f?.item, names: { kinds: ITEM_KINDS }, what: 'item' },
+      ]);
+      return listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: f?.types?.length ? f.types : null,
         entity: f?.entity ?? null,
         sourceId: f?.sourceId ?? null,
         item: f?.item ?? null,
         hasFigure: f?.hasFigure ?? null,
-        ...periodArgs(f?.period),
+        ...period,
         offset: offsetAfter(args.after),
         limit: first,
       });
     },
-    tradeFigures: async (_parent, args, { db }) => {
+    tradeFigures: async (_parent, args, ctx) => {
       const first = checkInt('first', args.first ?? 50, LIMITS.first);
+      const period = periodArgs(args.period);
+      await checkIds(ctx, [
+        { argument: 'place', value: args.place, names: { kinds: PLACE_KINDS }, what: 'place' },
+        { argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' },
+      ]);
       const measures = args.measures?.length ? args.measures : (Object.keys(MEASURES) as TradeMeasure[]);
       const own = [...new Set(measures.flatMap((m) => MEASURES[m].own))];
       const inflow = [...new Set(measures.flatMap((m) => MEASURES[m].inflow))];
       const outflow = [...new Set(measures.flatMap((m) => MEASURES[m].outflow))];
-      return listRelationships(db, {
+      return listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: [...new Set([...own, ...inflow, ...outflow])],
         item: args.commodity ?? null,
         hasFigure: true,
-        ...periodArgs(args.period),
+        ...period,
         place: args.place ? { id: args.place, own, inflow, outflow } : null,
         offset: offsetAfter(args.after),
         limit: first,

@@ -10,7 +10,7 @@ import { badInput } from '../errors.js';
 import type { Direction, RelationshipType as GqlRelationshipType, Resolvers } from '../generated/resolvers.js';
 import { checkInt, LIMITS, LINKS_FIRST_DEFAULT } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
-import { periodArgs } from './args.js';
+import { checkIds, GOODS_KINDS, periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
 import { sourcesOf } from './relationship.js';
 
@@ -41,6 +41,20 @@ const figures = async (
 ): Promise<RelationshipRow[]> =>
   (await loaders.links(specs, linksFirst(args), filter).load(parent.id)).map((l) => l.relationship);
 
+type CommodityFigureArgs = {
+  commodity?: string | null;
+  period?: { from?: string | null; to?: string | null; asOf?: string | null } | null;
+  first?: number | null;
+};
+
+/** A country's figure field by commodity and period: the commodity must name a Commodity or Product. */
+const countryFigures = async (specs: readonly LinkSpec[], parent: EntityRow, args: CommodityFigureArgs, ctx: Context) => {
+  const period = periodArgs(args.period);
+  linksFirst(args);
+  await checkIds(ctx, [{ argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' }]);
+  return figures(specs, parent, args, { commodity: args.commodity ?? null, ...period }, ctx);
+};
+
 const common = {
   kind: (parent: EntityRow) => labelToKind(parent.kind),
   sources: (parent: EntityRow, _args: unknown, ctx: Context) => sourcesOf(parent.sourceIds, ctx),
@@ -69,12 +83,9 @@ export const entityResolvers: Resolvers = {
   Country: {
     ...common,
     ...mapLinks(LINK_FIELDS.Country),
-    production: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryProduction, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
-    exports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryExports, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
-    imports: (parent, args, ctx) =>
-      figures(FIGURE_FIELDS.countryImports, parent, args, { commodity: args.commodity ?? null, ...periodArgs(args.period) }, ctx),
+    production: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryProduction, parent, args, ctx),
+    exports: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryExports, parent, args, ctx),
+    imports: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryImports, parent, args, ctx),
   },
   Region: {
     ...common,

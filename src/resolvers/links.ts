@@ -1,7 +1,9 @@
 /**
  * What each entity type's relationship fields mean, as link specs over the graph's
  * relationship types (see cypher/entities/links.cypher for the directions). One table,
- * so the meaning of "a company's suppliers" is written down once.
+ * so the meaning of "a company's suppliers" is written down once. A place's members,
+ * producers and issuing bodies include what is located in its regions, transitively
+ * (WITHIN, MEMBER_FROM, MEMBER_TO).
  */
 import type { LinkDirection, LinkSpec } from '../db/graph.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
@@ -23,13 +25,13 @@ export const LINK_FIELDS = {
     ],
   },
   Country: {
-    members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'INCOMING')],
+    members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'WITHIN')],
     producers: [spec(['PRODUCES', 'HAS_CAPACITY'], 'MEMBER_FROM')],
     policiesIssued: [spec(['ISSUED_BY'], 'INCOMING'), spec(['ISSUED_BY'], 'MEMBER_TO')],
     policiesTargeting: [spec(['RESTRICTS', 'APPLIES_TO'], 'INCOMING')],
   },
   Region: {
-    members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'INCOMING')],
+    members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'WITHIN')],
   },
   Project: {
     participants: [spec(['PARTICIPATES_IN', 'JOINT_VENTURE', 'DEVELOPS', 'OWNS'], 'INCOMING')],

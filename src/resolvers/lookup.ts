@@ -1,4 +1,9 @@
-/** Lookups by id: entities, relationships, sources. Unknown ids give null. */
+/**
+ * Lookups by id: entities, relationships, sources. An unknown id gives null, by design:
+ * a lookup answers whether the id names something. The id arguments of lists and
+ * filters are different (an id there that names nothing would make a silent empty), so
+ * they are checked and rejected instead: see checkIds in args.ts.
+ */
 import { allSources } from '../db/graph.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
