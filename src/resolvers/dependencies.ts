@@ -21,25 +21,19 @@ import {
 } from '../db/dependencies.js';
 import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow } from '../db/rows.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput } from '../errors.js';
+import { checkIds } from './args.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
 
-/** An entity the user named: it must exist, and be of one of `kinds` when given. */
-async function named(
-  { loaders }: Context,
-  argument: string,
-  id: string,
-  what: string,
-  kinds?: readonly EntityKind[],
-): Promise<EntityRow> {
-  const entity = await loaders.entity.load(id);
-  if (!entity) throw notFound(what, id);
-  if (kinds && !kinds.includes(entity.kind)) {
-    throw badInput(argument, `${id} is a ${entity.kind}, not a ${kinds.join(' or ')}`);
-  }
-  return entity;
+/**
+ * An entity the user named: it must exist (NOT_FOUND), be shaped like an id (a name gets
+ * BAD_USER_INPUT with a suggestion) and be of one of `kinds` when given (src/resolvers/args.ts).
+ */
+async function named(ctx: Context, argument: string, id: string, what: string, kinds?: readonly EntityKind[]): Promise<EntityRow> {
+  const [entity] = await checkIds(ctx, [{ argument, value: id, names: kinds ? { kinds } : {}, what }]);
+  return entity!;
 }
 
 /** An entity a result refers to: the query just read it, so it exists. */
