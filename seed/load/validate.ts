@@ -389,7 +389,13 @@ function narrowerClosure(entities: Map<string, SeedEntity>): Map<string, string[
   for (const id of entities.keys()) {
     const found = new Set<string>([id]);
     const stack = [id];
-    while (stack.length > 0) for (const c of children.get(stack.pop()!) ?? []) if (!found.has(c) && entities.has(c)) (found.add(c), stack.push(c));
+    while (stack.length > 0) {
+      for (const c of children.get(stack.pop()!) ?? []) {
+        if (found.has(c) || !entities.has(c)) continue;
+        found.add(c);
+        stack.push(c);
+      }
+    }
     out.set(id, [...found].sort());
   }
   return out;

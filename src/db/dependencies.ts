@@ -121,7 +121,13 @@ export async function narrowerGoods(db: Database, commodity: string): Promise<st
   }
   const found = new Set([commodity]);
   const stack = [commodity];
-  while (stack.length > 0) for (const c of children.get(stack.pop()!) ?? []) if (!found.has(c)) (found.add(c), stack.push(c));
+  while (stack.length > 0) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (found.has(c)) continue;
+      found.add(c);
+      stack.push(c);
+    }
+  }
   return [...found].sort();
 }
 

@@ -35,7 +35,7 @@ import type {
   ExposureRow,
   RelationshipRow,
 } from './rows.js';
-import { hopSides, meetClauses, namingClauses, type ScopeWorld } from './scope.js';
+import { meetClauses, namingClauses, type ScopeWorld } from './scope.js';
 import type { Plain } from './convert.js';
 
 type Props = Record<string, Plain>;

@@ -1,6 +1,6 @@
 /** A fact and its parts: the relationship, its evidence, its figure and its period. */
 import type { Context } from '../context.js';
-import type { RelationshipRow, SourceRow } from '../db/rows.js';
+import type { SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { parsePeriod } from '../../seed/load/period.js';
 import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
