@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindBounds, bindMinimumBounds, CYPHER_DIR, cypher, declaredBounds } from '../src/db/cypher.js';
-import { DEPENDENCY_KINDS, DEPENDENT_FIRST, dependencyTiers, PROVIDER_FIRST } from '../src/db/dependencies.js';
+import { DEPENDENCE_KINDS, dependencyTiers, kindsOf, narrowerGoods, type WalkFilter } from '../src/db/dependencies.js';
 import { LIMITS } from '../src/limits.js';
 import { useTestApi } from './support/api.js';
 
@@ -60,6 +60,9 @@ const walk = async (direction: 'up' | 'down', variables: Record<string, unknown>
   return direction === 'up' ? data.upstream : data.downstream;
 };
 
+/** The default walk: supply, every kind, reported facts only, any time. */
+const SUPPLY: WalkFilter = { dependence: 'SUPPLY', kinds: kindsOf('SUPPLY'), natures: ['REPORTED'], asOf: null, commodities: null };
+
 const BMW = 'company:bmw';
 const GERMANY = 'country:germany';
 const CHINA = 'country:china';
@@ -70,16 +73,16 @@ describe('Dependencies: upstream', () => {
     const result = await walk('up', { id: BMW, maxDepth: 3 });
     expect(result.root).toEqual({ id: BMW });
     expect(result.maxDepth).toBe(3);
-    expect(result.total).toBe(5);
+    expect(result.total).toBe(4);
     // BMW DEPENDS_ON Germany; Germany IMPORTS_FROM / DEPENDS_ON China, China EXPORTS_TO
-    // Germany; China DEPENDS_ON dolomite and Europe, and USES_TECHNOLOGY the Pidgeon process.
+    // Germany; China DEPENDS_ON dolomite and USES_TECHNOLOGY the Pidgeon process. (China's
+    // alloy exports RELY_ON_MARKET in Europe: market dependence, not followed here.)
     const via = [BMW, GERMANY, CHINA];
     expect(tierRoutes(result)).toEqual({
       1: [[GERMANY, [BMW, GERMANY]]],
       2: [[CHINA, [BMW, GERMANY, CHINA]]],
       3: [
         ['commodity:dolomite', [...via, 'commodity:dolomite']],
-        ['region:europe', [...via, 'region:europe']],
         [PIDGEON, [...via, PIDGEON]],
       ],
     });
@@ -133,7 +136,7 @@ describe('Dependencies: upstream', () => {
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
-    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, { kinds: DEPENDENCY_KINDS, commodity: null }, 100);
+    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, SUPPLY, 100);
     const pidgeon = result.reaches.find((r) => r.entityId === PIDGEON)!;
     expect(pidgeon.path.nodeIds).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
     expect(pidgeon.path.hops.map((h) => [h.dependentId, h.providerId, h.relationships.map((r) => r.id)])).toEqual([
@@ -157,8 +160,8 @@ describe('Dependencies: upstream', () => {
   });
 
   it('with a commodity, follows only hops about it: magnesium ingot stops at China', async () => {
-    // China's own dependencies (dolomite, Europe for alloy, the Pidgeon process) do not
-    // concern ingot, so even six tiers reach no further.
+    // China's own dependencies (dolomite, the Pidgeon process) do not concern ingot or
+    // its grades, so even six tiers reach no further.
     const result = await walk('up', { id: BMW, maxDepth: 6, commodity: 'commodity:magnesium-ingot' });
     expect(result.total).toBe(2);
     expect(tierRoutes(result)).toEqual({
@@ -166,7 +169,9 @@ describe('Dependencies: upstream', () => {
       2: [[CHINA, [BMW, GERMANY, CHINA]]],
     });
     // …and the Germany→China hop keeps only the ingot facts, not the alloy export.
-    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { kinds: DEPENDENCY_KINDS, commodity: 'commodity:magnesium-ingot' }, 100);
+    const commodities = await narrowerGoods(t.db, 'commodity:magnesium-ingot');
+    expect(commodities).toEqual(['commodity:magnesium-ingot', 'commodity:magnesium-ingot-99-9', 'commodity:magnesium-ingot-99-95']);
+    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities }, 100);
     expect(rows.reaches[1]!.path.hops[1]!.relationships.map((r) => r.id)).toEqual([
       'germany-depends-on-china-magnesium-ingot',
       'germany-imports-magnesium-ingot-from-china',
@@ -185,8 +190,8 @@ describe('Dependencies: upstream', () => {
     expect(entities).toEqual({
       1: ['country:united-states'],
       2: [CHINA, 'country:russia'],
-      3: ['commodity:dolomite', 'region:europe', 'technology:electrolysis', PIDGEON],
-      4: ['commodity:coal', 'commodity:magnesium-ingot'],
+      3: ['commodity:dolomite', 'technology:electrolysis', PIDGEON],
+      4: ['commodity:coal'],
     });
   });
 });
@@ -198,6 +203,7 @@ describe('Dependencies: downstream', () => {
     GERMANY,
     'country:india',
     'country:japan',
+    'commodity:magnesium-alloy',
     'commodity:magnesium-ingot',
     'country:netherlands',
     'region:north-america',
@@ -208,25 +214,32 @@ describe('Dependencies: downstream', () => {
 
   it('China’s direct dependents (maxDepth 1), sorted by name', async () => {
     const result = await walk('down', { id: CHINA, maxDepth: 1 });
-    expect(result.total).toBe(11);
+    expect(result.total).toBe(12);
     expect(tierRoutes(result)).toEqual({ 1: tier1.map((id) => [id, [CHINA, id]]) });
   });
 
-  it('China’s dependents to maxDepth 2: tier 2 through Germany, the US and magnesium ingot', async () => {
+  it('China’s dependents to maxDepth 2: tier 2 through Germany, the US, magnesium ingot and alloy', async () => {
     const result = await walk('down', { id: CHINA, maxDepth: 2 });
-    expect(result.total).toBe(20);
+    expect(result.total).toBe(27);
     const us = 'country:united-states';
     const ingot = 'commodity:magnesium-ingot';
+    const alloy = 'commodity:magnesium-alloy';
     expect(tierRoutes(result)).toEqual({
       1: tier1.map((id) => [id, [CHINA, id]]),
       2: [
         [BMW, [CHINA, GERMANY, BMW]],
         ['company:boeing', [CHINA, us, 'company:boeing']],
         ['country:brazil', [CHINA, ingot, 'country:brazil']],
+        ['product:door-inner-panel', [CHINA, alloy, 'product:door-inner-panel']],
         ['region:east-asia', [CHINA, ingot, 'region:east-asia']],
+        ['product:electric-drive-housing', [CHINA, alloy, 'product:electric-drive-housing']],
+        ['product:er4-550-mi', [CHINA, alloy, 'product:er4-550-mi']],
         ['company:general-motors', [CHINA, us, 'company:general-motors']],
+        ['product:900v-coaxial-dual-e-drive', [CHINA, alloy, 'product:900v-coaxial-dual-e-drive']],
         ['company:lockheed-martin', [CHINA, us, 'company:lockheed-martin']],
         ['company:mercedes-benz', [CHINA, GERMANY, 'company:mercedes-benz']],
+        ['product:mg-800', [CHINA, alloy, 'product:mg-800']],
+        ['product:seat-crossbeam-frame', [CHINA, alloy, 'product:seat-crossbeam-frame']],
         ['company:tesla', [CHINA, us, 'company:tesla']],
         ['country:turkey', [CHINA, ingot, 'country:turkey']],
       ],
@@ -265,7 +278,7 @@ describe('Dependencies: downstream', () => {
       counts.push(seen);
     }
     // One expansion per tier, one query for every hop's facts; entities load in a batch
-    // or two, whether 11 or 20 come back.
+    // or two, whether 12 or 27 come back.
     for (const [tiers, seen] of [[1, counts[0]!], [2, counts[1]!]] as const) {
       expect(seen['dependencies/expand']).toBe(tiers);
       expect(seen['dependencies/hop-facts']).toBe(1);
@@ -288,23 +301,29 @@ describe('Dependencies: dependencyPaths', () => {
       return ids(p.nodes);
     });
   };
-  const viaEurope = [BMW, GERMANY, CHINA, 'region:europe', 'commodity:magnesium-ingot', PIDGEON];
+  const EUROPE = 'region:europe';
+  const INGOT = 'commodity:magnesium-ingot';
 
-  it('BMW depends on the Pidgeon process by two routes, shortest first (k 3 finds no third)', async () => {
-    // The second: China DEPENDS_ON Europe (alloy), Europe CONSUMES ingot, the Pidgeon process PRODUCES ingot.
-    expect(await routes({ from: BMW, to: PIDGEON, k: 3 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON], viaEurope]);
-    expect(await routes({ from: BMW, to: PIDGEON, k: 1 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON]]);
-    expect(await routes({ from: BMW, to: PIDGEON, k: 3, maxLength: 4 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON]]);
+  it('Europe depends on the Pidgeon process by three routes, shortest first, ties by their ids', async () => {
+    // Europe CONSUMES ingot, which the Pidgeon process PRODUCES; China EXPORTS_TO Europe and
+    // uses the process; and ingot depends on China, its producer.
+    const three = [
+      [EUROPE, INGOT, PIDGEON],
+      [EUROPE, CHINA, PIDGEON],
+      [EUROPE, INGOT, CHINA, PIDGEON],
+    ];
+    expect(await routes({ from: EUROPE, to: PIDGEON, k: 3 })).toEqual(three);
+    expect(await routes({ from: EUROPE, to: PIDGEON, k: 10 })).toEqual(three);
+    expect(await routes({ from: EUROPE, to: PIDGEON, k: 1 })).toEqual([three[0]]);
+    expect(await routes({ from: EUROPE, to: PIDGEON, k: 3, maxLength: 2 })).toEqual(three.slice(0, 2));
+    expect(await routes({ from: BMW, to: PIDGEON, k: 3 })).toEqual([[BMW, GERMANY, CHINA, PIDGEON]]);
     expect(await routes({ from: BMW, to: GERMANY, maxLength: 1 })).toEqual([[BMW, GERMANY]]);
     expect(await routes({ from: BMW, to: CHINA, maxLength: 1 })).toEqual([]);
   });
 
   it('DOWNSTREAM walks from the provider to its dependents; hops still name dependent and provider', async () => {
     const data = await query(PATHS, { from: PIDGEON, to: BMW, k: 3, direction: 'DOWNSTREAM' });
-    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([
-      [PIDGEON, CHINA, GERMANY, BMW],
-      [...viaEurope].reverse(),
-    ]);
+    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([[PIDGEON, CHINA, GERMANY, BMW]]);
     expect(data.dependencyPaths[0].hops.map((h: any) => [h.dependent.id, h.provider.id, ids(h.relationships)])).toEqual([
       [CHINA, PIDGEON, ['china-uses-pidgeon-process']],
       [GERMANY, CHINA, ['china-exports-magnesium-alloy-to-germany-2025-12', 'germany-depends-on-china-magnesium-ingot', 'germany-imports-magnesium-ingot-from-china']],
@@ -313,12 +332,10 @@ describe('Dependencies: dependencyPaths', () => {
   });
 
   it('kinds remove routes and the facts of other kinds from hops', async () => {
-    const data = await query(PATHS, { from: BMW, to: PIDGEON, kinds: ['DEPENDS_ON', 'CONSUMES', 'PRODUCES'] });
-    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([viaEurope]);
+    const data = await query(PATHS, { from: EUROPE, to: PIDGEON, kinds: ['CONSUMES', 'PRODUCES'] });
+    // Without USES_TECHNOLOGY and EXPORTS_TO, the routes through China are gone.
+    expect(data.dependencyPaths.map((p: any) => ids(p.nodes))).toEqual([[EUROPE, INGOT, PIDGEON]]);
     expect(data.dependencyPaths[0].hops.map((h: any) => ids(h.relationships))).toEqual([
-      ['bmw-depends-on-germany-magnesium-imports'],
-      ['germany-depends-on-china-magnesium-ingot'],
-      ['china-magnesium-alloy-exports-rely-on-europe'],
       ['europe-consumes-magnesium-ingot'],
       ['pidgeon-process-produces-magnesium-ingot'],
     ]);
@@ -381,16 +398,15 @@ describe('Dependencies: exposure', () => {
     });
   });
 
-  it('a region counts its members: BMW meets Europe at Germany (a member) and at Europe itself', async () => {
+  it('a region counts what lies in it, through its members: BMW is in Europe (via Germany) and meets it at Germany', async () => {
+    // Europe is no longer a provider of China (market reliance is not supply), so the
+    // only path ends at Germany, a member of Europe.
     expect(await exposure({ id: BMW, country: 'region:europe' })).toEqual({
       subject: BMW,
       through: 'region:europe',
       exposed: true,
-      direct: [],
-      paths: [
-        { at: GERMANY, because: ['germany-member-of-europe'], route: [BMW, GERMANY] },
-        { at: 'region:europe', because: [], route: [BMW, GERMANY, CHINA, 'region:europe'] },
-      ],
+      direct: ['bmw-located-in-germany', 'germany-member-of-europe'],
+      paths: [{ at: GERMANY, because: ['germany-member-of-europe'], route: [BMW, GERMANY] }],
     });
   });
 
@@ -404,40 +420,27 @@ describe('Dependencies: exposure', () => {
 
   const DUAL_USE = 'policy:dual-use-export-controls-japan';
 
-  it('Japan’s dual-use controls restrict Japan itself: direct, and none of Japan’s providers is affected', async () => {
-    expect(await exposure({ id: 'country:japan', policy: DUAL_USE })).toEqual({
+  it('Japan’s dual-use prohibition names Japan as its destination, and meets China’s ingot exports to Japan', async () => {
+    const result = await exposure({ id: 'country:japan', policy: DUAL_USE });
+    expect(result).toEqual({
       subject: 'country:japan',
       through: DUAL_USE,
       exposed: true,
-      direct: ['japan-dual-use-controls-restrict-japan'],
-      paths: [],
+      direct: ['japan-dual-use-controls-bar-military-end-use'],
+      paths: [{ at: CHINA, because: ['japan-dual-use-controls-bar-military-end-use'], route: ['country:japan', CHINA] }],
     });
   });
 
-  it('the controls restrict magnesium, so the US is exposed at each hop that brings it magnesium', async () => {
-    // US IMPORTS_FROM / DEPENDS_ON China and Russia with item magnesium; everything further
-    // upstream is reached through them, so the exposure lies at China and at Russia.
-    const result = await exposure({ id: US, policy: DUAL_USE });
-    expect(result).toEqual({
-      subject: US,
-      through: DUAL_USE,
-      exposed: true,
-      direct: [],
-      paths: [
-        { at: CHINA, because: ['japan-dual-use-controls-restrict-magnesium'], route: [US, CHINA] },
-        { at: 'country:russia', because: ['japan-dual-use-controls-restrict-magnesium'], route: [US, 'country:russia'] },
-      ],
-    });
-  });
-
-  it('Tesla is exposed at its first hop: it depends on the US for magnesium', async () => {
-    expect(await exposure({ id: TESLA, policy: DUAL_USE })).toEqual({
-      subject: TESLA,
-      through: DUAL_USE,
-      exposed: true,
-      direct: [],
-      paths: [{ at: US, because: ['japan-dual-use-controls-restrict-magnesium'], route: [TESLA, US] }],
-    });
+  it('the prohibition does not reach the US or Tesla: their magnesium goes to the US, not to Japan', async () => {
+    for (const id of [US, TESLA, BMW, 'company:boeing']) {
+      for (const natures of [['REPORTED'], ['REPORTED', 'CLAIMED', 'PLAN', 'FORECAST', 'INTENT']]) {
+        const { exposure: e } = await query(
+          `query ($id: ID!, $natures: [Nature!]) { exposure(id: $id, policy: "${DUAL_USE}", maxDepth: 6, natures: $natures) { exposed direct { id } paths { at { id } } } }`,
+          { id, natures },
+        );
+        expect(e, `${id} ${natures.join()}`).toEqual({ exposed: false, direct: [], paths: [] });
+      }
+    }
   });
 
   it('a policy on a provider: Announcement 256 applies in China, two tiers above BMW', async () => {
@@ -493,7 +496,6 @@ describe('Dependencies: subgraph', () => {
     expect(await subgraph({ ids: [YIMEITAI] })).toEqual({
       nodes: [YIMEITAI, CHINA, 'product:mg-800', 'company:optimo', 'technology:semi-solid-injection-moulding', 'country:south-korea'],
       edges: [
-        'china-exports-magnesium-ingot-to-south-korea-2025-12',
         'china-exports-magnesium-ingot-to-south-korea-overview',
         'mg-800-uses-semi-solid-injection-moulding',
         'optimo-located-in-south-korea',
@@ -620,15 +622,17 @@ describe('Dependencies: Cypher files', () => {
   const dir = join(CYPHER_DIR, 'dependencies');
   const files = readdirSync(dir).filter((name) => name.endsWith('.cypher'));
 
-  it('spell the dependency kinds literally, as DEPENDENT_FIRST then PROVIDER_FIRST', () => {
-    const expected = [...DEPENDENT_FIRST, ...PROVIDER_FIRST];
+  it('spell the dependency kinds literally: supply dependent-first, supply provider-first, then the market-only kinds', () => {
+    const supply = [...DEPENDENCE_KINDS.SUPPLY.dependentFirst, ...DEPENDENCE_KINDS.SUPPLY.providerFirst];
+    const marketOnly = kindsOf('MARKET').filter((k) => !(supply as string[]).includes(k));
+    const expected = [...supply, ...marketOnly];
     const spelled = files.flatMap((name) =>
       [...readFileSync(join(dir, name), 'utf8').matchAll(/\[r:([A-Z_|]+)\]/g)]
         .map((m) => m[1]!.split('|'))
         .filter((types) => types.includes('DEPENDS_ON'))
         .map((types) => [name, types] as const),
     );
-    expect(spelled.map(([name]) => name).sort()).toEqual(['band-edges.cypher', 'expand.cypher', 'hop-facts.cypher']);
+    expect(spelled.map(([name]) => name).sort()).toEqual(['anchored-facts.cypher', 'band-edges.cypher', 'expand.cypher', 'hop-facts.cypher']);
     for (const [, types] of spelled) expect(types).toEqual(expected);
   });
 
