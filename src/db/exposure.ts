@@ -183,6 +183,7 @@ export async function exposure(
     const paths = await toPaths(db, exposed.map((r) => r.route), 'UPSTREAM', filter);
     return {
       ...base,
+      target: 'country',
       throughId: target.country,
       direct: members.get(subjectId) ?? [],
       paths: exposed.map((r, i) => ({ path: paths[i]!, atId: r.entityId, because: members.get(r.entityId) ?? [], scope: [] })),
@@ -207,6 +208,7 @@ export async function exposure(
   const paths = await toPaths(db, candidates.map((c) => c.reach.route), 'UPSTREAM', filter);
   return {
     ...base,
+    target: 'policy',
     throughId: target.policy,
     direct: namingClauses(subjectId, clauses),
     paths: candidates.map((c, i) => throughEntry(paths[i]!, c.entry, world, clauses)),

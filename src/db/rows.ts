@@ -168,6 +168,8 @@ export interface ExposurePathRow {
 
 export interface ExposureRow {
   subjectId: string;
+  /** What was asked about: a country (or region) is exposed to itself; a policy is not. */
+  target: 'country' | 'policy';
   throughId: string;
   dependence: DependenceRow;
   direct: RelationshipRow[];

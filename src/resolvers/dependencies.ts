@@ -193,7 +193,7 @@ export const dependencyResolvers: Resolvers = {
     through: (row, _args, ctx) => entity(ctx, row.throughId),
     dependence: (row) => row.dependence,
     // Being the country itself counts, though no fact says so (see Exposure.direct in the SDL).
-    exposed: (row) => row.direct.length > 0 || row.paths.length > 0 || row.subjectId === row.throughId,
+    exposed: (row) => row.direct.length > 0 || row.paths.length > 0 || (row.target === 'country' && row.subjectId === row.throughId),
     direct: (row) => row.direct,
     paths: (row) => row.paths,
   },
