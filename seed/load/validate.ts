@@ -13,6 +13,7 @@ import {
   type RelationshipRule,
   type RelationshipType,
 } from '../vocabulary.js';
+import type { ScopeRow } from '../../src/db/rows.js';
 import type { RawSeed } from './files.js';
 import { isIsoDate, parsePeriod } from './period.js';
 import {
@@ -41,17 +42,8 @@ export interface SeedReference {
   note: string | null;
 }
 
-/** A policy clause's scope with the fact's `to` placed in its dimension, ids only. */
-export interface SeedScope {
-  items: string[];
-  /** `items` and every narrower good (the `broader` taxonomy), what exposure matches against. */
-  coveredItems: string[];
-  origins: string[];
-  destinations: string[];
-  endUsers: string[];
-  sectors: string[];
-  subjects: string[];
-}
+/** A policy clause's scope with the fact's `to` placed in its dimension, ids only (stored as `scope*`). */
+export type SeedScope = ScopeRow;
 
 export interface SeedFact extends Omit<FactRow, 'type' | 'alsoStatedBy' | 'scope'> {
   type: RelationshipType;

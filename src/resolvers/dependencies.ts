@@ -20,7 +20,7 @@ import {
   type WalkFilter,
 } from '../db/dependencies.js';
 import { exposedTo, exposure } from '../db/exposure.js';
-import type { DependencyTierRow, EntityRow } from '../db/rows.js';
+import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds } from './args.js';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -105,6 +105,14 @@ async function exposureTarget(ctx: Context, args: { country?: string | null; pol
   await named(ctx, 'policy', policy!, 'policy', ['Policy']);
   return { policy: policy! };
 }
+
+/** The fields an exposure path and an exposed entity share (an exposed entity is a path with its entity). */
+const exposurePathFields = {
+  path: (row: ExposurePathRow) => row.path,
+  at: (row: ExposurePathRow, _args: unknown, ctx: Context) => entity(ctx, row.atId),
+  because: (row: ExposurePathRow) => row.because,
+  scope: (row: ExposurePathRow) => row.scope,
+};
 
 export const dependencyResolvers: Resolvers = {
   Query: {
@@ -197,12 +205,7 @@ export const dependencyResolvers: Resolvers = {
     direct: (row) => row.direct,
     paths: (row) => row.paths,
   },
-  ExposurePath: {
-    path: (row) => row.path,
-    at: (row, _args, ctx) => entity(ctx, row.atId),
-    because: (row) => row.because,
-    scope: (row) => row.scope,
-  },
+  ExposurePath: exposurePathFields,
   ScopeMatch: {
     clause: (row) => row.clause,
     matched: (row) => row.matched,
@@ -215,12 +218,9 @@ export const dependencyResolvers: Resolvers = {
     entities: (row) => row.entities,
   },
   ExposedEntity: {
+    ...exposurePathFields,
     entity: (row, _args, ctx) => entity(ctx, row.entityId),
     distance: (row) => row.distance,
-    path: (row) => row.path,
-    at: (row, _args, ctx) => entity(ctx, row.atId),
-    because: (row) => row.because,
-    scope: (row) => row.scope,
   },
   Subgraph: {
     nodes: (row, _args, ctx) => Promise.all(row.nodeIds.map((id) => entity(ctx, id))),
