@@ -13,7 +13,7 @@ import {
   type RelationshipRule,
   type RelationshipType,
 } from '../vocabulary.js';
-import type { ScopeRow } from '../../src/db/rows.js';
+import type { ReferenceRow, ScopeRow } from '../../src/db/rows.js';
 import type { RawSeed } from './files.js';
 import { isIsoDate, parsePeriod } from './period.js';
 import {
@@ -35,12 +35,7 @@ export interface SeedEntity extends EntityRow {
 }
 
 /** One document's statement of a fact: its own wording and period. */
-export interface SeedReference {
-  sourceId: string;
-  claim: string;
-  period: string;
-  note: string | null;
-}
+export type SeedReference = ReferenceRow;
 
 /** A policy clause's scope with the fact's `to` placed in its dimension, ids only (stored as `scope*`). */
 export type SeedScope = ScopeRow;
@@ -208,9 +203,13 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       }
       const period = parsePeriod(fact.period)!;
       const { alsoStatedBy, type, scope: _scope, ...rest } = fact;
-      const references: SeedReference[] = [
-        { sourceId: fileSource, claim: fact.claim, period: fact.period, note: fact.note ?? null },
-        ...alsoStatedBy.map((r) => ({ sourceId: r.source, claim: r.claim, period: r.period ?? fact.period, note: r.note ?? null })),
+      const statement = (sourceId: string, claim: string, text: string, note: string | undefined): SeedReference => {
+        const range = parsePeriod(text)!;
+        return { sourceId, claim, period: text, periodStart: range.start, periodEnd: range.end, note: note ?? null };
+      };
+      const references = [
+        statement(fileSource, fact.claim, fact.period, fact.note),
+        ...alsoStatedBy.map((r) => statement(r.source, r.claim, r.period ?? fact.period, r.note)),
       ];
       const cited = [...new Set(references.map((r) => r.sourceId))];
       facts.push({

@@ -92,6 +92,8 @@ export const factProps = (f: SeedFact) =>
     refSourceIds: f.references.map((r) => r.sourceId),
     refClaims: f.references.map((r) => r.claim),
     refPeriods: f.references.map((r) => r.period),
+    refPeriodStarts: f.references.map((r) => r.periodStart),
+    refPeriodEnds: f.references.map((r) => r.periodEnd ?? ''),
     refNotes: f.references.map((r) => r.note ?? ''),
     ...(f.scope && {
       scopeItems: f.scope.items,

@@ -42,16 +42,21 @@ export function toEntityRow(p: Props): EntityRow {
 /** The statements of a fact from its parallel lists; a fact stored without them has one, its own. */
 function toReferences(p: Props): ReferenceRow[] {
   const sourceIds = strings(p.refSourceIds);
-  if (sourceIds.length === 0)
-    return strings(p.sourceIds).map((sourceId) => ({ sourceId, claim: String(p.claim ?? ''), period: String(p.period ?? ''), note: str(p.note) }));
+  const own = { claim: String(p.claim ?? ''), period: String(p.period ?? ''), periodStart: String(p.periodStart ?? ''), periodEnd: str(p.periodEnd), note: str(p.note) };
+  if (sourceIds.length === 0) return strings(p.sourceIds).map((sourceId) => ({ sourceId, ...own }));
   const claims = strings(p.refClaims);
   const periods = strings(p.refPeriods);
+  const starts = strings(p.refPeriodStarts);
+  const ends = strings(p.refPeriodEnds);
   const notes = strings(p.refNotes);
+  // Lists cannot hold nulls: an open end and an absent note are stored as ''.
   return sourceIds.map((sourceId, i) => ({
     sourceId,
-    claim: claims[i] ?? '',
-    period: periods[i] ?? String(p.period ?? ''),
-    note: notes[i] ? notes[i]! : null,
+    claim: claims[i] ?? own.claim,
+    period: periods[i] ?? own.period,
+    periodStart: starts[i] ?? own.periodStart,
+    periodEnd: ends[i] === undefined ? own.periodEnd : ends[i] || null,
+    note: notes[i] || null,
   }));
 }
 

@@ -46,6 +46,9 @@ export interface ReferenceRow {
   sourceId: string;
   claim: string;
   period: string;
+  periodStart: string;
+  /** Null for an open-ended period. */
+  periodEnd: string | null;
   note: string | null;
 }
 

@@ -2,7 +2,6 @@
 import type { Context } from '../context.js';
 import type { SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { parsePeriod } from '../../seed/load/period.js';
 import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
 
 /** An entity the fact names must exist: the seed validator guarantees it. */
@@ -11,13 +10,6 @@ const entity = async (id: string, { loaders }: Context) => {
   if (!row) throw new Error(`relationship names missing entity ${id}`);
   return row;
 };
-
-/** A reference's period: the same text the seed validated, with its first and last day. */
-function periodOf(text: string) {
-  const range = parsePeriod(text);
-  if (!range) throw new Error(`stored period "${text}" does not parse`);
-  return { text, start: range.start, end: range.end };
-}
 
 export const sourcesOf = async (ids: readonly string[], { loaders }: Context): Promise<SourceRow[]> =>
   (await loaders.source.loadMany(ids)).filter((s): s is SourceRow => !!s && !(s instanceof Error));
@@ -47,7 +39,7 @@ export const relationshipResolvers: Resolvers = {
       return source;
     },
     claim: (ref) => ref.claim,
-    period: (ref) => periodOf(ref.period),
+    period: (ref) => ({ text: ref.period, start: ref.periodStart, end: ref.periodEnd }),
     statedOn: async (ref, _args, ctx) => (await sourcesOf([ref.sourceId], ctx))[0]?.date ?? null,
     note: (ref) => ref.note,
   },
