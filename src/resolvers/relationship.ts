@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import type { SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { parsePeriod } from '../../seed/load/period.js';
+import { parsePeriod } from '../db/period.js';
 import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
 
 /** An entity the fact names must exist: the seed validator guarantees it. */
