@@ -308,7 +308,7 @@ describe('Source 004: CITIC Securities note of Aug 2025 (capacity, prices, deman
     });
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatchObject({ s: ['overview-magnesium-ingot-export-market', id], p: ['2024', '2024'] });
-    expect(statements[0]!.c[1]).toMatch(/1\.026 million t of primary magnesium/);
+    expect((statements[0]!.c as string[])[1]).toMatch(/1\.026 million t of primary magnesium/);
     await expectFact(id, {
       from: 'country:china',
       type: 'HAS_METRIC',
