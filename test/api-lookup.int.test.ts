@@ -168,11 +168,16 @@ describe('API: typed relationship fields with evidence', () => {
     const data = await query(`{
       china: entity(id: "country:china") { ... on Country {
         exports(commodity: "commodity:magnesium-ingot", period: {from: "2025-01-01", to: "2025-12-31"}) { id figure { value } }
-        production(period: {from: "2024-01-01", to: "2024-12-31"}) { id type figure { value unit share { value of } } evidence { sources { id } } }
+        production(period: {from: "2024-01-01", to: "2024-12-31"}) {
+          id type figure { value unit metric measuredBy { id } }
+          evidence { sources { id } references { source { id } claim period { text start end } } }
+        }
         policiesIssued { entity { id } }
+        policiesTargeting { entity { id } relationship { id type } }
       } }
       germany: entity(id: "country:germany") { ... on Country { imports { id type from { id } to { id } item { id } } } }
       japan: entity(id: "country:japan") { ... on Country { policiesTargeting { entity { id } relationship { type } } } }
+      southKorea: entity(id: "country:south-korea") { ... on Country { policiesTargeting { entity { id } relationship { id type } } } }
     }`);
     const withFigures = data.china.exports.filter((r: any) => r.figure).map((r: any) => [r.id, r.figure.value]);
     expect(withFigures).toEqual(
@@ -182,12 +187,31 @@ describe('API: typed relationship fields with evidence', () => {
         ['china-exports-magnesium-ingot-to-europe-2025-12', 5060],
       ]),
     );
+    // The 2024 output is one fact stated by two documents, each reference with its own wording.
     const production = data.china.production.filter((r: any) => r.type === 'PRODUCES' && r.figure);
-    expect(production.map((r: any) => [r.figure.value, r.evidence.sources[0].id]).sort()).toEqual([
-      [1026000, 'citic-2025-08-18-magnesium-rare-earths'],
-      [1026000, 'overview-magnesium-ingot-export-market'],
+    expect(production).toHaveLength(1);
+    expect(production[0]).toMatchObject({
+      id: 'china-magnesium-output-2024-overview',
+      figure: { value: 1026000, unit: 't', metric: null, measuredBy: { id: 'org:magnesium-industry-branch' } },
+      evidence: { sources: [{ id: 'overview-magnesium-ingot-export-market' }, { id: 'citic-2025-08-18-magnesium-rare-earths' }] },
+    });
+    expect(production[0].evidence.references).toEqual([
+      {
+        source: { id: 'overview-magnesium-ingot-export-market' },
+        claim: 'China produced 1.026 million t of magnesium in 2024.',
+        period: { text: '2024', start: '2024-01-01', end: '2024-12-31' },
+      },
+      {
+        source: { id: 'citic-2025-08-18-magnesium-rare-earths' },
+        claim: "China turned out 1.026 million t of primary magnesium in 2024, by the Magnesium Industry Branch's count.",
+        period: { text: '2024', start: '2024-01-01', end: '2024-12-31' },
+      },
     ]);
-    expect(data.china.production.find((r: any) => r.type === 'HAS_CAPACITY').figure).toMatchObject({ value: 1488000, unit: 't' });
+    expect(data.china.production.find((r: any) => r.type === 'HAS_CAPACITY').figure).toMatchObject({
+      value: 1488000,
+      unit: 't',
+      measuredBy: { id: 'org:magnesium-industry-branch' },
+    });
     expect(data.china.policiesIssued.map((l: any) => l.entity.id)).toEqual(
       expect.arrayContaining(['policy:customs-tax-announcement-256', 'policy:dual-use-export-controls-japan']),
     );
@@ -198,27 +222,67 @@ describe('API: typed relationship fields with evidence', () => {
         ['EXPORTS_TO', 'country:china', 'country:germany', 'commodity:magnesium-alloy'],
       ]),
     );
-    expect(data.japan.policiesTargeting).toEqual([
-      { entity: { id: 'policy:dual-use-export-controls-japan' }, relationship: { type: 'RESTRICTS' } },
+    // Policies whose clause names the country as its target: Announcement No. 256 applies in
+    // China, KCs certification in South Korea.
+    expect(data.china.policiesTargeting).toEqual([
+      { entity: { id: 'policy:customs-tax-announcement-256' }, relationship: { id: 'announcement-256-applies-in-china', type: 'APPLIES_TO' } },
     ]);
+    expect(data.southKorea.policiesTargeting).toEqual([
+      { entity: { id: 'policy:kcs-certification' }, relationship: { id: 'kcs-certification-applies-in-south-korea', type: 'APPLIES_TO' } },
+    ]);
+    // The dual-use controls no longer restrict Japan as such: Japan is the destination in
+    // the clause's scope (see the policy's scope below), not a restricted target.
+    expect(data.japan.policiesTargeting.filter((l: any) => l.relationship.type === 'RESTRICTS')).toEqual([]);
   });
 
   it('a policy’s issuers, dates and targets; a project’s funders; a technology’s developers, licensees and users', async () => {
     const data = await query(`{
-      policy: entity(id: "policy:dual-use-export-controls-japan") { ... on Policy { issuedOn issuers { entity { id } } targets { entity { id } } } }
+      policy: entity(id: "policy:dual-use-export-controls-japan") { ... on Policy {
+        issuedOn effectiveFrom issuers { entity { id } } targets { entity { id } relationship { id type } }
+        scope {
+          effect items { id } coveredItems { id } origins { id } destinations { id } endUsers { id } sectors { id } subjects { id }
+          inForce { text start end } nature evidence { id }
+        }
+      } }
       project: entity(id: "project:highmag") { ... on Project { funders { entity { id } } supporters { entity { id } } } }
       atr: entity(id: "technology:aluminothermic-reduction") { ... on Technology {
         developers { entity { id } } licensees { entity { id } relationship { type from { id } } } users { entity { id } }
       } }
     }`);
     expect(data.policy.issuedOn).toBe('2026-01-06');
+    expect(data.policy.effectiveFrom).toBe('2026-01-06');
     expect(data.policy.issuers).toEqual([{ entity: { id: 'org:mofcom' } }]);
-    expect(data.policy.targets.map((l: any) => l.entity.id).sort()).toEqual([
-      'commodity:dual-use-items',
-      'commodity:magnesium',
-      'country:japan',
-      'sector:defence',
+    // One restriction (dual-use items) and one forecast application (magnesium); Japan and
+    // defence are the clause's destination and end users, not targets of their own.
+    expect(data.policy.targets.map((l: any) => [l.entity.id, l.relationship.type, l.relationship.id]).sort()).toEqual([
+      ['commodity:dual-use-items', 'RESTRICTS', 'japan-dual-use-controls-bar-military-end-use'],
+      ['commodity:magnesium', 'APPLIES_TO', 'japan-dual-use-controls-tighten-magnesium-reviews'],
     ]);
+    const ids = (list: any[]) => list.map((e) => e.id);
+    const clauses = [...data.policy.scope].sort((a: any, b: any) => a.evidence.id.localeCompare(b.evidence.id));
+    expect(clauses.map((c: any) => c.evidence.id)).toEqual(['japan-dual-use-controls-bar-military-end-use', 'japan-dual-use-controls-tighten-magnesium-reviews']);
+    const [bar, reviews] = clauses;
+    expect(bar).toMatchObject({ effect: 'RESTRICTS', nature: 'REPORTED', inForce: { text: '2026-01-06/..', start: '2026-01-06', end: null } });
+    expect([ids(bar.items), ids(bar.origins), ids(bar.destinations), ids(bar.endUsers), ids(bar.sectors), ids(bar.subjects)]).toEqual([
+      ['commodity:dual-use-items'],
+      ['country:china'],
+      ['country:japan'],
+      ['sector:defence'],
+      [],
+      [],
+    ]);
+    // Magnesium and its narrower goods are covered through the goods taxonomy.
+    expect(ids(bar.coveredItems)).toEqual(
+      expect.arrayContaining(['commodity:dual-use-items', 'commodity:magnesium', 'commodity:primary-magnesium', 'commodity:magnesium-ingot', 'commodity:magnesium-ingot-99-9']),
+    );
+    expect(reviews).toMatchObject({ effect: 'APPLIES_TO', nature: 'FORECAST', inForce: { text: '2026-01-06/..', start: '2026-01-06', end: null } });
+    expect([ids(reviews.items), ids(reviews.origins), ids(reviews.destinations), ids(reviews.endUsers)]).toEqual([
+      ['commodity:magnesium'],
+      ['country:china'],
+      ['country:japan'],
+      [],
+    ]);
+    expect(ids(reviews.coveredItems)).not.toContain('commodity:dual-use-items');
     expect(data.project.funders).toEqual([{ entity: { id: 'org:horizon-europe' } }]);
     expect(data.project.supporters.map((l: any) => l.entity.id)).toContain('org:cinea');
     expect(data.atr.developers).toEqual([{ entity: { id: 'company:big-blue-technologies' } }]);

@@ -28,7 +28,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const ORDER = 'ORDER BY r.periodEnd DESC, r.periodStart DESC, r.id';
+// Newest period first, a period with no end (periodEnd null) counting as the newest.
+const ORDER = 'ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.periodStart DESC, r.id';
 const REL = 'r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}';
 
 /** Facts by a scan of every relationship between entities: the reference the indexed queries must equal. */
@@ -54,6 +55,9 @@ describe('Fact refs: lookups through the index equal a scan', () => {
   it('finds every fact by id', async () => {
     const all = await scan('true');
     expect(all.length).toBeGreaterThan(250);
+    // Open-ended periods (start/..) are among them and come first.
+    expect(all[0]!.periodEnd).toBeNull();
+    expect(all.some((r) => r.periodEnd !== null)).toBe(true);
     const found = await relationshipsByIds(db, [...all.map((r) => r.id), 'no-such-fact']);
     expect(found.size).toBe(all.length);
     for (const r of all) expect(found.get(r.id)).toEqual(r);
@@ -103,13 +107,10 @@ describe('Fact refs: lookups through the index equal a scan', () => {
     const links = await linksOf(db, [...items, 'no-such-entity'], [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'], direction: 'ITEM' }], {}, 10_000);
     for (const item of items) {
       const expected = await scan("r.item = $id AND type(r) IN ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM']", { id: item });
-      // links.cypher orders by period end (newest first), then id.
-      const key = (r: RelationshipRow) => [r.periodEnd, r.id] as const;
-      const sorted = [...expected].sort((a, b) => {
-        const [ea, ia] = key(a);
-        const [eb, ib] = key(b);
-        return ea !== eb ? (ea < eb ? 1 : -1) : ia < ib ? -1 : ia > ib ? 1 : 0;
-      });
+      // links.cypher orders by period end (newest first, an open end, null, the newest of all), then id.
+      const newerFirst = (ea: string | null, eb: string | null) =>
+        ea === eb ? 0 : ea === null ? -1 : eb === null ? 1 : ea < eb ? 1 : -1;
+      const sorted = [...expected].sort((a, b) => newerFirst(a.periodEnd, b.periodEnd) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       expect(links.get(item)?.map((l) => l.relationship), item).toEqual(sorted);
       expect(links.get(item)?.map((l) => l.entityId)).toEqual(sorted.map((r) => r.to));
     }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { UNITS } from '../seed/vocabulary.js';
+import { METRICS, NATURE_ORDER, UNITS } from '../seed/vocabulary.js';
 import { openTestDb } from './support/neo4j.js';
 
 let db: Database;
@@ -34,11 +34,31 @@ describe('Graph quality: evidence', () => {
       WITH r, [id IN coalesce(r.sourceIds, []) WHERE NOT EXISTS { MATCH (s:Source {id: id}) }] AS missing
       WHERE size(coalesce(r.sourceIds, [])) = 0 OR size(missing) > 0
          OR r.claim IS NULL OR trim(r.claim) = ''
-         OR r.period IS NULL OR r.periodStart IS NULL OR r.periodEnd IS NULL OR r.periodStart > r.periodEnd
-      RETURN type(r) AS type, r.id AS id`);
+         OR r.period IS NULL OR r.periodStart IS NULL
+         // An open-ended period (start/..) has no last day; every other period has one, not before its first.
+         OR (r.periodEnd IS NULL) <> (r.period ENDS WITH '/..')
+         OR r.periodStart > r.periodEnd
+         OR NOT r.nature IN $natures
+      RETURN type(r) AS type, r.id AS id`, { natures: [...NATURE_ORDER] });
     expect(bad).toEqual([]);
     const [count] = await rows('MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n');
     expect(count!.n.toNumber()).toBeGreaterThan(250);
+  });
+
+  it("every fact keeps each document's statement: one reference per source, in the same order, with its claim and a period", async () => {
+    const bad = await rows(`
+      MATCH (:Entity)-[r]->(:Entity)
+      WITH r, size(coalesce(r.refSourceIds, [])) AS n
+      WHERE n = 0 OR r.refSourceIds <> r.sourceIds
+         OR size(coalesce(r.refClaims, [])) <> n OR size(coalesce(r.refPeriods, [])) <> n OR size(coalesce(r.refNotes, [])) <> n
+         OR any(c IN r.refClaims WHERE trim(c) = '') OR any(p IN r.refPeriods WHERE trim(p) = '')
+      RETURN type(r) AS type, r.id AS id`);
+    expect(bad).toEqual([]);
+    // The first statement is the fact's own.
+    expect(await rows('MATCH (:Entity)-[r]->(:Entity) WHERE r.refClaims[0] <> r.claim OR r.refPeriods[0] <> r.period RETURN r.id AS id')).toEqual([]);
+    // Facts stated by several documents exist (China's 2024 output among them).
+    const shared = await rows('MATCH (:Entity)-[r]->(:Entity) WHERE size(r.sourceIds) > 1 RETURN r.id AS id ORDER BY id');
+    expect(shared.map((r) => r.id)).toContain('china-magnesium-output-2024-overview');
   });
 
   it('every source has a publisher, a title, a kind, and a date or a note on its date', async () => {
@@ -117,12 +137,122 @@ describe('Graph quality: figures', () => {
     expect(count!.n.toNumber()).toBeGreaterThan(40);
   });
 
-  it('changes carry their unit and basis, shares their whole', async () => {
+  it('changes carry their unit and basis; no fact carries a share (a share is a HAS_METRIC fact)', async () => {
     const bad = await rows(`
       MATCH ()-[r]->()
-      WHERE (r.changeValue IS NOT NULL AND (r.changeUnit IS NULL OR r.changeBasis IS NULL))
-         OR (r.shareValue IS NOT NULL AND r.shareOf IS NULL)
+      WHERE r.changeValue IS NOT NULL AND (r.changeUnit IS NULL OR r.changeBasis IS NULL)
       RETURN r.id AS id`);
     expect(bad).toEqual([]);
+    expect(await rows('MATCH ()-[r]->() WHERE r.shareValue IS NOT NULL OR r.shareOf IS NOT NULL RETURN r.id AS id')).toEqual([]);
+  });
+
+  it('every HAS_METRIC has a metric from the closed list, in one of its units; metrics name known keys everywhere', async () => {
+    const metrics = Object.fromEntries(Object.entries(METRICS).map(([key, m]) => [key, [...m.units]]));
+    const bad = await rows(
+      `MATCH ()-[r]->()
+       WHERE (type(r) = 'HAS_METRIC' AND r.metric IS NULL)
+          OR (r.metric IS NOT NULL AND NOT r.metric IN keys($metrics))
+          OR (r.metric IS NOT NULL AND r.unit IS NOT NULL AND NOT r.unit IN $metrics[r.metric])
+       RETURN type(r) AS type, r.id AS id, r.metric AS metric, r.unit AS unit`,
+      { metrics },
+    );
+    expect(bad).toEqual([]);
+    const [count] = await rows("MATCH ()-[r:HAS_METRIC]->() RETURN count(r) AS n");
+    expect(count!.n.toNumber()).toBeGreaterThan(15);
+  });
+
+  it('a share of world output has one shape: HAS_METRIC SHARE_OF_WORLD_OUTPUT from a producer to a commodity, in percent', async () => {
+    const shares = await rows(`
+      MATCH (a:Entity)-[r]->(b:Entity) WHERE r.metric = 'SHARE_OF_WORLD_OUTPUT'
+      RETURN type(r) AS type, a.id AS from, b.id AS to, b.kind AS toKind, r.unit AS unit, r.quantity AS q, r.period AS period ORDER BY r.id`);
+    expect(shares).toEqual([
+      { type: 'HAS_METRIC', from: 'country:china', to: 'commodity:magnesium-ingot', toKind: 'Commodity', unit: 'percent', q: 80, period: '2024' },
+      { type: 'HAS_METRIC', from: 'country:china', to: 'commodity:primary-magnesium', toKind: 'Commodity', unit: 'percent', q: 91.6, period: '2024' },
+      { type: 'HAS_METRIC', from: 'country:china', to: 'commodity:primary-magnesium', toKind: 'Commodity', unit: 'percent', q: 85, period: '2025-09-16' },
+    ]);
+  });
+});
+
+describe('Graph quality: one fact per statement', () => {
+  it('no two facts share type, ends, item, period and figure (a fact stated twice is one fact with two references)', async () => {
+    const twins = await rows(`
+      MATCH (a:Entity)-[r]->(b:Entity) WHERE r.quantity IS NOT NULL
+      WITH type(r) AS type, a.id AS from, b.id AS to, r.item AS item, r.period AS period, r.quantity AS quantity, r.unit AS unit,
+           collect(r.id) AS ids
+      WHERE size(ids) > 1
+      RETURN type, from, to, item, period, quantity, unit, ids`);
+    expect(twins).toEqual([]);
+  });
+
+  it("a sum over China's 2024 production counts the 1,026,000 t once", async () => {
+    const [sum] = await rows(`
+      MATCH (:Country {id: 'country:china'})-[r:PRODUCES]->(:Commodity {id: 'commodity:primary-magnesium'})
+      WHERE r.period = '2024' AND r.unit = 't'
+      RETURN sum(r.quantity) AS total, toFloat(count(r)) AS facts, collect(r.sourceIds) AS sources`);
+    expect(sum).toEqual({
+      total: 1_026_000,
+      facts: 1,
+      sources: [['overview-magnesium-ingot-export-market', 'citic-2025-08-18-magnesium-rare-earths']],
+    });
+    // Every China PRODUCES figure for a period overlapping 2024: the one fact, nothing twice.
+    const overlapping = await rows(`
+      MATCH (:Country {id: 'country:china'})-[r:PRODUCES]->()
+      WHERE r.quantity IS NOT NULL AND r.periodStart <= '2024-12-31' AND (r.periodEnd IS NULL OR r.periodEnd >= '2024-01-01')
+      RETURN r.id AS id, r.quantity AS q`);
+    expect(overlapping).toEqual([{ id: 'china-magnesium-output-2024-overview', q: 1_026_000 }]);
+  });
+});
+
+describe('Graph quality: policy clauses', () => {
+  it('every RESTRICTS and APPLIES_TO clause has its scope, naming existing entities of the right kinds', async () => {
+    const bad = await rows(`
+      MATCH (:Entity)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
+      WHERE any(k IN ['scopeItems', 'scopeCoveredItems', 'scopeOrigins', 'scopeDestinations', 'scopeEndUsers', 'scopeSectors', 'scopeSubjects']
+                WHERE r[k] IS NULL)
+         OR any(id IN r.scopeItems + r.scopeCoveredItems WHERE NOT EXISTS { MATCH (:Commodity|Product {id: id}) })
+         OR any(id IN r.scopeOrigins + r.scopeDestinations WHERE NOT EXISTS { MATCH (:Country|Region {id: id}) })
+         OR any(id IN r.scopeEndUsers + r.scopeSectors WHERE NOT EXISTS { MATCH (:Sector {id: id}) })
+         OR any(id IN r.scopeItems WHERE NOT id IN r.scopeCoveredItems)
+         OR size(r.scopeItems + r.scopeOrigins + r.scopeDestinations + r.scopeEndUsers + r.scopeSectors + r.scopeSubjects) = 0
+      RETURN type(r) AS type, r.id AS id`);
+    expect(bad).toEqual([]);
+    const [count] = await rows('MATCH (:Entity)-[r:RESTRICTS|APPLIES_TO]->(:Entity) RETURN count(r) AS n');
+    expect(count!.n.toNumber()).toBeGreaterThanOrEqual(9);
+  });
+
+  it('a place a clause names is listed as an origin or a destination, never guessed', async () => {
+    const bad = await rows(`
+      MATCH (:Entity)-[r:RESTRICTS|APPLIES_TO]->(to:Entity)
+      WHERE (to:Country OR to:Region) AND NOT to.id IN r.scopeOrigins + r.scopeDestinations
+      RETURN type(r) AS type, r.id AS id, to.id AS place`);
+    expect(bad).toEqual([]);
+    // Goods a clause names are its items.
+    expect(
+      await rows(`
+        MATCH (:Entity)-[r:RESTRICTS|APPLIES_TO]->(to:Commodity|Product)
+        WHERE NOT to.id IN r.scopeItems
+        RETURN r.id AS id`),
+    ).toEqual([]);
+  });
+
+  it('the Japan controls: one scoped RESTRICTS, and no blanket restriction of Japan, defence or magnesium', async () => {
+    const restricts = await rows(`
+      MATCH (:Policy {id: 'policy:dual-use-export-controls-japan'})-[r:RESTRICTS]->(to)
+      RETURN r.id AS id, to.id AS to, r.scopeOrigins AS origins, r.scopeDestinations AS destinations, r.scopeEndUsers AS endUsers`);
+    expect(restricts).toEqual([
+      {
+        id: 'japan-dual-use-controls-bar-military-end-use',
+        to: 'commodity:dual-use-items',
+        origins: ['country:china'],
+        destinations: ['country:japan'],
+        endUsers: ['sector:defence'],
+      },
+    ]);
+    expect(
+      await rows(`
+        MATCH ()-[r:RESTRICTS]->(to:Entity)
+        WHERE to.id IN ['country:japan', 'sector:defence', 'commodity:magnesium']
+        RETURN r.id AS id, to.id AS to`),
+    ).toEqual([]);
   });
 });

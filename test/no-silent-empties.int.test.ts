@@ -330,8 +330,11 @@ describe('asOf and open-ended periods', () => {
       'japan-dual-use-controls-issued-by-mofcom',
     ]);
     expect(data.before.totalCount).toBe(0);
+    // The anti-price-war clauses run open-ended from the CITIC note's date (2025-08-18/..).
     expect(data.korea.edges.map((e: any) => e.node.id)).toEqual([
       'kcs-certification-applies-in-south-korea',
+      'vicious-competition-campaign-applies-to-primary-magnesium',
+      'vicious-competition-campaign-restricts-magnesium-sector-capacity',
       'china-energy-intensive-rules-apply-to-magnesium-ingot',
     ]);
   });
@@ -348,6 +351,8 @@ describe('asOf and open-ended periods', () => {
       'japan-dual-use-controls-tighten-magnesium-reviews',
       'announcement-256-applies-in-china',
       'kcs-certification-applies-in-south-korea',
+      'vicious-competition-campaign-applies-to-primary-magnesium',
+      'vicious-competition-campaign-restricts-magnesium-sector-capacity',
     ]);
     const newestFirst = [
       'japan-dual-use-controls-bar-military-end-use',

@@ -80,7 +80,7 @@ describe('Observability: /metrics', () => {
     expect(lines).toContain('mgkg_db_sessions_waiting 0');
     expect(lines).toContain('mgkg_db_sessions_max 48');
     expect(lines).toContain('mgkg_db_available 1');
-    expect(text).toMatch(/^mgkg_graph_version_info\{state="supported",schema_version="1",seed_hash="[0-9a-f]{16}"\} 1$/m);
+    expect(text).toMatch(/^mgkg_graph_version_info\{state="supported",schema_version="2",seed_hash="[0-9a-f]{16}"\} 1$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
 });

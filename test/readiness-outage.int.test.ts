@@ -79,7 +79,7 @@ describe('Readiness: a database outage', () => {
     await relay.stop();
     await until('not ready', async () => (await readyz()).status === 503);
     const down = await readyz();
-    expect(down.body).toMatchObject({ status: 'not ready', database: 'down', graph: { state: 'supported', schemaVersion: 1 } });
+    expect(down.body).toMatchObject({ status: 'not ready', database: 'down', graph: { state: 'supported', schemaVersion: 2 } });
     expect(down.body.reasons).toEqual(['database unavailable']);
     expect((await fetch(`${server.url}/livez`)).status).toBe(200);
 

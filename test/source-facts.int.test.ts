@@ -82,7 +82,7 @@ describe('Source 000: SMM survey of 16 Sep 2025 (US Magnesium, Yimeitai, HighMag
       type: 'HAS_METRIC',
       to: 'commodity:primary-magnesium',
       period: '2025-09-16',
-      props: { quantity: 85, unit: 'percent', bound: 'AT_LEAST' },
+      props: { metric: 'SHARE_OF_WORLD_OUTPUT', quantity: 85, unit: 'percent', bound: 'AT_LEAST' },
     });
   });
 
@@ -148,8 +148,39 @@ describe('Source 002: undated overview of world production and China ingot expor
 
   it('2024: world output 1.12 Mt, China 1.026 Mt (91.6%), China over 80% of ingot', async () => {
     await expectFact(id, { from: 'region:world', type: 'PRODUCES', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 1_120_000, unit: 't' } });
-    await expectFact(id, { from: 'country:china', type: 'PRODUCES', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 1_026_000, unit: 't', shareValue: 91.6 } });
-    await expectFact(id, { from: 'country:china', type: 'HAS_METRIC', to: 'commodity:magnesium-ingot', period: '2024', props: { quantity: 80, unit: 'percent', bound: 'AT_LEAST' } });
+    // One fact stated by this overview and by the CITIC note (doc 004), measured by the Magnesium Industry Branch.
+    const output = await expectFact(id, {
+      from: 'country:china',
+      type: 'PRODUCES',
+      to: 'commodity:primary-magnesium',
+      period: '2024',
+      props: {
+        id: 'china-magnesium-output-2024-overview',
+        quantity: 1_026_000,
+        unit: 't',
+        measuredBy: 'org:magnesium-industry-branch',
+        sourceIds: [id, 'citic-2025-08-18-magnesium-rare-earths'],
+        refSourceIds: [id, 'citic-2025-08-18-magnesium-rare-earths'],
+        refPeriods: ['2024', '2024'],
+      },
+    });
+    // The 91.6% is not a share on the output fact but its own HAS_METRIC fact.
+    expect(output).not.toHaveProperty('shareValue');
+    expect(output).not.toHaveProperty('shareOf');
+    await expectFact(id, {
+      from: 'country:china',
+      type: 'HAS_METRIC',
+      to: 'commodity:primary-magnesium',
+      period: '2024',
+      props: { id: 'china-share-of-world-magnesium-output-2024', metric: 'SHARE_OF_WORLD_OUTPUT', quantity: 91.6, unit: 'percent' },
+    });
+    await expectFact(id, {
+      from: 'country:china',
+      type: 'HAS_METRIC',
+      to: 'commodity:magnesium-ingot',
+      period: '2024',
+      props: { metric: 'SHARE_OF_WORLD_OUTPUT', quantity: 80, unit: 'percent', bound: 'AT_LEAST' },
+    });
   });
 
   it('2024 exports: over 300,000 t of ingot and about 150,000 t of chips and alloys; Germany imports ingot from China', async () => {
@@ -202,17 +233,58 @@ describe('Source 003: SMM report on China magnesium exports in 2025', () => {
     });
     expect(policies).toEqual([
       { id: 'policy:customs-tax-announcement-256', issuedOn: '2025-12-30', effectiveFrom: '2026-01-01' },
-      { id: 'policy:dual-use-export-controls-japan', issuedOn: '2026-01-06', effectiveFrom: null },
+      { id: 'policy:dual-use-export-controls-japan', issuedOn: '2026-01-06', effectiveFrom: '2026-01-06' },
     ]);
     await expectFact(id, { from: 'policy:customs-tax-announcement-256', type: 'ISSUED_BY', to: 'org:general-administration-of-customs', period: '2025-12-30' });
     await expectFact(id, { from: 'policy:customs-tax-announcement-256', type: 'ISSUED_BY', to: 'org:state-taxation-administration', period: '2025-12-30' });
-    await expectFact(id, { from: 'policy:dual-use-export-controls-japan', type: 'RESTRICTS', to: 'commodity:magnesium', period: '2026-01-06' });
-    const japan = await db.run({
+    // One scoped clause, in force from 6 January 2026 with no end: dual-use items (magnesium
+    // among them through the goods taxonomy) from China to Japan's military end users.
+    await expectFact(id, {
+      from: 'policy:dual-use-export-controls-japan',
+      type: 'RESTRICTS',
+      to: 'commodity:dual-use-items',
+      period: '2026-01-06/..',
+      props: {
+        id: 'japan-dual-use-controls-bar-military-end-use',
+        nature: 'REPORTED',
+        periodStart: '2026-01-06',
+        scopeItems: ['commodity:dual-use-items'],
+        scopeOrigins: ['country:china'],
+        scopeDestinations: ['country:japan'],
+        scopeEndUsers: ['sector:defence'],
+        scopeSectors: [],
+        scopeSubjects: [],
+      },
+    });
+    expect((await db.run({ name: 'test', mode: 'read', text: "MATCH (:Commodity {id: 'commodity:dual-use-items'})<-[r:RESTRICTS]-() RETURN r.periodEnd AS end" }))).toEqual([{ end: null }]);
+    expect(
+      (await db.run({ name: 'test', mode: 'read', text: "MATCH ()-[r {id: 'japan-dual-use-controls-bar-military-end-use'}]->() RETURN r.scopeCoveredItems AS covered" }))[0]!.covered,
+    ).toEqual(expect.arrayContaining(['commodity:dual-use-items', 'commodity:magnesium', 'commodity:magnesium-ingot']));
+    // What it will do to magnesium trade is a forecast that applies to, not a restriction of, magnesium.
+    await expectFact(id, {
+      from: 'policy:dual-use-export-controls-japan',
+      type: 'APPLIES_TO',
+      to: 'commodity:magnesium',
+      period: '2026-01-06/..',
+      props: {
+        id: 'japan-dual-use-controls-tighten-magnesium-reviews',
+        nature: 'FORECAST',
+        scopeItems: ['commodity:magnesium'],
+        scopeOrigins: ['country:china'],
+        scopeDestinations: ['country:japan'],
+        scopeEndUsers: [],
+      },
+    });
+    // The old encoding is gone: no blanket RESTRICTS of Japan, of defence or of all magnesium.
+    const clauses = await db.run({
       name: 'test',
       mode: 'read',
-      text: "MATCH (:Policy {id: 'policy:dual-use-export-controls-japan'})-[r:RESTRICTS]->(:Country {id: 'country:japan'}) RETURN count(r) AS n",
+      text: "MATCH (:Policy {id: 'policy:dual-use-export-controls-japan'})-[r:RESTRICTS|APPLIES_TO]->(t) RETURN type(r) AS type, t.id AS to ORDER BY type, to",
     });
-    expect(japan).toEqual([{ n: 1 }]);
+    expect(clauses).toEqual([
+      { type: 'APPLIES_TO', to: 'commodity:magnesium' },
+      { type: 'RESTRICTS', to: 'commodity:dual-use-items' },
+    ]);
   });
 });
 
@@ -221,18 +293,29 @@ describe('Source 004: CITIC Securities note of Aug 2025 (capacity, prices, deman
 
   it('China 2024: capacity 1.488 Mt, output 1.026 Mt, utilisation 70%', async () => {
     await expectFact(id, { from: 'country:china', type: 'HAS_CAPACITY', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 1_488_000, unit: 't' } });
-    await expectFact(id, { from: 'country:china', type: 'PRODUCES', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 1_026_000, unit: 't' } });
+    await expectFact(id, { from: 'country:china', type: 'PRODUCES', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 1_026_000, unit: 't', measuredBy: 'org:magnesium-industry-branch' } });
     const output = await db.run({
       name: 'test',
       mode: 'read',
       text: "MATCH (:Country {id: 'country:china'})-[r:PRODUCES]->(:Commodity {id: 'commodity:primary-magnesium'}) WHERE r.period = '2024' RETURN r.quantity AS q, r.sourceIds AS s ORDER BY r.id",
     });
-    // Two documents give the same 2024 output; each keeps its own fact and source.
-    expect(output).toEqual([
-      { q: 1_026_000, s: ['overview-magnesium-ingot-export-market'] },
-      { q: 1_026_000, s: [id] },
-    ]);
-    await expectFact(id, { from: 'country:china', type: 'HAS_METRIC', to: 'commodity:primary-magnesium', period: '2024', props: { quantity: 70, unit: 'percent' } });
+    // Two documents give the same 2024 output: one fact citing both, so it counts once in any sum.
+    expect(output).toEqual([{ q: 1_026_000, s: ['overview-magnesium-ingot-export-market', id] }]);
+    const statements = await db.run({
+      name: 'test',
+      mode: 'read',
+      text: "MATCH ()-[r:PRODUCES {id: 'china-magnesium-output-2024-overview'}]->() RETURN r.refSourceIds AS s, r.refPeriods AS p, r.refClaims AS c",
+    });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ s: ['overview-magnesium-ingot-export-market', id], p: ['2024', '2024'] });
+    expect((statements[0]!.c as string[])[1]).toMatch(/1\.026 million t of primary magnesium/);
+    await expectFact(id, {
+      from: 'country:china',
+      type: 'HAS_METRIC',
+      to: 'commodity:primary-magnesium',
+      period: '2024',
+      props: { quantity: 70, unit: 'percent', metric: 'CAPACITY_UTILISATION', measuredBy: 'org:magnesium-industry-branch' },
+    });
   });
 
   it('prices: Fugu 99.9% ingot 17,300 CNY/t on 18 Aug (about +14.4% from the low); PrNd oxide 593,000 and metal 720,000 CNY/t on 15 Aug', async () => {

@@ -93,7 +93,7 @@ export function edgeDetails(edge: EdgeDetailsFragment, actions: DetailsActions, 
           figure.bound === 'AT_LEAST' ? 'at least ' : figure.bound === 'AT_MOST' ? 'at most ' : '',
           figure.approximate ? 'about ' : '',
           h('strong', {}, `${formatNumber(figure.value)} ${figure.unit}`),
-          ` (${figure.unitName}${figure.metric ? `, ${figure.metric}` : ''})`,
+          ` (${figure.unitName}${figure.metricName ? `, ${figure.metricName}` : ''})`,
         )
       : null,
     h(

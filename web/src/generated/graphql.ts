@@ -230,7 +230,7 @@ export type EdgeDetailsFragment = { meaning: string, id: string, type: Relations
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
-   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
     | { id: string }
     | { id: string }
     | { id: string }
@@ -320,7 +320,7 @@ export type NeighbourhoodQuery = { subgraph: { truncated: boolean, nodes: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -649,7 +649,7 @@ export type FactQuery = { relationship: { meaning: string, id: string, type: Rel
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
       | { id: string }
       | { id: string }
       | { id: string }
@@ -746,6 +746,7 @@ export const EdgeDetailsFragmentDoc = new TypedDocumentString(`
     unit
     unitName
     metric
+    metricName
     approximate
     bound
   }
@@ -928,6 +929,7 @@ fragment EdgeDetails on Relationship {
     unit
     unitName
     metric
+    metricName
     approximate
     bound
   }
@@ -1120,6 +1122,7 @@ fragment EdgeDetails on Relationship {
     unit
     unitName
     metric
+    metricName
     approximate
     bound
   }
