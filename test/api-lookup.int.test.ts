@@ -176,7 +176,7 @@ describe('API: typed relationship fields with evidence', () => {
         policiesTargeting { entity { id } relationship { id type } }
       } }
       germany: entity(id: "country:germany") { ... on Country { imports { id type from { id } to { id } item { id } } } }
-      japan: entity(id: "country:japan") { ... on Country { policiesTargeting { entity { id } relationship { type } } } }
+      japan: entity(id: "country:japan") { ... on Country { policiesTargeting { entity { id } relationship { id type } } } }
       southKorea: entity(id: "country:south-korea") { ... on Country { policiesTargeting { entity { id } relationship { id type } } } }
     }`);
     const withFigures = data.china.exports.filter((r: any) => r.figure).map((r: any) => [r.id, r.figure.value]);
@@ -222,17 +222,23 @@ describe('API: typed relationship fields with evidence', () => {
         ['EXPORTS_TO', 'country:china', 'country:germany', 'commodity:magnesium-alloy'],
       ]),
     );
-    // Policies whose clause names the country as its target: Announcement No. 256 applies in
-    // China, KCs certification in South Korea.
-    expect(data.china.policiesTargeting).toEqual([
-      { entity: { id: 'policy:customs-tax-announcement-256' }, relationship: { id: 'announcement-256-applies-in-china', type: 'APPLIES_TO' } },
+    // Policy clauses that target the country or name it as an origin or a destination:
+    // China is where Announcement No. 256 applies and the origin of every Chinese control;
+    // Japan is the destination of the dual-use controls (not a blanket restriction of it).
+    const links = (list: any[]) => list.map((l: any) => [l.entity.id, l.relationship.id, l.relationship.type]);
+    expect(links(data.china.policiesTargeting)).toEqual([
+      ['policy:customs-tax-announcement-256', 'announcement-256-applies-in-china', 'APPLIES_TO'],
+      ['policy:dual-use-export-controls-japan', 'japan-dual-use-controls-bar-military-end-use', 'RESTRICTS'],
+      ['policy:dual-use-export-controls-japan', 'japan-dual-use-controls-tighten-magnesium-reviews', 'APPLIES_TO'],
+      ['policy:china-campaign-against-vicious-competition', 'vicious-competition-campaign-applies-to-primary-magnesium', 'APPLIES_TO'],
+      ['policy:china-campaign-against-vicious-competition', 'vicious-competition-campaign-restricts-magnesium-sector-capacity', 'RESTRICTS'],
+      ['policy:customs-tax-announcement-256', 'announcement-256-applies-to-magnesium-exports', 'APPLIES_TO'],
+      ['policy:china-energy-intensive-industry-requirements', 'china-energy-intensive-rules-apply-to-magnesium-ingot', 'APPLIES_TO'],
     ]);
-    expect(data.southKorea.policiesTargeting).toEqual([
-      { entity: { id: 'policy:kcs-certification' }, relationship: { id: 'kcs-certification-applies-in-south-korea', type: 'APPLIES_TO' } },
+    expect(links(data.southKorea.policiesTargeting)).toEqual([
+      ['policy:kcs-certification', 'kcs-certification-applies-in-south-korea', 'APPLIES_TO'],
     ]);
-    // The dual-use controls no longer restrict Japan as such: Japan is the destination in
-    // the clause's scope (see the policy's scope below), not a restricted target.
-    expect(data.japan.policiesTargeting.filter((l: any) => l.relationship.type === 'RESTRICTS')).toEqual([]);
+    expect(data.japan.policiesTargeting.map((l: any) => l.relationship.type)).toEqual(['RESTRICTS', 'APPLIES_TO']);
   });
 
   it('a policy’s issuers, dates and targets; a project’s funders; a technology’s developers, licensees and users', async () => {

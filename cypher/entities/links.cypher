@@ -10,6 +10,8 @@
 //                that member)
 //   MEMBER_FROM  the `from` is within e (other end: that member)
 //   MEMBER_TO    the `to` is within e   (other end: the `from`)
+//   SCOPE        a policy clause (RESTRICTS, APPLIES_TO) names e among its origins or
+//                destinations (other end: the policy)
 // "Within e": located in or a member of e, directly or through the places located in
 // it, up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a Country or
 // Region (a company in a province is within its country; Germany and its companies are
@@ -60,6 +62,13 @@ CALL (e) {
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
   WHERE o <> e
   WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
+  WHERE size(matched) > 0
+  RETURN r, o, matched
+  UNION
+  WITH e WHERE any(s IN $specs WHERE s.direction = 'SCOPE')
+  MATCH (o:Policy)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
+  WHERE e.id IN r.scopeOrigins OR e.id IN r.scopeDestinations
+  WITH r, o, [s IN $specs WHERE s.direction = 'SCOPE' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION

@@ -41,7 +41,7 @@ export async function relationshipsByIds(db: Database, ids: readonly string[]): 
 }
 
 /** Where the asking entity stands in the relationships a link spec selects. */
-export type LinkDirection = 'OUTGOING' | 'INCOMING' | 'BOTH' | 'ITEM' | 'WITHIN' | 'MEMBER_FROM' | 'MEMBER_TO';
+export type LinkDirection = 'OUTGOING' | 'INCOMING' | 'BOTH' | 'ITEM' | 'WITHIN' | 'MEMBER_FROM' | 'MEMBER_TO' | 'SCOPE';
 
 /** Which relationships of an entity a link field shows (see cypher/entities/links.cypher). */
 export interface LinkSpec {

@@ -193,7 +193,11 @@ export type Country = Entity & {
    * first: 1 to 200 (default 50), newest first.
    */
   policiesIssued: Array<Link>;
-  /** Policies that restrict or apply to the country. first: 1 to 200 (default 50), newest first. */
+  /**
+   * Policy clauses that restrict or apply to the country, or name it as an origin or a
+   * destination of the trade they cover (the dual-use controls toward Japan name Japan as
+   * the destination and China as the origin). first: 1 to 200 (default 50), newest first.
+   */
   policiesTargeting: Array<Link>;
   /**
    * Entities in the country that produce or hold capacity for a commodity or product:

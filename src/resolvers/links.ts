@@ -28,7 +28,7 @@ export const LINK_FIELDS = {
     members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'WITHIN')],
     producers: [spec(['PRODUCES', 'HAS_CAPACITY'], 'MEMBER_FROM')],
     policiesIssued: [spec(['ISSUED_BY'], 'INCOMING'), spec(['ISSUED_BY'], 'MEMBER_TO')],
-    policiesTargeting: [spec(['RESTRICTS', 'APPLIES_TO'], 'INCOMING')],
+    policiesTargeting: [spec(['RESTRICTS', 'APPLIES_TO'], 'INCOMING'), spec(['RESTRICTS', 'APPLIES_TO'], 'SCOPE')],
   },
   Region: {
     members: [spec(['LOCATED_IN', 'MEMBER_OF'], 'WITHIN')],
