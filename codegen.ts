@@ -52,6 +52,7 @@ const config: CodegenConfig = {
           Period: '../db/rows.js#PeriodRow',
           Link: '../db/rows.js#LinkRow',
           SearchHit: '../db/rows.js#SearchHitRow',
+          FactHit: '../db/catalog.js#FactHitRow',
           EntityConnection: '../db/rows.js#PageRow<EntityRow>',
           EntityEdge: '../db/rows.js#EdgeRow<EntityRow>',
           RelationshipConnection: '../db/rows.js#PageRow<RelationshipRow>',

@@ -1,11 +1,13 @@
-// The entity whose name or an alias equals $key (lower case, trimmed). The full-text
-// index finds candidates for the phrase; the exact comparison decides.
-// Parameters: $phrase (a quoted Lucene phrase of the name), $key
-// Returns: id (at most one row)
+// The entities a name finds: those whose name or alias has the same key (src/db/names.ts:
+// case, punctuation and dropped suffixes such as "Limited" do not count), through the
+// `entity_keys` index (keyword analyzer: $phrase is the quoted, escaped key). The data
+// layer prefers the one whose own name has the key.
+// Parameters: $phrase (Lucene query), $key (the normalised key)
+// Returns: id, name
 // Mode: read
-CALL db.index.fulltext.queryNodes('entity_search', $phrase) YIELD node
+CALL db.index.fulltext.queryNodes('entity_keys', $phrase) YIELD node
 WITH node
-WHERE toLower(trim(node.name)) = $key OR any(a IN node.aliases WHERE toLower(trim(a)) = $key)
-RETURN node.id AS id
-ORDER BY CASE WHEN toLower(trim(node.name)) = $key THEN 0 ELSE 1 END, node.id
-LIMIT 1
+WHERE $key IN node.nameKeys
+RETURN node.id AS id, node.name AS name
+ORDER BY id
+LIMIT 10

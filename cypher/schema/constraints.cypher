@@ -1,6 +1,9 @@
 // Constraints and indexes of the graph: one version stamp (GraphMeta, see
 // seed/load/version.ts), a unique id per label and per relationship type, a full-text
-// index over entity names, aliases and descriptions, and `fact_refs`, a full-text
+// index over entity names, aliases and descriptions, `entity_keys` over each entity's
+// normalised name keys (src/db/names.ts; keyword analyzer: each key one exact term),
+// `fact_text` over the facts' own words (claims, every reference's claim, notes) for
+// fact search, and `fact_refs`, a full-text
 // index of every relationship type on the fact's id, its sources and its item.
 // `fact_refs` uses the keyword analyzer (each value is one exact, case-sensitive
 // term), so `sourceIds:"…"`, `item:"…"` and `id:"…"` find facts by exact value without
@@ -64,6 +67,16 @@ CREATE CONSTRAINT relies_on_market_id IF NOT EXISTS FOR ()-[r:RELIES_ON_MARKET]-
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description];
+CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR ()-[r:
+  SUPPLIES|DEPENDS_ON|PRODUCES|HAS_CAPACITY|EXPORTS|EXPORTS_TO|IMPORTS|IMPORTS_FROM|
+  QUOTES_PRICE|HAS_METRIC|LOCATED_IN|PARTNERS_WITH|JOINT_VENTURE|OWNS|LICENSES_TO|
+  DEVELOPS|USES_TECHNOLOGY|MADE_FROM|USED_IN|SERVES_SECTOR|FUNDS|SUPPORTS|
+  PARTICIPATES_IN|MEMBER_OF|ISSUED_BY|RESTRICTS|APPLIES_TO|COMPLIES_WITH|
+  IN_DISPUTE_WITH|REPORTS_ON|COMPETES_WITH|SUBJECT_TO|CONSUMES|HAS_RESOURCE|
+  ALTERNATIVE_TO|RELIES_ON_MARKET
+]-() ON EACH [r.claim, r.refClaims, r.note];
 CREATE FULLTEXT INDEX fact_refs IF NOT EXISTS FOR ()-[r:
   SUPPLIES|DEPENDS_ON|PRODUCES|HAS_CAPACITY|EXPORTS|EXPORTS_TO|IMPORTS|IMPORTS_FROM|
   QUOTES_PRICE|HAS_METRIC|LOCATED_IN|PARTNERS_WITH|JOINT_VENTURE|OWNS|LICENSES_TO|

@@ -14,6 +14,7 @@ import {
   type RelationshipType,
 } from '../vocabulary.js';
 import type { ReferenceRow, ScopeRow } from '../../src/db/rows.js';
+import { nameKeys } from '../../src/db/names.js';
 import type { RawSeed } from './files.js';
 import { isIsoDate, parsePeriod } from './period.js';
 import {
@@ -111,6 +112,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
   // Entities
   const entities = new Map<string, SeedEntity & { where: string }>();
   const names = new Map<string, string>();
+  const keyOwners = new Map<string, string>();
   for (const file of raw.entityFiles) {
     if (!Array.isArray(file.data)) {
       problems.push(`${file.path}: must be a list of entities`);
@@ -136,6 +138,13 @@ export function validateSeed(raw: RawSeed): SeedGraph {
           `${where}.id: duplicate entity id "${entity.id}" (also in ${entities.get(entity.id)!.where})`,
         );
         continue;
+      }
+      for (const key of nameKeys([entity.name, ...entity.aliases])) {
+        const owner = keyOwners.get(key);
+        // A plain clash of names is reported below, once; this catches the subtler ones.
+        if (owner && owner !== entity.id && !names.has(key))
+          problems.push(`${where}.name: "${key}" (a name or alias without case, punctuation or a suffix such as Limited) already finds "${owner}"`);
+        keyOwners.set(key, entity.id);
       }
       for (const [key, value] of [
         ['name', entity.name],

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../../src/db/cypher.js';
+import { nameKeys } from '../../src/db/names.js';
 import type { Database } from '../../src/db/database.js';
 import type { SeedEntity, SeedFact, SeedGraph, SeedSource } from './validate.js';
 import { migrate, seedHash, type StampResult, stampGraphVersion } from './version.js';
@@ -56,6 +57,7 @@ export const entityProps = (e: SeedEntity) =>
     kind: e.kind,
     name: e.name,
     aliases: e.aliases,
+    nameKeys: nameKeys([e.name, ...e.aliases]),
     description: e.description,
     sourceIds: e.sourceIds,
     iso2: e.iso2,

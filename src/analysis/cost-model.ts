@@ -32,6 +32,7 @@ export const BASE_COST: Readonly<Record<string, number>> = {
   'Policy.scope': 10,
   'Query.subgraph': 200,
   'Query.search': 20,
+  'Query.searchFacts': 20,
   'Query.entities': 20,
   'Query.relationships': 20,
   'Query.tradeFigures': 20,

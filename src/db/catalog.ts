@@ -2,6 +2,7 @@
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow } from './mappers.js';
+import { lookupKey, nameKeys, normaliseName } from './names.js';
 import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
@@ -9,6 +10,7 @@ import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 
 const SEARCH = cypher('entities/search');
 const BY_NAME = cypher('entities/by-name');
+const SEARCH_FACTS = cypher('relationships/search');
 const LIST_ENTITIES = cypher('entities/list');
 const LIST_RELATIONSHIPS = cypher('relationships/list');
 const FACTS_BY_SOURCES = cypher('relationships/by-sources');
@@ -50,6 +52,39 @@ export function searchQuery(text: string): string {
     .join(' AND ');
 }
 
+/** How a hit matches what was typed, best first: the order search ranks by. */
+export const MATCH_ORDER = ['EXACT', 'PREFIX', 'WORDS', 'FUZZY'] as const;
+export type SearchMatch = (typeof MATCH_ORDER)[number];
+
+/** The words of a query that must match (stop words dropped), normalised. */
+const queryWords = (text: string) => normaliseName(text).split(' ').filter((w) => w.length > 0 && !STOP_WORDS.has(w));
+
+/**
+ * How an entity matches the text. EXACT: a name or alias has the text's key (case,
+ * punctuation and suffixes such as "Limited" aside); PREFIX: a name or alias starts with
+ * the text; WORDS: every word of the text starts a word of the name, an alias or the
+ * description; FUZZY: the index matched it only approximately.
+ */
+export function matchOf(text: string, entity: { name: string; aliases: readonly string[]; description: string }): SearchMatch {
+  const names = [entity.name, ...entity.aliases];
+  const key = lookupKey(text);
+  if (nameKeys(names).includes(key)) return 'EXACT';
+  const typed = normaliseName(text);
+  if (typed !== '' && names.some((n) => normaliseName(n).startsWith(typed))) return 'PREFIX';
+  const words = new Set([...names, entity.description].flatMap((t) => normaliseName(t).split(' ')));
+  const wanted = queryWords(text);
+  if (wanted.length > 0 && wanted.every((w) => [...words].some((word) => word.startsWith(w)))) return 'WORDS';
+  return 'FUZZY';
+}
+
+/**
+ * Entities for what a user typed, ranked the way people expect: an exact name or alias
+ * first, then names that start with the text, then entities carrying every word (in the
+ * name, aliases or description), then approximate matches; within each, by the index's
+ * score, then name. The index ranks by term statistics alone, which put "Mg Ingot 99.9"
+ * above China for "China" (its description says China) — hence this second pass, which
+ * the relevance set in test/search-relevance.int.test.ts measures.
+ */
 export async function search(
   db: Database,
   text: string,
@@ -58,16 +93,46 @@ export async function search(
 ): Promise<SearchHitRow[]> {
   const query = searchQuery(text);
   if (query === '') return [];
-  const rows = await db.run(SEARCH, { query, kinds, limit: int(limit) });
-  return rows.map((row) => ({ entityId: String(row.id), score: Number(row.score) }));
+  const key = lookupKey(text);
+  // Enough candidates that re-ranking can lift an exact or prefix match from far down.
+  const candidates = Math.max(limit * 5, 50);
+  const rows = await db.run(SEARCH, { query, keyQuery: `"${escapeLucene(key)}"`, key, kinds, limit: int(candidates) });
+  const hits = rows.map((row) => {
+    const entity = { name: String(row.name), aliases: (row.aliases as string[] | null) ?? [], description: String(row.description ?? '') };
+    return { entityId: String(row.id), score: Number(row.score), match: matchOf(text, entity), name: entity.name.toLowerCase() };
+  });
+  hits.sort(
+    (a, b) =>
+      MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match) ||
+      b.score - a.score ||
+      a.name.localeCompare(b.name) ||
+      (a.entityId < b.entityId ? -1 : 1),
+  );
+  return hits.slice(0, limit).map(({ name: _name, ...hit }) => hit);
 }
 
-/** The id of the entity named `name` (its name or an alias, ignoring case), or null. */
+export interface FactHitRow {
+  score: number;
+  relationship: RelationshipRow;
+}
+
+/** Facts found by their own words (claims, each reference's claim, notes), best first. */
+export async function searchFacts(db: Database, text: string, limit: number): Promise<FactHitRow[]> {
+  const query = searchQuery(text);
+  if (query === '') return [];
+  const rows = await db.run(SEARCH_FACTS, { query, limit: int(limit) });
+  return rows.map((row) => ({ score: Number(row.score), relationship: toRelationshipRow(row.rel as Props) }));
+}
+
+/** The id of the entity `name` finds (its name or an alias, by key: see src/db/names.ts), or null. */
 export async function entityIdByName(db: Database, name: string): Promise<string | null> {
-  const key = name.trim().toLowerCase();
+  const key = lookupKey(name);
   if (key === '') return null;
-  const [row] = await db.run(BY_NAME, { phrase: `"${escapeLucene(key)}"`, key });
-  return row ? String(row.id) : null;
+  const rows = await db.run(BY_NAME, { phrase: `"${escapeLucene(key)}"`, key });
+  // Several entities can share a short form only through different full names; the one
+  // whose own name has the key wins, then the smallest id.
+  const own = rows.find((row) => lookupKey(String(row.name)) === key) ?? rows[0];
+  return own ? String(own.id) : null;
 }
 
 export interface EntityListArgs {

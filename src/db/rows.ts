@@ -112,6 +112,8 @@ export interface PageRow<T> {
 export interface SearchHitRow {
   entityId: string;
   score: number;
+  /** EXACT, PREFIX, WORDS or FUZZY: how the entity matches the text (src/db/catalog.ts). */
+  match: 'EXACT' | 'PREFIX' | 'WORDS' | 'FUZZY';
 }
 
 /** One hop of a dependency route: every fact making `dependentId` depend on `providerId`. */

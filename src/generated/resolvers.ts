@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { HealthView } from '../resolvers/health.js';
 import type { SourceRow, EntityRow, RelationshipRow, ReferenceRow, ScopeMatchRow, ExposedSetRow, ExposedEntityRow, PeriodRow, LinkRow, SearchHitRow, PageRow, EdgeRow, DependencyTiersRow, DependencyTierRow, DependencyReachRow, DependencyPathRow, DependencyHopRow, ExposureRow, ExposurePathRow, SubgraphRow } from '../db/rows.js';
+import type { FactHitRow } from '../db/catalog.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -527,6 +528,14 @@ export type ExposurePath = {
   scope: Array<ScopeMatch>;
 };
 
+/** A fact found by its words. */
+export type FactHit = {
+  __typename?: 'FactHit';
+  relationship: Relationship;
+  /** Relevance from the full-text index; higher is better. */
+  score: Scalars['Float']['output'];
+};
+
 /** A number with its unit, exactly as the source gives it, and its qualifiers. */
 export type Figure = {
   __typename?: 'Figure';
@@ -920,8 +929,9 @@ export type Query = {
    */
   entity: Maybe<Entity>;
   /**
-   * One entity by its name or any alias (other spellings the sources use), ignoring case
-   * and surrounding spaces; null when none matches.
+   * One entity by its name or any alias (other spellings the sources use), ignoring case,
+   * punctuation and the suffixes people leave out of company names (Limited, Co., Inc.,
+   * Technologies …: "Big Blue" finds Big Blue Technologies); null when none matches.
    */
   entityByName: Maybe<Entity>;
   /**
@@ -959,10 +969,19 @@ export type Query = {
    */
   relationships: RelationshipConnection;
   /**
-   * Full-text search over names, aliases and descriptions, best match first. Terms match
-   * whole words and their prefixes ("magn" finds magnesium). first: 1 to 50 (default 10).
+   * Search over names, aliases and descriptions, ranked as people expect: an exact name or
+   * alias first (as entityByName compares them), then names starting with the text, then
+   * entities carrying every word (across name, aliases and description), then approximate
+   * matches for garbled spellings; within each, by relevance, then name. Terms match whole
+   * words and their prefixes ("magn" finds magnesium). first: 1 to 50 (default 10).
    */
   search: Array<SearchHit>;
+  /**
+   * Facts found by their own words: each fact's claim, every document's wording of it, and
+   * its note, best match first, with the same term rules as search. first: 1 to 50
+   * (default 10).
+   */
+  searchFacts: Array<FactHit>;
   /** One source document by id, or null. */
   source: Maybe<Source>;
   /** Every source document the graph is built from, newest first (undated ones last). */
@@ -1090,6 +1109,12 @@ export type QueryRelationshipsArgs = {
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QuerySearchFactsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
 
@@ -1332,9 +1357,21 @@ export type ScopeMatch = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** Relevance from the full-text index; higher is better. */
+  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, FUZZY). */
+  match: SearchMatch;
+  /** Relevance from the full-text index within its kind of match; higher is better (0 for an exact match the index did not score). */
   score: Scalars['Float']['output'];
 };
+
+export type SearchMatch =
+  /** The text is its name or an alias (case, punctuation and dropped suffixes aside). */
+  | 'EXACT'
+  /** Matched only approximately (a garbled or misspelt name). */
+  | 'FUZZY'
+  /** Its name or an alias starts with the text. */
+  | 'PREFIX'
+  /** Every word of the text starts a word of its name, aliases or description. */
+  | 'WORDS';
 
 export type Sector = Entity & {
   __typename?: 'Sector';
@@ -1553,6 +1590,7 @@ export type ResolversTypes = {
   ExposedSet: ResolverTypeWrapper<ExposedSetRow>;
   Exposure: ResolverTypeWrapper<ExposureRow>;
   ExposurePath: ResolverTypeWrapper<ExposurePathRow>;
+  FactHit: ResolverTypeWrapper<FactHitRow>;
   Figure: ResolverTypeWrapper<RelationshipRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthView>;
@@ -1582,6 +1620,7 @@ export type ResolversTypes = {
   ScopeDimension: ScopeDimension;
   ScopeMatch: ResolverTypeWrapper<ScopeMatchRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchMatch: SearchMatch;
   Sector: ResolverTypeWrapper<EntityRow>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceKind: SourceKind;
@@ -1612,6 +1651,7 @@ export type ResolversParentTypes = {
   ExposedSet: ExposedSetRow;
   Exposure: ExposureRow;
   ExposurePath: ExposurePathRow;
+  FactHit: FactHitRow;
   Figure: RelationshipRow;
   Float: Scalars['Float']['output'];
   Health: HealthView;
@@ -1799,6 +1839,11 @@ export type ExposurePathResolvers<ContextType = Context, ParentType extends Reso
   scope?: Resolver<Array<ResolversTypes['ScopeMatch']>, ParentType, ContextType>;
 };
 
+export type FactHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactHit'] = ResolversParentTypes['FactHit']> = {
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['Bound']>, ParentType, ContextType>;
@@ -1931,6 +1976,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryRelationshipArgs, 'id'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchFacts?: Resolver<Array<ResolversTypes['FactHit']>, ParentType, ContextType, RequireFields<QuerySearchFactsArgs, 'first' | 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'depth' | 'ids' | 'limit'>>;
@@ -1990,6 +2036,7 @@ export type ScopeMatchResolvers<ContextType = Context, ParentType extends Resolv
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -2057,6 +2104,7 @@ export type Resolvers<ContextType = Context> = {
   ExposedSet?: ExposedSetResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposurePath?: ExposurePathResolvers<ContextType>;
+  FactHit?: FactHitResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;

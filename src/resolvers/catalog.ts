@@ -1,5 +1,5 @@
 /** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
-import { entityIdByName, listEntities, listRelationships, NO_RELATIONSHIP_FILTER, search } from '../db/catalog.js';
+import { entityIdByName, listEntities, listRelationships, NO_RELATIONSHIP_FILTER, search, searchFacts } from '../db/catalog.js';
 import type { EdgeRow, PageRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
@@ -10,6 +10,14 @@ import { checkIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './ar
 import { kindToLabel } from './entity.js';
 
 const MAX_SEARCH_LENGTH = 200;
+
+/** A search text: not empty, not too long. */
+function searchText(query: string): string {
+  const text = query.trim();
+  if (text === '') throw badInput('query', 'must not be empty');
+  if (text.length > MAX_SEARCH_LENGTH) throw badInput('query', `must be at most ${MAX_SEARCH_LENGTH} characters`);
+  return text;
+}
 
 const edges = <T>(page: PageRow<T>): EdgeRow<T>[] =>
   page.items.map((node, i) => ({ cursor: cursorFor(page.offset + i), node }));
@@ -36,12 +44,14 @@ const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: Relation
 export const catalogResolvers: Resolvers = {
   Query: {
     search: async (_parent, args, { db }) => {
-      const text = args.query.trim();
-      if (text === '') throw badInput('query', 'must not be empty');
-      if (text.length > MAX_SEARCH_LENGTH) throw badInput('query', `must be at most ${MAX_SEARCH_LENGTH} characters`);
+      const text = searchText(args.query);
       const first = checkInt('first', args.first ?? 10, LIMITS.searchFirst);
       const kinds = args.kinds?.length ? args.kinds.map(kindToLabel) : null;
       return search(db, text, kinds, first);
+    },
+    searchFacts: async (_parent, args, { db }) => {
+      const text = searchText(args.query);
+      return searchFacts(db, text, checkInt('first', args.first ?? 10, LIMITS.searchFirst));
     },
     entityByName: async (_parent, { name }, { db, loaders }) => {
       const id = await entityIdByName(db, name);
@@ -114,6 +124,11 @@ export const catalogResolvers: Resolvers = {
   },
   SearchHit: {
     entity: async (hit, _args, { loaders }) => (await loaders.entity.load(hit.entityId))!,
+    match: (hit) => hit.match,
+    score: (hit) => hit.score,
+  },
+  FactHit: {
+    relationship: (hit) => hit.relationship,
     score: (hit) => hit.score,
   },
   EntityConnection: { ...connection, edges: (page) => edges(page) },

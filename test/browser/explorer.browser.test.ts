@@ -227,3 +227,22 @@ describe('Explorer: the graph view served by the service, offline', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+describe('Explorer: Enter opens the top-ranked entity, whatever the typing speed', () => {
+  it.each([
+    ['China', 'country:china'],
+    ['Japan', 'country:japan'],
+    ['Europe', 'region:europe'],
+  ])('typing “%s” then Enter opens %s, typed at once or slowly', async (text, id) => {
+    const { page } = browser;
+    for (const delay of [0, 250]) {
+      await page.goto(`${server.url}/explorer/`);
+      await page.locator('#legend li[data-kind="COMPANY"]').waitFor();
+      await page.locator('#search').pressSequentially(text, { delay });
+      // Slowly typed, the suggestions are on screen before Enter; at once, they are not.
+      if (delay > 0) await page.locator(`#search-list li[data-id="${id}"]`).waitFor({ timeout: 20_000 });
+      await page.locator('#search').press('Enter');
+      await settled((e) => e.focus(), (focus) => focus === id);
+    }
+  });
+});

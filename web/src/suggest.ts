@@ -1,7 +1,9 @@
 /**
- * A search box with suggestions as the user types: full-text search over names and
- * aliases, keyboard and mouse selection, and an exact name or alias match on Enter when
- * nothing is suggested.
+ * A search box with suggestions as the user types: ranked search over names and aliases
+ * (an exact name first), keyboard and mouse selection. Enter takes the highlighted
+ * suggestion when the list on screen is for the text in the box; when the user typed
+ * faster than the suggestions came, it asks for the text as it is and takes the top hit,
+ * so what Enter opens never depends on typing speed.
  */
 import { execute } from './api.js';
 import { h } from './dom.js';
@@ -20,6 +22,8 @@ const DEBOUNCE_MS = 150;
 export class SuggestBox {
   private hits: Hit[] = [];
   private active = -1;
+  /** The text the suggestions on screen were found for. */
+  private shownFor: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request: AbortController | undefined;
 
@@ -64,6 +68,7 @@ export class SuggestBox {
 
   private show(hits: Hit[], text: string): void {
     this.hits = hits;
+    this.shownFor = text;
     this.active = hits.length ? 0 : -1;
     const needle = text.toLowerCase();
     this.list.replaceChildren(
@@ -116,10 +121,32 @@ export class SuggestBox {
       this.markActive();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (!this.list.hidden && this.active >= 0) this.pick(this.active);
-      else void this.exact(this.input.value.trim());
+      void this.enter();
     } else if (event.key === 'Escape') {
       this.close();
+    }
+  }
+
+  private async enter(): Promise<void> {
+    const text = this.input.value.trim();
+    if (!this.list.hidden && this.active >= 0 && this.shownFor === text) {
+      this.pick(this.active);
+      return;
+    }
+    if (text.length === 0) return;
+    clearTimeout(this.timer);
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    try {
+      const data = await execute(SuggestDocument, { text, first: 8 }, request.signal);
+      if (request.signal.aborted || this.input.value.trim() !== text) return;
+      if (data.search.length > 0) {
+        this.hits = data.search;
+        this.pick(0);
+      } else await this.exact(text);
+    } catch (error) {
+      if (!request.signal.aborted) this.onError(`Search failed: ${(error as Error).message}`);
     }
   }
 
@@ -151,6 +178,7 @@ export class SuggestBox {
     this.list.hidden = true;
     this.hits = [];
     this.active = -1;
+    this.shownFor = null;
     this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-activedescendant');
   }
