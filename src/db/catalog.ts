@@ -81,7 +81,7 @@ export function matchOf(text: string, entity: { name: string; aliases: readonly 
  * Entities for what a user typed, ranked the way people expect: an exact name or alias
  * first, then names that start with the text, then entities carrying every word (in the
  * name, aliases or description), then approximate matches; within each, by the index's
- * score, then name. The index ranks by term statistics alone, which put "Mg Ingot 99.9"
+ * score (prefixes by the closest completion first), then name. The index ranks by term statistics alone, which put "Mg Ingot 99.9"
  * above China for "China" (its description says China) — hence this second pass, which
  * the relevance set in test/search-relevance.int.test.ts measures.
  */
@@ -97,18 +97,27 @@ export async function search(
   // Enough candidates that re-ranking can lift an exact or prefix match from far down.
   const candidates = Math.max(limit * 5, 50);
   const rows = await db.run(SEARCH, { query, keyQuery: `"${escapeLucene(key)}"`, key, kinds, limit: int(candidates) });
+  const typed = normaliseName(text);
   const hits = rows.map((row) => {
     const entity = { name: String(row.name), aliases: (row.aliases as string[] | null) ?? [], description: String(row.description ?? '') };
-    return { entityId: String(row.id), score: Number(row.score), match: matchOf(text, entity), name: entity.name.toLowerCase() };
+    const match = matchOf(text, entity);
+    // Of several names starting with the text, the closest completion comes first
+    // ("Minago" → the Minago project before Minago Development).
+    const rest =
+      match === 'PREFIX'
+        ? Math.min(...[entity.name, ...entity.aliases].map(normaliseName).filter((n) => n.startsWith(typed)).map((n) => n.length))
+        : 0;
+    return { entityId: String(row.id), score: Number(row.score), match, rest, name: entity.name.toLowerCase() };
   });
   hits.sort(
     (a, b) =>
       MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match) ||
+      a.rest - b.rest ||
       b.score - a.score ||
       a.name.localeCompare(b.name) ||
       (a.entityId < b.entityId ? -1 : 1),
   );
-  return hits.slice(0, limit).map(({ name: _name, ...hit }) => hit);
+  return hits.slice(0, limit).map(({ name: _name, rest: _rest, ...hit }) => hit);
 }
 
 export interface FactHitRow {
