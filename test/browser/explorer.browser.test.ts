@@ -246,3 +246,40 @@ describe('Explorer: Enter opens the top-ranked entity, whatever the typing speed
     }
   });
 });
+
+describe('Explorer: the view lives in the address bar', () => {
+  const search = () => browser.page.evaluate(() => decodeURIComponent(window.location.search));
+
+  it('a URL naming an entity by name, a view and a depth opens that view, and the address bar settles on ids', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=BMW&view=upstream&depth=2`);
+    await settled((e) => [e.focus(), e.view()].join(' '), (v) => v === 'company:bmw upstream');
+    expect(await hook((e) => e.nodes())).toEqual(expect.arrayContaining(['company:bmw', 'country:germany', 'country:china']));
+    expect(await page.locator('#depth').inputValue()).toBe('2');
+    await expect.poll(search).toBe('?entity=company:bmw&view=upstream&depth=2');
+  });
+
+  it('Back and Forward step through the views opened, and a copied URL reopens the same view', async () => {
+    const { page } = browser;
+    await page.locator('[data-view="neighbourhood"]').click();
+    await settled((e) => e.view(), (v) => v === 'neighbourhood');
+    await expect.poll(search).toBe('?entity=company:bmw');
+    await pick('#path-to', 'China', 'country:china');
+    await settled((e) => e.highlighted().nodes, (ids) => ids.includes('country:china'));
+    await expect.poll(search).toBe('?entity=company:bmw&path=country:china');
+    const copied = page.url();
+
+    await page.goBack();
+    await settled((e) => e.highlighted().nodes.length, (n) => n === 0);
+    await page.goBack();
+    await settled((e) => [e.focus(), e.view()].join(' '), (v) => v === 'company:bmw upstream');
+    await page.goForward();
+    await settled((e) => e.view(), (v) => v === 'neighbourhood');
+
+    await page.goto('about:blank');
+    await page.goto(copied);
+    await settled((e) => e.highlighted().nodes, (ids) => ids.includes('country:china') && ids.includes('company:bmw'));
+    expect(await hook((e) => [e.focus(), e.view()])).toEqual(['company:bmw', 'neighbourhood']);
+    await browser.screenshot('explorer-url-state');
+  });
+});

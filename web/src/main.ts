@@ -11,6 +11,7 @@ import { byId, h } from './dom.js';
 import {
   DownstreamDocument,
   type EdgeDetailsFragment,
+  EntityByNameDocument,
   EntityDetailsDocument,
   type EntityKind,
   FactDocument,
@@ -24,8 +25,7 @@ import {
 import { type Edge, type Entity, GraphView, type Hop } from './graph.js';
 import { KIND_STYLES } from './kinds.js';
 import { type Picked, SuggestBox } from './suggest.js';
-
-type View = 'neighbourhood' | 'upstream' | 'downstream';
+import { looksLikeId, readUrlState, type UrlState, urlOf, type View } from './url-state.js';
 
 /** How many nodes one neighbourhood or expansion may bring in. */
 const NODE_LIMIT = 150;
@@ -150,12 +150,15 @@ async function focusOn(picked: Picked): Promise<void> {
     if (!focus) throw new Error(`${picked.name} is not in the graph.`);
     setView('neighbourhood');
     state.focus = focus;
+    state.pathTarget = undefined;
+    pathBox.set('');
     searchBox.set(focus.name);
     graph.clear();
     for (const edge of subgraph.edges) facts.set(edge.id, edge);
     graph.add(subgraph.nodes, subgraph.edges, focus.id);
     graph.setFocus(focus.id);
     await graph.layoutNeighbourhood();
+    remember();
     say(
       `${focus.name}: ${subgraph.nodes.length - 1} neighbours${subgraph.truncated ? ` (first ${NODE_LIMIT} shown)` : ''}. ` +
         'Double-click a node to expand it.',
@@ -208,6 +211,7 @@ async function findPath(target: Picked): Promise<void> {
       return;
     }
     drawPath(path, direction);
+    remember();
   } catch (error) {
     fail(error);
   }
@@ -239,6 +243,8 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
     else tiers = (await execute(DownstreamDocument, { id: picked.id, maxDepth })).downstream;
     setView(direction);
     state.focus = tiers.root;
+    state.pathTarget = undefined;
+    pathBox.set('');
     searchBox.set(tiers.root.name);
     graph.clear();
     const tierOf = new Map<string, number>([[tiers.root.id, 0]]);
@@ -255,6 +261,7 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
     graph.addHops(hops);
     graph.setFocus(tiers.root.id);
     graph.layoutTiers(tierOf, direction);
+    remember();
     showPanel(tierDetails(tiers, direction, actions));
     say(
       `${tiers.root.name}: ${tiers.total} ${direction === 'upstream' ? 'providers' : 'dependents'} in ${tiers.tiers.length} tiers.`,
@@ -286,6 +293,7 @@ byId('clear-path').addEventListener('click', () => {
   state.pathTarget = undefined;
   pathBox.set('');
   graph.clearHighlight();
+  remember();
   if (state.focus) void selectNode(state.focus);
 });
 
@@ -333,6 +341,49 @@ declare global {
 }
 window.__explorer = hook;
 
-// Deep links: /explorer/?entity=company:bmw opens that entity.
-const start = new URLSearchParams(window.location.search).get('entity');
-if (start) void focusOn({ id: start, name: start });
+/** True while a view is being restored from the address bar (it must not push a new entry). */
+let restoring = false;
+
+/** Puts the view on screen into the address bar, as a new history entry when it changed. */
+function remember(): void {
+  if (restoring || !state.focus) return;
+  const url = urlOf({ entity: state.focus.id, view: state.view, depth: Number(depthSelect.value), path: state.pathTarget?.id });
+  if (url !== window.location.search) window.history.pushState(null, '', url);
+}
+
+/** An entity named in the address bar, by id or by name or alias. */
+async function resolve(text: string): Promise<Picked | undefined> {
+  if (looksLikeId(text)) return { id: text, name: text };
+  const { entityByName } = await execute(EntityByNameDocument, { name: text });
+  if (!entityByName) say(`No entity is called “${text}”.`, 'error');
+  return entityByName ? { id: entityByName.id, name: entityByName.name } : undefined;
+}
+
+/** Opens the view the address bar describes (on load, and on Back and Forward). */
+async function restore(wanted: UrlState | undefined): Promise<void> {
+  if (!wanted) return;
+  restoring = true;
+  try {
+    const entity = await resolve(wanted.entity);
+    if (!entity) return;
+    depthSelect.value = String(wanted.depth);
+    if (wanted.view === 'neighbourhood') await focusOn(entity);
+    else await showTiers(entity, wanted.view);
+    state.pathTarget = undefined;
+    pathBox.set('');
+    if (wanted.path) {
+      const target = await resolve(wanted.path);
+      if (target) await findPath(target);
+    }
+  } catch (error) {
+    fail(error);
+  } finally {
+    restoring = false;
+  }
+  // A name in the URL becomes the id, so the address bar is canonical.
+  if (state.focus) window.history.replaceState(null, '', urlOf({ entity: state.focus.id, view: state.view, depth: Number(depthSelect.value), path: state.pathTarget?.id }));
+}
+
+window.addEventListener('popstate', () => void restore(readUrlState(window.location.search)));
+// Deep links: /explorer/?entity=company:bmw (or ?entity=BMW&view=upstream&depth=2) opens that view.
+void restore(readUrlState(window.location.search));
