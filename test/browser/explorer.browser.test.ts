@@ -248,8 +248,6 @@ describe('Explorer: Enter opens the top-ranked entity, whatever the typing speed
 });
 
 describe('Explorer: the view lives in the address bar', () => {
-  const search = () => browser.page.evaluate(() => decodeURIComponent(window.location.search));
-
   it('a URL naming an entity by name, a view and a depth opens that view, and the address bar settles on ids', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/explorer/?entity=BMW&view=upstream&depth=2`);
@@ -283,3 +281,39 @@ describe('Explorer: the view lives in the address bar', () => {
     await browser.screenshot('explorer-url-state');
   });
 });
+
+describe('Explorer: who is exposed to a policy or a country', () => {
+  it('the exposure view lists everyone exposed to a policy, by distance, and draws their paths to where it lies', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=Announcement%20No.%20256&view=exposure&depth=2`);
+    await settled((e) => [e.focus(), e.view()].join(' '), (v) => v === 'policy:customs-tax-announcement-256 exposure');
+    const nodes = await hook((e) => e.nodes());
+    expect(nodes).toEqual(expect.arrayContaining(['country:china', 'country:germany', 'company:bmw', 'company:tesla', 'company:optimo']));
+    expect(nodes).not.toContain('country:russia');
+    // China, where the rule applies, is highlighted as where the exposure lies.
+    expect((await hook((e) => e.highlighted())).nodes).toContain('country:china');
+    const panel = page.locator('#details');
+    await expect.poll(() => panel.locator('h2').innerText()).toContain('Exposed to Announcement No. 256');
+    expect(await panel.locator('li[data-id="company:bmw"]').innerText()).toContain('via Germany → China');
+    expect(await panel.locator('li[data-id="company:bmw"]').innerText()).toContain('meets origin');
+    await expect.poll(search).toBe('?entity=policy:customs-tax-announcement-256&view=exposure&depth=2');
+    await browser.screenshot('explorer-exposure-policy');
+  });
+
+  it('the Japan dual-use controls expose Japan, not the United States; asking it of a company says why not', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=policy:dual-use-export-controls-japan&view=exposure`);
+    await settled((e) => e.view(), (v) => v === 'exposure');
+    const nodes = await hook((e) => e.nodes());
+    expect(nodes).toContain('country:japan');
+    expect(nodes).not.toContain('country:united-states');
+    await page.goto(`${server.url}/explorer/?entity=company:bmw`);
+    await settled((e) => e.focus(), (id) => id === 'company:bmw');
+    await page.locator('[data-view="exposure"]').click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('is none of these');
+  });
+});
+
+async function search(): Promise<string> {
+  return browser.page.evaluate(() => decodeURIComponent(window.location.search));
+}

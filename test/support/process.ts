@@ -58,7 +58,14 @@ export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningComma
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // How the command ended, for failure messages: a code, or the signal that stopped it.
+  let ending = 'still running';
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      ending = signal ? `killed by ${signal}` : `exit code ${code}`;
+      resolve(code);
+    }),
+  );
   const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once('close', () => resolve()));
   const closed = Promise.all([ended(child.stdout!), ended(child.stderr!)]).then(() => undefined);
   const command: RunningCommand = {
@@ -95,7 +102,7 @@ export function runCommand(args: string[], env: NodeJS.ProcessEnv): RunningComma
           if (waiters.has(check)) {
             clearTimeout(timer);
             waiters.delete(check);
-            reject(new Error(`the command exited before printing ${pattern}; output:\n${output}`));
+            reject(new Error(`the command exited (${ending}) before printing ${pattern}; output:\n${output}`));
           }
         });
       }),

@@ -4,7 +4,7 @@
  * upstream or downstream view.
  */
 import { h } from './dom.js';
-import type { EdgeDetailsFragment, EntityDetailsQuery, PathDetailsFragment, TierDetailsFragment } from './generated/graphql.js';
+import type { EdgeDetailsFragment, EntityDetailsQuery, ExposedToQuery, PathDetailsFragment, TierDetailsFragment } from './generated/graphql.js';
 import type { Entity, Hop } from './graph.js';
 import { typeLabel } from './graph.js';
 import { kindStyle } from './kinds.js';
@@ -210,6 +210,49 @@ export function tierDetails(tiers: TierDetailsFragment, direction: 'upstream' | 
           ),
         )
       : h('p', {}, direction === 'upstream' ? 'It depends on nothing the graph knows of.' : 'Nothing the graph knows of depends on it.'),
+  );
+}
+
+/** Who is exposed to a policy or a country: by distance, each with where and how its exposure lies. */
+export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: DetailsActions): HTMLElement {
+  const byDistance = new Map<number, ExposedToQuery['exposedTo']['entities']>();
+  for (const exposed of set.entities) byDistance.set(exposed.distance, [...(byDistance.get(exposed.distance) ?? []), exposed]);
+  const scopeText = (exposed: ExposedToQuery['exposedTo']['entities'][number]) =>
+    exposed.scope
+      .map((m) => `meets ${m.matched.map((d) => d.toLowerCase().replace('_', ' ')).join(', ')}${m.unverified.length ? `; unverified: ${m.unverified.map((d) => d.toLowerCase().replace('_', ' ')).join(', ')}` : ''}`)
+      .join(' · ');
+  return h(
+    'article',
+    { class: 'tiers exposure' },
+    h('h2', {}, `Exposed to ${set.through.name}`),
+    h('p', { class: 'muted' }, `${set.total} exposed through reported supply; nearest first.`),
+    set.entities.length
+      ? [...byDistance].map(([distance, list]) =>
+          h(
+            'section',
+            { class: 'tier', 'data-distance': String(distance) },
+            h('h3', {}, distance === 0 ? 'Named by it' : `${distance} hop${distance === 1 ? '' : 's'} away`, h('span', { class: 'muted' }, ` (${list.length})`)),
+            h(
+              'ul',
+              { class: 'exposed' },
+              list.map((exposed) =>
+                h(
+                  'li',
+                  { 'data-id': exposed.entity.id },
+                  h(
+                    'button',
+                    { type: 'button', class: 'chip', onclick: () => actions.showNode(exposed.entity.id) },
+                    h('span', { class: 'swatch', style: `background:${kindStyle(exposed.entity.kind).color};clip-path:${kindStyle(exposed.entity.kind).clip}` }),
+                    exposed.entity.name,
+                  ),
+                  distance > 0 ? h('span', { class: 'muted' }, ` via ${exposed.path.nodes.slice(1).map((n) => n.name).join(' → ')}`) : null,
+                  exposed.scope.length ? h('span', { class: 'scope' }, ` (${scopeText(exposed)})`) : null,
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', {}, 'No one’s reported supply meets it within these tiers.'),
   );
 }
 

@@ -217,7 +217,11 @@ export class GraphView {
   }
 
   /** Columns by tier: the root in column 0, tier n in column n, each under a heading. */
-  layoutTiers(tierOf: ReadonlyMap<string, number>, direction: 'upstream' | 'downstream'): void {
+  layoutTiers(
+    tierOf: ReadonlyMap<string, number>,
+    direction: 'upstream' | 'downstream',
+    labelOf: (tier: number) => string = (tier) => (tier === 0 ? 'Root' : `Tier ${tier}`),
+  ): void {
     const columns = new Map<number, string[]>();
     for (const [id, tier] of tierOf) columns.set(tier, [...(columns.get(tier) ?? []), id]);
     const sign = direction === 'upstream' ? 1 : -1;
@@ -231,7 +235,7 @@ export class GraphView {
       const top = (-(sorted.length - 1) / 2) * 90 - 70;
       labels.push({
         group: 'nodes',
-        data: { id: `tier-label:${tier}`, name: tier === 0 ? 'Root' : `Tier ${tier}` },
+        data: { id: `tier-label:${tier}`, name: labelOf(tier) },
         classes: 'tier-label',
         position: { x, y: top },
         selectable: false,

@@ -6,7 +6,16 @@
  */
 import './styles.css';
 import { execute, onBusyChange } from './api.js';
-import { type DetailsActions, edgeDetails, emptyDetails, entityDetails, hopDetails, pathDetails, tierDetails } from './details.js';
+import {
+  type DetailsActions,
+  edgeDetails,
+  emptyDetails,
+  entityDetails,
+  exposureDetails,
+  hopDetails,
+  pathDetails,
+  tierDetails,
+} from './details.js';
 import { byId, h } from './dom.js';
 import {
   DownstreamDocument,
@@ -14,6 +23,7 @@ import {
   EntityByNameDocument,
   EntityDetailsDocument,
   type EntityKind,
+  ExposedToDocument,
   FactDocument,
   HopFactsDocument,
   NeighbourhoodDocument,
@@ -271,6 +281,52 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
   }
 }
 
+/** Which argument of exposedTo an entity is asked as: a policy, or a country or region. */
+function exposureTarget(id: string): { policy: string } | { country: string } | undefined {
+  if (id.startsWith('policy:')) return { policy: id };
+  if (id.startsWith('country:') || id.startsWith('region:')) return { country: id };
+  return undefined;
+}
+
+/** Everyone exposed to a policy or a country, in columns by distance, their paths drawn. */
+async function showExposure(picked: Picked): Promise<void> {
+  const target = exposureTarget(picked.id);
+  if (!target) {
+    say(`Exposure is asked of a policy, a country or a region; ${picked.name} is none of these.`, 'error');
+    return;
+  }
+  const maxDepth = Number(depthSelect.value);
+  try {
+    say(`Finding who is exposed to ${picked.name}…`);
+    const { exposedTo } = await execute(ExposedToDocument, { ...target, maxDepth });
+    setView('exposure');
+    state.focus = exposedTo.through;
+    state.pathTarget = undefined;
+    pathBox.set('');
+    searchBox.set(exposedTo.through.name);
+    graph.clear();
+    // Columns: where the exposure lies (-1) when it is not itself exposed, then by distance.
+    const tierOf = new Map<string, number>();
+    const entities = new Map<string, Entity>([[exposedTo.through.id, exposedTo.through]]);
+    const hops: { dependent: string; provider: string }[] = [];
+    for (const exposed of exposedTo.entities) {
+      tierOf.set(exposed.entity.id, exposed.distance);
+      for (const node of exposed.path.nodes) entities.set(node.id, node);
+      for (const hop of exposed.path.hops) hops.push({ dependent: hop.dependent.id, provider: hop.provider.id });
+    }
+    for (const id of entities.keys()) if (!tierOf.has(id) && id !== exposedTo.through.id) tierOf.set(id, -1);
+    graph.add([...entities.values()].filter((e) => tierOf.has(e.id)), []);
+    graph.addHops(hops);
+    graph.layoutTiers(tierOf, 'downstream', (tier) => (tier < 0 ? 'Where it lies' : tier === 0 ? 'Named by it' : `${tier} hop${tier === 1 ? '' : 's'} away`));
+    graph.highlight([...new Set(exposedTo.entities.map((e) => e.at.id))], []);
+    remember();
+    showPanel(exposureDetails(exposedTo, actions));
+    say(`${exposedTo.total} exposed to ${exposedTo.through.name} (reported supply, within ${maxDepth} hops).`);
+  } catch (error) {
+    fail(error);
+  }
+}
+
 const searchBox = new SuggestBox(byId('search'), byId('search-list'), (picked) => void focusOn(picked), (message) => say(message, 'error'));
 const pathBox = new SuggestBox(byId('path-to'), byId('path-list'), (picked) => void findPath(picked), (message) => say(message, 'error'));
 
@@ -283,11 +339,14 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')
     }
     const picked = { id: state.focus.id, name: state.focus.name };
     if (view === 'neighbourhood') void focusOn(picked);
+    else if (view === 'exposure') void showExposure(picked);
     else void showTiers(picked, view);
   });
 }
 depthSelect.addEventListener('change', () => {
-  if (state.focus && state.view !== 'neighbourhood') void showTiers(state.focus, state.view);
+  if (!state.focus || state.view === 'neighbourhood') return;
+  if (state.view === 'exposure') void showExposure(state.focus);
+  else void showTiers(state.focus, state.view);
 });
 byId('clear-path').addEventListener('click', () => {
   state.pathTarget = undefined;
@@ -368,6 +427,7 @@ async function restore(wanted: UrlState | undefined): Promise<void> {
     if (!entity) return;
     depthSelect.value = String(wanted.depth);
     if (wanted.view === 'neighbourhood') await focusOn(entity);
+    else if (wanted.view === 'exposure') await showExposure(entity);
     else await showTiers(entity, wanted.view);
     state.pathTarget = undefined;
     pathBox.set('');

@@ -2,13 +2,15 @@
  * The explorer's view in the address bar, so a copied URL reopens the same view and Back
  * and Forward step through the views a user opened:
  *
- *   ?entity=<id or name>&view=neighbourhood|upstream|downstream&depth=1..6&path=<id or name>
+ *   ?entity=<id or name>&view=neighbourhood|upstream|downstream|exposure&depth=1..6&path=<id or name>
+ *
+ * `exposure` shows who is exposed to the entity, a policy or a country.
  *
  * `entity` and `path` take an id (`country:china`) or a name or alias (`China`); a name is
  * resolved through the API's exact lookup. Only the view is kept, not the nodes a user
  * expanded by hand.
  */
-export type View = 'neighbourhood' | 'upstream' | 'downstream';
+export type View = 'neighbourhood' | 'upstream' | 'downstream' | 'exposure';
 
 export interface UrlState {
   entity: string;
@@ -17,7 +19,7 @@ export interface UrlState {
   path: string | undefined;
 }
 
-const VIEWS: readonly View[] = ['neighbourhood', 'upstream', 'downstream'];
+const VIEWS: readonly View[] = ['neighbourhood', 'upstream', 'downstream', 'exposure'];
 const DEFAULT_DEPTH = 3;
 
 /** The state a query string asks for, or undefined when it names no entity. */

@@ -162,6 +162,21 @@ export type RelationshipType =
   /** uses or applies the technology */
   | 'USES_TECHNOLOGY';
 
+/** The parts of a policy's scope (schema/MODEL.md, Policies and exposure). */
+export type ScopeDimension =
+  /** The receiving side of the hop is, or is located in, one of the destinations. */
+  | 'DESTINATION'
+  /** The receiving side, or an entity depending on it along the path, is or serves one of the end-user sectors. */
+  | 'END_USER'
+  /** The goods on the hop (its facts' items, or its ends that are goods) are among the clause's items or narrower. */
+  | 'ITEM'
+  /** The supplying side of the hop is, or is located in, one of the origins. */
+  | 'ORIGIN'
+  /** The supplying side is or serves one of the sectors. */
+  | 'SECTOR'
+  /** The hop's provider is an entity the clause binds by name. */
+  | 'SUBJECT';
+
 type EntityCard_Commodity_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
 
 type EntityCard_Company_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
@@ -703,6 +718,81 @@ export type HopFactsQuery = { dependencyPaths: Array<{ hops: Array<{ relationshi
           | { id: string }
          }> }> }> };
 
+export type ExposedToQueryVariables = Exact<{
+  country?: string | number | null | undefined;
+  policy?: string | number | null | undefined;
+  maxDepth: number;
+}>;
+
+
+export type ExposedToQuery = { exposedTo: { total: number, through:
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+    , entities: Array<{ distance: number, entity:
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+      , at:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , path: { nodes: Array<
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+          | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
+        >, hops: Array<{ dependent:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          , provider:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+           }> }, scope: Array<{ matched: Array<ScopeDimension>, unverified: Array<ScopeDimension>, clause: { id: string } }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1162,3 +1252,50 @@ export const HopFactsDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<HopFactsQuery, HopFactsQueryVariables>;
+export const ExposedToDocument = new TypedDocumentString(`
+    query ExposedTo($country: ID, $policy: ID, $maxDepth: Int!) {
+  exposedTo(country: $country, policy: $policy, maxDepth: $maxDepth, first: 200) {
+    through {
+      ...EntityCard
+    }
+    total
+    entities {
+      distance
+      entity {
+        ...EntityCard
+      }
+      at {
+        id
+        name
+      }
+      path {
+        nodes {
+          ...EntityCard
+        }
+        hops {
+          dependent {
+            id
+          }
+          provider {
+            id
+          }
+        }
+      }
+      scope {
+        clause {
+          id
+        }
+        matched
+        unverified
+      }
+    }
+  }
+}
+    fragment EntityCard on Entity {
+  id
+  kind
+  name
+  aliases
+  description
+  degree
+}`) as unknown as TypedDocumentString<ExposedToQuery, ExposedToQueryVariables>;
