@@ -247,13 +247,13 @@ export class GraphView {
   }
 
   /** Highlights the given nodes and edges and fades the rest. */
-  highlight(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+  highlight(nodeIds: readonly string[], edgeIds: readonly string[], fadeTheRest = true): void {
     this.clearHighlight();
     const keep = this.cy.collection();
     for (const id of nodeIds) keep.merge(this.cy.getElementById(id));
     for (const id of edgeIds) keep.merge(this.cy.getElementById(id));
     keep.addClass('path');
-    this.cy.elements().not(keep).not('.tier-label').addClass('faded');
+    if (fadeTheRest) this.cy.elements().not(keep).not('.tier-label').addClass('faded');
   }
 
   clearHighlight(): void {

@@ -318,7 +318,8 @@ async function showExposure(picked: Picked): Promise<void> {
     graph.add([...entities.values()].filter((e) => tierOf.has(e.id)), []);
     graph.addHops(hops);
     graph.layoutTiers(tierOf, 'downstream', (tier) => (tier < 0 ? 'Where it lies' : tier === 0 ? 'Named by it' : `${tier} hop${tier === 1 ? '' : 's'} away`));
-    graph.highlight([...new Set(exposedTo.entities.map((e) => e.at.id))], []);
+    // Where the exposure lies is marked; every exposed entity stays readable.
+    graph.highlight([...new Set(exposedTo.entities.map((e) => e.at.id))], [], false);
     remember();
     showPanel(exposureDetails(exposedTo, actions));
     say(`${exposedTo.total} exposed to ${exposedTo.through.name} (reported supply, within ${maxDepth} hops).`);
