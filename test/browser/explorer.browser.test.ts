@@ -20,6 +20,7 @@ interface ExplorerHook {
   selected(): string | undefined;
   busy(): boolean;
   position(id: string): { x: number; y: number } | undefined;
+  modelPosition(id: string): { x: number; y: number } | undefined;
 }
 declare global {
   interface Window {
@@ -317,3 +318,31 @@ describe('Explorer: who is exposed to a policy or a country', () => {
 async function search(): Promise<string> {
   return browser.page.evaluate(() => decodeURIComponent(window.location.search));
 }
+
+describe('Explorer: a stable drawing', () => {
+  const positions = (ids: string[]) =>
+    browser.page.evaluate((list) => Object.fromEntries(list.map((id) => [id, window.__explorer.modelPosition(id)])), ids);
+
+  it('expanding a node leaves every node already drawn where it was', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=company:yimeitai`);
+    const before = await settled((e) => e.nodes(), (ids) => ids.includes('country:china') && ids.length > 3);
+    const placed = await positions(before);
+    const china = await canvasPoint('country:china');
+    await page.mouse.dblclick(china.x, china.y);
+    await settled((e) => e.nodes().length, (n) => n > before.length);
+    expect(await positions(before)).toEqual(placed);
+    await browser.screenshot('explorer-expanded-in-place');
+  });
+
+  it('the same link draws the same layout on every load', async () => {
+    const { page } = browser;
+    const layouts: Record<string, unknown>[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      await page.goto(`${server.url}/explorer/?entity=company:yimeitai`);
+      const ids = await settled((e) => e.nodes(), (list) => list.includes('country:china') && list.length > 3);
+      layouts.push(await positions([...ids].sort()));
+    }
+    expect(layouts[1]).toEqual(layouts[0]);
+  });
+});

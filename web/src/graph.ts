@@ -199,21 +199,36 @@ export class GraphView {
     this.cy.getElementById(id).addClass('focus');
   }
 
-  /** A force layout that starts from where the nodes are, so a drawing grows in place. */
-  layoutNeighbourhood(): Promise<void> {
+  /**
+   * A force layout that starts from where the nodes are, so a drawing grows in place.
+   * With `keep`, those nodes are locked while it runs and the viewport is left alone:
+   * expanding a node places the new ones around the drawing without moving what the
+   * user was looking at.
+   */
+  layoutNeighbourhood(keep?: ReadonlySet<string>): Promise<void> {
+    const locked = keep ? this.cy.nodes().filter((node) => keep.has(node.id())) : this.cy.collection();
+    locked.lock();
     const layout = this.cy.layout({
       name: 'cose',
       animate: false,
       randomize: false,
-      fit: true,
+      fit: !keep,
       padding: 40,
       nodeRepulsion: () => 9000,
       idealEdgeLength: () => 110,
       nodeDimensionsIncludeLabels: true,
     } as cytoscape.LayoutOptions);
-    const done = layout.promiseOn('layoutstop').then(() => undefined);
+    const done = layout.promiseOn('layoutstop').then(() => {
+      locked.unlock();
+    });
     layout.run();
     return done;
+  }
+
+  /** Where a node sits in the drawing's own coordinates (unaffected by pan and zoom). */
+  modelPosition(id: string): { x: number; y: number } | undefined {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? { ...node.position() } : undefined;
   }
 
   /** Columns by tier: the root in column 0, tier n in column n, each under a heading. */

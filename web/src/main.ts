@@ -185,8 +185,10 @@ async function expand(entity: Entity): Promise<void> {
     say(`Expanding ${entity.name}…`);
     const { subgraph } = await execute(NeighbourhoodDocument, { ids: [entity.id], depth: 1, limit: NODE_LIMIT });
     for (const edge of subgraph.edges) facts.set(edge.id, edge);
+    const before = new Set(graph.nodeIds());
     const added = graph.add(subgraph.nodes, subgraph.edges, entity.id);
-    if (added.nodes) await graph.layoutNeighbourhood();
+    // Only the new nodes move; what was on screen stays where the user saw it.
+    if (added.nodes) await graph.layoutNeighbourhood(before);
     say(
       added.nodes || added.edges
         ? `${entity.name}: added ${added.nodes} nodes and ${added.edges} edges.`
@@ -393,6 +395,8 @@ const hook = {
   busy: () => document.body.dataset.busy === 'true',
   /** Page coordinates of a node or edge, to click it. */
   position: (id: string) => graph.renderedCenter(id),
+  /** A node's place in the drawing itself, whatever the pan and zoom. */
+  modelPosition: (id: string) => graph.modelPosition(id),
 };
 declare global {
   interface Window {
