@@ -4,6 +4,7 @@
  * path between two entities, the evidence of an edge, and upstream/downstream tiers.
  * The page exposes what it draws on `window.__explorer`; the test reads it there.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { ensureWebBuilt } from '../../web/build.js';
@@ -21,6 +22,7 @@ interface ExplorerHook {
   busy(): boolean;
   position(id: string): { x: number; y: number } | undefined;
   modelPosition(id: string): { x: number; y: number } | undefined;
+  zoom(): number;
 }
 declare global {
   interface Window {
@@ -344,5 +346,33 @@ describe('Explorer: a stable drawing', () => {
       layouts.push(await positions([...ids].sort()));
     }
     expect(layouts[1]).toEqual(layouts[0]);
+  });
+});
+
+describe('Explorer: view controls and export', () => {
+  it('zooms in and out, fits without shrinking text below half size, and exports the view as PNG and as JSON', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=country:china`);
+    await settled((e) => e.nodes().length, (n) => n > 20);
+    const start = await hook((e) => e.zoom());
+    await page.locator('#zoom-in').click();
+    expect(await hook((e) => e.zoom())).toBeCloseTo(start * 1.25, 5);
+    await page.locator('#zoom-out').click();
+    expect(await hook((e) => e.zoom())).toBeCloseTo(start, 5);
+    await page.locator('#fit').click();
+    expect(await hook((e) => e.zoom())).toBeGreaterThanOrEqual(0.5);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    expect(png.suggestedFilename()).toBe('neighbourhood-country-china.png');
+    const pngBytes = await readFile((await png.path())!);
+    expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    expect(json.suggestedFilename()).toBe('neighbourhood-country-china.json');
+    const view = JSON.parse(await readFile((await json.path())!, 'utf8'));
+    expect(view).toMatchObject({ view: 'neighbourhood', focus: 'country:china' });
+    expect(view.nodes.map((n: { id: string }) => n.id).sort()).toEqual((await hook((e) => e.nodes())).sort());
+    expect(view.nodes.every((n: { position?: { x: number } }) => typeof n.position?.x === 'number')).toBe(true);
+    expect(view.edges.length).toBeGreaterThan(20);
   });
 });

@@ -52,6 +52,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-background-padding': '1px',
       'border-width': 2,
       'border-color': '#ffffff',
+      // Labels too small to read at the current zoom are not drawn (zoom in to see them).
+      'min-zoomed-font-size': 7,
     },
   },
   { selector: 'node.focus', style: { width: 46, height: 46, 'border-color': '#111827', 'border-width': 3, 'font-weight': 'bold' } },
@@ -72,6 +74,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
+      'min-zoomed-font-size': 7,
     },
   },
   { selector: 'edge.hop', style: { 'line-style': 'dashed', 'line-color': '#6b7280', 'target-arrow-color': '#6b7280' } },
@@ -223,6 +226,30 @@ export class GraphView {
     });
     layout.run();
     return done;
+  }
+
+  /** Fits the drawing to the view, never shrinking it below a readable zoom. */
+  fit(): void {
+    this.cy.fit(undefined, 40);
+    if (this.cy.zoom() < 0.5) this.cy.zoom({ level: 0.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
+  zoomBy(factor: number): void {
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
+  /** The drawing as a PNG (a data URL), at twice the screen's resolution. */
+  png(): string {
+    return this.cy.png({ full: true, scale: 2, bg: '#ffffff' });
+  }
+
+  /** What the view shows, as data: the entities, the facts and the hops, with where each node is drawn. */
+  json(): { nodes: (Entity & { position: { x: number; y: number } })[]; edges: Edge[]; hops: Hop[] } {
+    return {
+      nodes: [...this.entities.values()].map((entity) => ({ ...entity, position: this.modelPosition(entity.id)! })),
+      edges: [...this.edges.values()],
+      hops: [...this.hops.values()],
+    };
   }
 
   /** Where a node sits in the drawing's own coordinates (unaffected by pan and zoom). */

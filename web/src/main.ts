@@ -351,6 +351,36 @@ depthSelect.addEventListener('change', () => {
   if (state.view === 'exposure') void showExposure(state.focus);
   else void showTiers(state.focus, state.view);
 });
+/** Offers a file to download. */
+function download(name: string, href: string): void {
+  const link = h('a', { href, download: name }) as HTMLAnchorElement;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** A file name for exports: the view and its entity. */
+const exportName = (extension: string) => `${state.view}-${(state.focus?.id ?? 'graph').replace(/[^a-z0-9-]+/gi, '-')}.${extension}`;
+
+byId('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
+byId('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
+byId('fit').addEventListener('click', () => graph.fit());
+byId('relayout').addEventListener('click', () => {
+  if (!state.focus) return;
+  if (state.view === 'neighbourhood') void graph.layoutNeighbourhood();
+  else if (state.view === 'exposure') void showExposure(state.focus);
+  else void showTiers(state.focus, state.view);
+});
+byId('export-png').addEventListener('click', () => download(exportName('png'), graph.png()));
+byId('export-json').addEventListener('click', () => {
+  const blob = new Blob([JSON.stringify({ view: state.view, focus: state.focus?.id ?? null, url: window.location.href, ...graph.json() }, null, 2)], {
+    type: 'application/json',
+  });
+  const url = URL.createObjectURL(blob);
+  download(exportName('json'), url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
+
 byId('clear-path').addEventListener('click', () => {
   state.pathTarget = undefined;
   pathBox.set('');
@@ -397,6 +427,7 @@ const hook = {
   position: (id: string) => graph.renderedCenter(id),
   /** A node's place in the drawing itself, whatever the pan and zoom. */
   modelPosition: (id: string) => graph.modelPosition(id),
+  zoom: () => graph.cy.zoom(),
 };
 declare global {
   interface Window {
