@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { searchQuery } from '../src/db/catalog.js';
+import { int } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
 import { lookupKey } from '../src/db/names.js';
 import { useTestApi } from './support/api.js';
@@ -73,7 +74,7 @@ describe('Search relevance: precision at 1', () => {
         keyQuery: 'id:"none"',
         key: lookupKey(text),
         kinds: null,
-        limit: 3,
+        limit: int(3),
       });
       const top = [...rows].sort((a, b) => Number(b.score) - Number(a.score))[0];
       if (top && String(top.id) === expected) indexOnly += 1;
