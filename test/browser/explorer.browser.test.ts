@@ -23,6 +23,7 @@ interface ExplorerHook {
   position(id: string): { x: number; y: number } | undefined;
   modelPosition(id: string): { x: number; y: number } | undefined;
   zoom(): number;
+  drawnEdges(): { id: string; label: string; facts: string[] }[];
 }
 declare global {
   interface Window {
@@ -374,5 +375,29 @@ describe('Explorer: view controls and export', () => {
     expect(view.nodes.map((n: { id: string }) => n.id).sort()).toEqual((await hook((e) => e.nodes())).sort());
     expect(view.nodes.every((n: { position?: { x: number } }) => typeof n.position?.x === 'number')).toBe(true);
     expect(view.edges.length).toBeGreaterThan(20);
+  });
+});
+
+describe('Explorer: a hub stays readable', () => {
+  it('parallel facts of one type between two entities are one edge with a count; clicking it lists them all', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer/?entity=country:china`);
+    const facts = await settled((e) => e.edges(), (ids) => ids.length > 30);
+    const drawn = await hook((e) => e.drawnEdges());
+    // Every fact is drawn exactly once, and there are fewer edges than facts.
+    expect(drawn.flatMap((d) => d.facts).sort()).toEqual([...facts].sort());
+    expect(drawn.length).toBeLessThan(facts.length);
+    // China's ingot exports, year by year and month by month: eight facts, one edge.
+    const ingot = drawn.find((d) => d.id === 'bundle:country:china>commodity:magnesium-ingot:EXPORTS')!;
+    expect(ingot.facts).toHaveLength(8);
+    expect(ingot.label).toBe('exports ×8');
+    for (const single of drawn.filter((d) => d.facts.length === 1)) expect(single.label).not.toContain('×');
+
+    const point = await canvasPoint(ingot.facts[0]!);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.locator('#details article.bundle').getAttribute('data-facts')).toBe('8');
+    expect(await page.locator('#details h2').innerText()).toBe('China exports magnesium ingot: 8 facts');
+    expect(await page.locator('#details article.bundle h3').count()).toBe(8);
+    await browser.screenshot('explorer-hub-china');
   });
 });

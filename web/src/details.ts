@@ -117,6 +117,18 @@ export function edgeDetails(edge: EdgeDetailsFragment, actions: DetailsActions, 
   );
 }
 
+/** An edge standing for several facts of one type between two entities: each, newest first. */
+export function bundleDetails(facts: EdgeDetailsFragment[], actions: DetailsActions): HTMLElement {
+  const first = facts[0]!;
+  return h(
+    'article',
+    { class: 'bundle', 'data-facts': String(facts.length) },
+    h('h2', {}, `${actions.nameOf(first.from.id)} ${typeLabel(first.type)} ${actions.nameOf(first.to.id)}: ${facts.length} facts`),
+    h('p', { class: 'muted' }, 'One edge on the graph stands for all of them (different periods, items or figures).'),
+    ...facts.map((fact) => edgeDetails(fact, actions, 'h3')),
+  );
+}
+
 /** A "depends on" edge of a walk: every fact that makes the one depend on the other. */
 export function hopDetails(hop: Hop, facts: EdgeDetailsFragment[] | undefined, actions: DetailsActions): HTMLElement {
   return h(

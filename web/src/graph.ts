@@ -19,6 +19,8 @@ export interface Hop {
 export interface GraphHandlers {
   onNode(entity: Entity): void;
   onEdge(edge: Edge): void;
+  /** A click on an edge that stands for several facts of one type between the same two entities. */
+  onBundle(edges: Edge[]): void;
   onHop(hop: Hop): void;
   onBackground(): void;
   /** A double click (or double tap) on a node. */
@@ -105,6 +107,13 @@ export class GraphView {
   private readonly entities = new Map<string, Entity>();
   private readonly edges = new Map<string, Edge>();
   private readonly hops = new Map<string, Hop>();
+  /**
+   * Parallel facts of one type between the same two entities (China exports to Japan,
+   * period by period) are drawn as one edge, labelled with their count: a fact id →
+   * the id of the edge drawn for it, and that edge's id → its facts.
+   */
+  private readonly drawnAs = new Map<string, string>();
+  private readonly bundles = new Map<string, string[]>();
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
     this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 3 });
@@ -113,8 +122,9 @@ export class GraphView {
       if (entity) handlers.onNode(entity);
     });
     this.cy.on('tap', 'edge', (event: EventObject) => {
-      const edge = this.edges.get(event.target.id());
-      if (edge) handlers.onEdge(edge);
+      const members = (this.bundles.get(event.target.id()) ?? []).map((id) => this.edges.get(id)!);
+      if (members.length === 1) handlers.onEdge(members[0]!);
+      else if (members.length > 1) handlers.onBundle(members);
       const hop = this.hops.get(event.target.id());
       if (hop) handlers.onHop(hop);
     });
@@ -144,6 +154,13 @@ export class GraphView {
     this.entities.clear();
     this.edges.clear();
     this.hops.clear();
+    this.drawnAs.clear();
+    this.bundles.clear();
+  }
+
+  /** The id of what is drawn for a fact, hop or node id (a fact may be drawn in a bundle). */
+  private drawn(id: string): string {
+    return this.drawnAs.get(id) ?? id;
   }
 
   /**
@@ -170,16 +187,32 @@ export class GraphView {
     });
     const nodes = fresh.length;
     let added = 0;
+    const grown = new Set<string>();
     for (const edge of edges) {
       if (this.edges.has(edge.id) || !this.entities.has(edge.from.id) || !this.entities.has(edge.to.id)) continue;
       this.edges.set(edge.id, edge);
-      elements.push({
-        group: 'edges',
-        data: { id: edge.id, source: edge.from.id, target: edge.to.id, label: typeLabel(edge.type), type: edge.type },
-      });
+      const bundle = `bundle:${edge.from.id}>${edge.to.id}:${edge.type}`;
+      const members = this.bundles.get(bundle);
+      if (members) {
+        members.push(edge.id);
+        grown.add(bundle);
+      } else {
+        this.bundles.set(bundle, [edge.id]);
+        elements.push({
+          group: 'edges',
+          data: { id: bundle, source: edge.from.id, target: edge.to.id, label: typeLabel(edge.type), type: edge.type },
+        });
+      }
+      this.drawnAs.set(edge.id, bundle);
       added += 1;
     }
     this.cy.add(elements);
+    for (const bundle of [...grown, ...elements.map((e) => String(e.data.id))]) {
+      const members = this.bundles.get(bundle);
+      if (!members) continue;
+      const type = this.edges.get(members[0]!)!.type;
+      this.cy.getElementById(bundle).data('label', members.length > 1 ? `${typeLabel(type)} ×${members.length}` : typeLabel(type));
+    }
     return { nodes, edges: added };
   }
 
@@ -293,7 +326,7 @@ export class GraphView {
     this.clearHighlight();
     const keep = this.cy.collection();
     for (const id of nodeIds) keep.merge(this.cy.getElementById(id));
-    for (const id of edgeIds) keep.merge(this.cy.getElementById(id));
+    for (const id of edgeIds) keep.merge(this.cy.getElementById(this.drawn(id)));
     keep.addClass('path');
     if (fadeTheRest) this.cy.elements().not(keep).not('.tier-label').addClass('faded');
   }
@@ -304,7 +337,7 @@ export class GraphView {
 
   select(id: string | undefined): void {
     this.cy.elements().unselect();
-    if (id) this.cy.getElementById(id).select();
+    if (id) this.cy.getElementById(this.drawn(id)).select();
   }
 
   nodeIds(): string[] {
@@ -315,16 +348,24 @@ export class GraphView {
     return [...this.edges.keys(), ...this.hops.keys()];
   }
 
+  /** The edges drawn for facts: each with its label and the facts it stands for. */
+  drawnEdges(): { id: string; label: string; facts: string[] }[] {
+    return [...this.bundles].map(([id, facts]) => ({ id, label: String(this.cy.getElementById(id).data('label')), facts: [...facts] }));
+  }
+
   highlighted(): { nodes: string[]; edges: string[] } {
     return {
       nodes: this.cy.nodes('.path').map((node) => node.id()),
-      edges: this.cy.edges('.path').map((edge) => edge.id()),
+      edges: this.cy
+        .edges('.path')
+        .map((edge) => this.bundles.get(edge.id()) ?? [edge.id()])
+        .flat(),
     };
   }
 
   /** Where an element is drawn, in page coordinates (for tests that click it). */
   renderedCenter(id: string): { x: number; y: number } | undefined {
-    const element = this.cy.getElementById(id);
+    const element = this.cy.getElementById(this.drawn(id));
     if (element.empty()) return undefined;
     const box = this.cy.container()!.getBoundingClientRect();
     const p = element.isEdge() ? element.renderedMidpoint() : (element as cytoscape.NodeSingular).renderedPosition();

@@ -7,6 +7,7 @@
 import './styles.css';
 import { execute, onBusyChange } from './api.js';
 import {
+  bundleDetails,
   type DetailsActions,
   edgeDetails,
   emptyDetails,
@@ -85,6 +86,7 @@ const actions: DetailsActions = {
 const graph = new GraphView(byId('graph'), {
   onNode: (entity) => void selectNode(entity),
   onEdge: (edge) => void selectEdge(edge),
+  onBundle: (edges) => void selectBundle(edges),
   onHop: (hop) => void selectHop(hop),
   onBackground: () => {
     state.selected = undefined;
@@ -124,6 +126,20 @@ async function selectEdge(edge: Edge): Promise<void> {
   try {
     const details = await fact(edge.id);
     if (state.selected === edge.id) showPanel(edgeDetails(details, actions));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function selectBundle(edges: Edge[]): Promise<void> {
+  const first = edges[0]!;
+  state.selected = first.id;
+  graph.select(first.id);
+  try {
+    const details = await Promise.all(edges.map((edge) => fact(edge.id)));
+    // Newest first; an open-ended period is the newest.
+    details.sort((a, b) => (b.evidence.period.end ?? '9999').localeCompare(a.evidence.period.end ?? '9999') || a.id.localeCompare(b.id));
+    if (state.selected === first.id) showPanel(bundleDetails(details, actions));
   } catch (error) {
     fail(error);
   }
@@ -428,6 +444,7 @@ const hook = {
   /** A node's place in the drawing itself, whatever the pan and zoom. */
   modelPosition: (id: string) => graph.modelPosition(id),
   zoom: () => graph.cy.zoom(),
+  drawnEdges: () => graph.drawnEdges(),
 };
 declare global {
   interface Window {

@@ -245,7 +245,7 @@ export type EdgeDetailsFragment = { meaning: string, id: string, type: Relations
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
-   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
     | { id: string }
     | { id: string }
     | { id: string }
@@ -335,7 +335,7 @@ export type NeighbourhoodQuery = { subgraph: { truncated: boolean, nodes: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -664,7 +664,7 @@ export type FactQuery = { relationship: { meaning: string, id: string, type: Rel
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
       | { id: string }
       | { id: string }
       | { id: string }
@@ -846,6 +846,7 @@ export const EdgeDetailsFragmentDoc = new TypedDocumentString(`
     note
     period {
       text
+      end
     }
     sources {
       id
@@ -1029,6 +1030,7 @@ fragment EdgeDetails on Relationship {
     note
     period {
       text
+      end
     }
     sources {
       id
@@ -1222,6 +1224,7 @@ fragment EdgeDetails on Relationship {
     note
     period {
       text
+      end
     }
     sources {
       id
