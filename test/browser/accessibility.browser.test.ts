@@ -6,39 +6,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { ensureWebBuilt } from '../../web/build.js';
-import { openTestDb } from '../support/neo4j.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { openBrowser, type TestBrowser } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserApp } from './app.js';
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-let db: Database;
-let server: TestServer;
-let browser: TestBrowser;
+const app = useBrowserApp();
 let axeSource: string;
 
 beforeAll(async () => {
-  await ensureWebBuilt({ log: () => {} });
-  db = await openTestDb();
-  server = await startTestServer(db);
-  browser = await openBrowser();
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
 });
 
 /** Runs axe on the page as it is; returns the serious and critical violations, printing the rest. */
 async function audit(state: string): Promise<string[]> {
-  const { page } = browser;
+  const { page } = app.browser;
   // Evaluated through the DevTools protocol: the page's own CSP ('self' only) forbids inline scripts.
   await page.evaluate(axeSource);
   const result = (await page.evaluate(() =>
@@ -53,11 +37,11 @@ async function audit(state: string): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('; ')})`);
 }
 
-const busy = () => browser.page.evaluate(() => document.body.dataset.busy === 'true');
+const busy = () => app.browser.page.evaluate(() => document.body.dataset.busy === 'true');
 
 async function open(path: string, ready: string): Promise<void> {
-  const { page } = browser;
-  await page.goto(`${server.url}/explorer/${path}`);
+  const { page } = app.browser;
+  await page.goto(`${app.server.url}/explorer/${path}`);
   await page.locator(ready).first().waitFor({ timeout: 20_000 });
   await expect.poll(busy, { timeout: 20_000 }).toBe(false);
 }

@@ -5,12 +5,8 @@
  * The page exposes what it draws on `window.__explorer`; the test reads it there.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { ensureWebBuilt } from '../../web/build.js';
-import { openTestDb } from '../support/neo4j.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { openBrowser, type TestBrowser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from './app.js';
 
 interface ExplorerHook {
   nodes(): string[];
@@ -31,26 +27,10 @@ declare global {
   }
 }
 
-let db: Database;
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  // `npm test` builds web/ in its pretest; this covers running vitest directly.
-  await ensureWebBuilt({ log: () => {} });
-  db = await openTestDb();
-  server = await startTestServer(db);
-  browser = await openBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+const app = useBrowserApp();
 
 const hook = <T>(read: (explorer: ExplorerHook) => T): Promise<T> =>
-  browser.page.evaluate(`(${read.toString()})(window.__explorer)`) as Promise<T>;
+  app.browser.page.evaluate(`(${read.toString()})(window.__explorer)`) as Promise<T>;
 
 /** Waits until no request is in flight and `check` holds. */
 async function settled<T>(read: (explorer: ExplorerHook) => T, check: (value: T) => boolean, timeout = 20_000): Promise<T> {
@@ -68,18 +48,18 @@ async function settled<T>(read: (explorer: ExplorerHook) => T, check: (value: T)
 }
 
 async function canvasPoint(id: string): Promise<{ x: number; y: number }> {
-  const point = await browser.page.evaluate((element) => window.__explorer.position(element), id);
+  const point = await app.browser.page.evaluate((element) => window.__explorer.position(element), id);
   expect(point, `${id} is drawn`).toBeDefined();
   return point!;
 }
 
 async function claimOf(id: string): Promise<string> {
-  const { body } = await server.graphql('query ($id: ID!) { relationship(id: $id) { evidence { claim } } }', { id });
+  const { body } = await app.server.graphql('query ($id: ID!) { relationship(id: $id) { evidence { claim } } }', { id });
   return body.data.relationship.evidence.claim;
 }
 
 async function pick(input: string, text: string, id: string): Promise<void> {
-  const { page } = browser;
+  const { page } = app.browser;
   await page.locator(input).fill('');
   await page.locator(input).pressSequentially(text, { delay: 40 });
   const option = page.locator(`${input === '#search' ? '#search-list' : '#path-list'} li[data-id="${id}"]`);
@@ -89,19 +69,19 @@ async function pick(input: string, text: string, id: string): Promise<void> {
 
 describe('Explorer: the graph view served by the service, offline', () => {
   it('suggests entities as the user types a name or alias', async () => {
-    const { page } = browser;
-    const response = await page.goto(`${server.url}/explorer/`);
+    const { page } = app.browser;
+    const response = await page.goto(`${app.server.url}/explorer/`);
     expect(response?.status()).toBe(200);
     await page.locator('#legend li[data-kind="COMPANY"]').waitFor();
     await page.locator('#search').pressSequentially('Yimei', { delay: 40 });
     const suggestion = page.locator('#search-list li[data-id="company:yimeitai"]');
     await suggestion.waitFor({ timeout: 20_000 });
     expect(await suggestion.innerText()).toContain('Yimeitai');
-    await browser.screenshot('explorer-1-suggestions');
+    await app.browser.screenshot('explorer-1-suggestions');
   });
 
   it('draws the neighbourhood of the chosen entity, coloured by kind, with a legend', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('#search-list li[data-id="company:yimeitai"]').click();
     const nodes = await settled((e) => e.nodes(), (ids) => ids.includes('company:yimeitai') && ids.length > 1);
     expect(nodes).toEqual(
@@ -120,11 +100,11 @@ describe('Explorer: the graph view served by the service, offline', () => {
     await expect.poll(() => page.locator('#details').innerText()).toContain('Named in');
     expect(await page.locator('#details h2').innerText()).toBe('Yimeitai');
     expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(10);
-    await browser.screenshot('explorer-2-neighbourhood');
+    await app.browser.screenshot('explorer-2-neighbourhood');
   });
 
   it('shows a node’s details on click and pulls in its neighbours on double-click', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const before = await hook((e) => e.nodes());
     const korea = await canvasPoint('country:south-korea');
     await page.mouse.click(korea.x, korea.y);
@@ -139,12 +119,12 @@ describe('Explorer: the graph view served by the service, offline', () => {
     await expect.poll(() => details.locator('.claim').innerText()).toBe(await claimOf('yimeitai-supplies-optimo-mg-800'));
     expect(await details.locator('.sources').innerText()).toContain('SMM (Shanghai Metals Market)');
     expect(await details.locator('.sources time').getAttribute('datetime')).toBe('2025-09-16');
-    await browser.screenshot('explorer-3-edge-evidence');
+    await app.browser.screenshot('explorer-3-edge-evidence');
 
     await page.mouse.dblclick(korea.x, korea.y);
     const after = await settled((e) => e.nodes(), (ids) => ids.length > before.length);
     expect(after).toEqual(expect.arrayContaining([...before, 'policy:kcs-certification']));
-    await browser.screenshot('explorer-4-expanded');
+    await app.browser.screenshot('explorer-4-expanded');
   });
 
   it('highlights the dependency path between two picked entities', async () => {
@@ -154,7 +134,7 @@ describe('Explorer: the graph view served by the service, offline', () => {
     const highlighted = await settled((e) => e.highlighted(), (h) => h.nodes.length > 0);
     // The same route the API gives: BMW depends on Germany, which imports from China,
     // which smelts by the Pidgeon process.
-    const { body } = await server.graphql(
+    const { body } = await app.server.graphql(
       `{ dependencyPaths(from: "company:bmw", to: "technology:pidgeon-process", k: 1) {
            nodes { id } hops { relationships { id } } } }`,
     );
@@ -165,15 +145,15 @@ describe('Explorer: the graph view served by the service, offline', () => {
     expect(nodes.at(-1)).toBe('technology:pidgeon-process');
     expect(highlighted.nodes.sort()).toEqual([...nodes].sort());
     expect(highlighted.edges.sort()).toEqual([...edges].sort());
-    expect(await browser.page.locator('#details').innerText()).toContain('BMW depends on Pidgeon process');
-    await browser.screenshot('explorer-5-path');
+    expect(await app.browser.page.locator('#details').innerText()).toContain('BMW depends on Pidgeon process');
+    await app.browser.screenshot('explorer-5-path');
   });
 
   it('shows the evidence of a path edge, with the source’s date or, undated, what is known of it', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const { edges } = await hook((e) => e.highlighted());
     const edge = edges[0]!;
-    const { body } = await server.graphql(
+    const { body } = await app.server.graphql(
       'query ($id: ID!) { relationship(id: $id) { evidence { claim sources { publisher date dateNote } } } }',
       { id: edge },
     );
@@ -191,18 +171,18 @@ describe('Explorer: the graph view served by the service, offline', () => {
       expect(listed).toContain(source.publisher);
       expect(listed).toContain(source.date ?? source.dateNote ?? 'undated');
     }
-    await browser.screenshot('explorer-6-path-edge-evidence');
+    await app.browser.screenshot('explorer-6-path-edge-evidence');
   });
 
   it('switches between upstream and downstream views by tier', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('[data-view="upstream"]').click();
     const nodes = await settled((e) => e.view(), (view) => view === 'upstream').then(() => hook((e) => e.nodes()));
     expect(nodes).toEqual(expect.arrayContaining(['company:bmw', 'country:germany', 'country:china']));
     const details = page.locator('#details');
     expect(await details.locator('[data-tier="1"]').innerText()).toContain('Germany');
     expect(await details.locator('[data-tier="2"]').innerText()).toContain('China');
-    await browser.screenshot('explorer-7-upstream');
+    await app.browser.screenshot('explorer-7-upstream');
 
     // A tier edge ("depends on") shows the facts behind the hop.
     const hop = 'hop:company:bmw>country:germany';
@@ -211,7 +191,7 @@ describe('Explorer: the graph view served by the service, offline', () => {
     await settled((e) => e.selected(), (id) => id === hop);
     await expect.poll(() => details.innerText()).toContain('BMW depends on Germany');
     await expect.poll(() => details.locator('.claim').count()).toBeGreaterThan(0);
-    await browser.screenshot('explorer-8-hop-facts');
+    await app.browser.screenshot('explorer-8-hop-facts');
 
     // Downstream of China: who depends on it, tier by tier.
     await details.locator('.claim').first().waitFor();
@@ -223,12 +203,12 @@ describe('Explorer: the graph view served by the service, offline', () => {
     expect(await details.locator('h2').innerText()).toBe('Downstream of China');
     expect(await details.locator('[data-tier="1"]').count()).toBe(1);
     expect(await hook((e) => e.nodes().length)).toBeGreaterThan(2);
-    await browser.screenshot('explorer-9-downstream');
+    await app.browser.screenshot('explorer-9-downstream');
   });
 
   it('needed nothing from the internet and raised no errors', () => {
-    expect(browser.blocked).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.blocked).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });
 
@@ -238,9 +218,9 @@ describe('Explorer: Enter opens the top-ranked entity, whatever the typing speed
     ['Japan', 'country:japan'],
     ['Europe', 'region:europe'],
   ])('typing “%s” then Enter opens %s, typed at once or slowly', async (text, id) => {
-    const { page } = browser;
+    const { page } = app.browser;
     for (const delay of [0, 250]) {
-      await page.goto(`${server.url}/explorer/`);
+      await page.goto(`${app.server.url}/explorer/`);
       await page.locator('#legend li[data-kind="COMPANY"]').waitFor();
       await page.locator('#search').pressSequentially(text, { delay });
       // Slowly typed, the suggestions are on screen before Enter; at once, they are not.
@@ -253,8 +233,8 @@ describe('Explorer: Enter opens the top-ranked entity, whatever the typing speed
 
 describe('Explorer: the view lives in the address bar', () => {
   it('a URL naming an entity by name, a view and a depth opens that view, and the address bar settles on ids', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=BMW&view=upstream&depth=2`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=BMW&view=upstream&depth=2`);
     await settled((e) => [e.focus(), e.view()].join(' '), (v) => v === 'company:bmw upstream');
     expect(await hook((e) => e.nodes())).toEqual(expect.arrayContaining(['company:bmw', 'country:germany', 'country:china']));
     expect(await page.locator('#depth').inputValue()).toBe('2');
@@ -262,7 +242,7 @@ describe('Explorer: the view lives in the address bar', () => {
   });
 
   it('Back and Forward step through the views opened, and a copied URL reopens the same view', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('[data-view="neighbourhood"]').click();
     await settled((e) => e.view(), (v) => v === 'neighbourhood');
     await expect.poll(search).toBe('?entity=company:bmw');
@@ -282,14 +262,14 @@ describe('Explorer: the view lives in the address bar', () => {
     await page.goto(copied);
     await settled((e) => e.highlighted().nodes, (ids) => ids.includes('country:china') && ids.includes('company:bmw'));
     expect(await hook((e) => [e.focus(), e.view()])).toEqual(['company:bmw', 'neighbourhood']);
-    await browser.screenshot('explorer-url-state');
+    await app.browser.screenshot('explorer-url-state');
   });
 });
 
 describe('Explorer: who is exposed to a policy or a country', () => {
   it('the exposure view lists everyone exposed to a policy, by distance, and draws their paths to where it lies', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=Announcement%20No.%20256&view=exposure&depth=2`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=Announcement%20No.%20256&view=exposure&depth=2`);
     await settled((e) => [e.focus(), e.view()].join(' '), (v) => v === 'policy:customs-tax-announcement-256 exposure');
     const nodes = await hook((e) => e.nodes());
     expect(nodes).toEqual(expect.arrayContaining(['country:china', 'country:germany', 'company:bmw', 'company:tesla', 'company:optimo']));
@@ -301,17 +281,17 @@ describe('Explorer: who is exposed to a policy or a country', () => {
     expect(await panel.locator('li[data-id="company:bmw"]').innerText()).toContain('via Germany → China');
     expect(await panel.locator('li[data-id="company:bmw"]').innerText()).toContain('meets origin');
     await expect.poll(search).toBe('?entity=policy:customs-tax-announcement-256&view=exposure&depth=2');
-    await browser.screenshot('explorer-exposure-policy');
+    await app.browser.screenshot('explorer-exposure-policy');
   });
 
   it('the Japan dual-use controls expose Japan, not the United States; asking it of a company says why not', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=policy:dual-use-export-controls-japan&view=exposure`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=policy:dual-use-export-controls-japan&view=exposure`);
     await settled((e) => e.view(), (v) => v === 'exposure');
     const nodes = await hook((e) => e.nodes());
     expect(nodes).toContain('country:japan');
     expect(nodes).not.toContain('country:united-states');
-    await page.goto(`${server.url}/explorer/?entity=company:bmw`);
+    await page.goto(`${app.server.url}/explorer/?entity=company:bmw`);
     await settled((e) => e.focus(), (id) => id === 'company:bmw');
     await page.locator('[data-view="exposure"]').click();
     await expect.poll(() => page.locator('#status').innerText()).toContain('is none of these');
@@ -319,30 +299,30 @@ describe('Explorer: who is exposed to a policy or a country', () => {
 });
 
 async function search(): Promise<string> {
-  return browser.page.evaluate(() => decodeURIComponent(window.location.search));
+  return app.browser.page.evaluate(() => decodeURIComponent(window.location.search));
 }
 
 describe('Explorer: a stable drawing', () => {
   const positions = (ids: string[]) =>
-    browser.page.evaluate((list) => Object.fromEntries(list.map((id) => [id, window.__explorer.modelPosition(id)])), ids);
+    app.browser.page.evaluate((list) => Object.fromEntries(list.map((id) => [id, window.__explorer.modelPosition(id)])), ids);
 
   it('expanding a node leaves every node already drawn where it was', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=company:yimeitai`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=company:yimeitai`);
     const before = await settled((e) => e.nodes(), (ids) => ids.includes('country:china') && ids.length > 3);
     const placed = await positions(before);
     const china = await canvasPoint('country:china');
     await page.mouse.dblclick(china.x, china.y);
     await settled((e) => e.nodes().length, (n) => n > before.length);
     expect(await positions(before)).toEqual(placed);
-    await browser.screenshot('explorer-expanded-in-place');
+    await app.browser.screenshot('explorer-expanded-in-place');
   });
 
   it('the same link draws the same layout on every load', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const layouts: Record<string, unknown>[] = [];
     for (let i = 0; i < 2; i += 1) {
-      await page.goto(`${server.url}/explorer/?entity=company:yimeitai`);
+      await page.goto(`${app.server.url}/explorer/?entity=company:yimeitai`);
       const ids = await settled((e) => e.nodes(), (list) => list.includes('country:china') && list.length > 3);
       layouts.push(await positions([...ids].sort()));
     }
@@ -352,8 +332,8 @@ describe('Explorer: a stable drawing', () => {
 
 describe('Explorer: view controls and export', () => {
   it('zooms in and out, fits without shrinking text below half size, and exports the view as PNG and as JSON', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=country:china`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=country:china`);
     await settled((e) => e.nodes().length, (n) => n > 20);
     const start = await hook((e) => e.zoom());
     await page.locator('#zoom-in').click();
@@ -380,8 +360,8 @@ describe('Explorer: view controls and export', () => {
 
 describe('Explorer: a hub stays readable', () => {
   it('parallel facts of one type between two entities are one edge with a count; clicking it lists them all', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explorer/?entity=country:china`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/?entity=country:china`);
     const facts = await settled((e) => e.edges(), (ids) => ids.length > 30);
     const drawn = await hook((e) => e.drawnEdges());
     // Every fact is drawn exactly once, and there are fewer edges than facts.
@@ -398,6 +378,6 @@ describe('Explorer: a hub stays readable', () => {
     await expect.poll(() => page.locator('#details article.bundle').getAttribute('data-facts')).toBe('8');
     expect(await page.locator('#details h2').innerText()).toBe('China exports magnesium ingot: 8 facts');
     expect(await page.locator('#details article.bundle h3').count()).toBe(8);
-    await browser.screenshot('explorer-hub-china');
+    await app.browser.screenshot('explorer-hub-china');
   });
 });

@@ -2,40 +2,23 @@
  * The playground in headless Chromium with the internet unreachable: GraphiQL loads
  * from the service alone, opens with the example operations, and runs them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { openTestDb } from '../support/neo4j.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { openBrowser, type TestBrowser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from './app.js';
 
-let db: Database;
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startTestServer(db);
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+const app = useBrowserApp();
 
 async function runTab(name: string, expected: string, screenshot: string): Promise<string> {
-  const { page } = browser;
+  const { page } = app.browser;
   await page.locator('.graphiql-tab', { hasText: name }).click();
   await page.locator('.graphiql-execute-button').click();
   await expect.poll(() => responseText(), { timeout: 20_000 }).toContain(expected);
-  await browser.screenshot(screenshot);
+  await app.browser.screenshot(screenshot);
   return responseText();
 }
 
 /** The whole result, from the result editor (the page only renders the lines in view). */
 function responseText(): Promise<string> {
-  return browser.page.evaluate(() => {
+  return app.browser.page.evaluate(() => {
     const editor = document.querySelector('.graphiql-response .CodeMirror') as unknown as {
       CodeMirror?: { getValue(): string };
     } | null;
@@ -45,8 +28,8 @@ function responseText(): Promise<string> {
 
 describe('Playground: GraphiQL served by the service, offline', () => {
   it('loads with no request leaving the machine and opens with the example operations', async () => {
-    const { page } = browser;
-    const response = await page.goto(`${server.url}/`);
+    const { page } = app.browser;
+    const response = await page.goto(`${app.server.url}/`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
@@ -58,8 +41,8 @@ describe('Playground: GraphiQL served by the service, offline', () => {
       'BmwToPidgeonProcess',
       'BmwExposureToAnnouncement256',
     ]);
-    await browser.screenshot('playground-1-loaded');
-    expect(browser.blocked).toEqual([]);
+    await app.browser.screenshot('playground-1-loaded');
+    expect(app.browser.blocked).toEqual([]);
   });
 
   it('runs the entity-with-evidence example and shows the sourced answer', async () => {
@@ -74,7 +57,7 @@ describe('Playground: GraphiQL served by the service, offline', () => {
   });
 
   it('needed nothing from the internet and raised no errors', () => {
-    expect(browser.blocked).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.blocked).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

@@ -53,17 +53,27 @@ export class SuggestBox {
     this.timer = setTimeout(() => void this.fetch(text), DEBOUNCE_MS);
   }
 
-  private async fetch(text: string): Promise<void> {
+  /**
+   * The hits for `text`, cancelling any search still running; undefined when this search
+   * was overtaken (a newer one, or the text changed) or failed (the error is reported).
+   */
+  private async search(text: string): Promise<Hit[] | undefined> {
     this.request?.abort();
     const request = new AbortController();
     this.request = request;
     try {
       const data = await execute(SuggestDocument, { text, first: 8 }, request.signal);
-      if (request.signal.aborted || this.input.value.trim() !== text) return;
-      this.show(data.search, text);
+      if (request.signal.aborted || this.input.value.trim() !== text) return undefined;
+      return data.search;
     } catch (error) {
       if (!request.signal.aborted) this.onError(`Search failed: ${(error as Error).message}`);
+      return undefined;
     }
+  }
+
+  private async fetch(text: string): Promise<void> {
+    const hits = await this.search(text);
+    if (hits) this.show(hits, text);
   }
 
   private show(hits: Hit[], text: string): void {
@@ -135,19 +145,12 @@ export class SuggestBox {
     }
     if (text.length === 0) return;
     clearTimeout(this.timer);
-    this.request?.abort();
-    const request = new AbortController();
-    this.request = request;
-    try {
-      const data = await execute(SuggestDocument, { text, first: 8 }, request.signal);
-      if (request.signal.aborted || this.input.value.trim() !== text) return;
-      if (data.search.length > 0) {
-        this.hits = data.search;
-        this.pick(0);
-      } else await this.exact(text);
-    } catch (error) {
-      if (!request.signal.aborted) this.onError(`Search failed: ${(error as Error).message}`);
-    }
+    const hits = await this.search(text);
+    if (!hits) return;
+    if (hits.length > 0) {
+      this.hits = hits;
+      this.pick(0);
+    } else await this.exact(text);
   }
 
   private async exact(name: string): Promise<void> {
