@@ -317,17 +317,6 @@ describe('Explorer: a stable drawing', () => {
     expect(await positions(before)).toEqual(placed);
     await app.browser.screenshot('explorer-expanded-in-place');
   });
-
-  it('the same link draws the same layout on every load', async () => {
-    const { page } = app.browser;
-    const layouts: Record<string, unknown>[] = [];
-    for (let i = 0; i < 2; i += 1) {
-      await page.goto(`${app.server.url}/explorer/?entity=company:yimeitai`);
-      const ids = await settled((e) => e.nodes(), (list) => list.includes('country:china') && list.length > 3);
-      layouts.push(await positions([...ids].sort()));
-    }
-    expect(layouts[1]).toEqual(layouts[0]);
-  });
 });
 
 describe('Explorer: view controls and export', () => {

@@ -113,6 +113,8 @@ export class GraphView {
    * the id of the edge drawn for it, and that edge's id → its facts.
    */
   private readonly drawnAs = new Map<string, string>();
+  /** Force layouts still running: the drawing has not settled while this is above 0. */
+  private running = 0;
   private readonly bundles = new Map<string, string[]>();
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
@@ -241,7 +243,12 @@ export class GraphView {
    * expanding a node places the new ones around the drawing without moving what the
    * user was looking at.
    */
-  layoutNeighbourhood(keep?: ReadonlySet<string>): Promise<void> {
+  async layoutNeighbourhood(keep?: ReadonlySet<string>): Promise<void> {
+    this.running += 1;
+    // Node sizes include their labels, so the layout waits for the fonts: laid out
+    // before they load, the same view would come out differently on another load.
+    await document.fonts.ready;
+    this.cy.style().update();
     const locked = keep ? this.cy.nodes().filter((node) => keep.has(node.id())) : this.cy.collection();
     locked.lock();
     const layout = this.cy.layout({
@@ -256,9 +263,15 @@ export class GraphView {
     } as cytoscape.LayoutOptions);
     const done = layout.promiseOn('layoutstop').then(() => {
       locked.unlock();
+      this.running -= 1;
     });
     layout.run();
     return done;
+  }
+
+  /** True while a layout is still moving nodes. */
+  layingOut(): boolean {
+    return this.running > 0;
   }
 
   /** Fits the drawing to the view, never shrinking it below a readable zoom. */

@@ -438,7 +438,8 @@ const hook = {
   focus: () => state.focus?.id,
   view: () => state.view,
   selected: () => state.selected,
-  busy: () => document.body.dataset.busy === 'true',
+  /** A request in flight, or a layout still moving nodes. */
+  busy: () => document.body.dataset.busy === 'true' || graph.layingOut(),
   /** Page coordinates of a node or edge, to click it. */
   position: (id: string) => graph.renderedCenter(id),
   /** A node's place in the drawing itself, whatever the pan and zoom. */
