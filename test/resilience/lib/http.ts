@@ -120,6 +120,19 @@ export function isSuccess(answer: Answer): boolean {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Checks `condition` up to `tries` times, `everyMs` apart, and says whether it came true.
+ * A bounded number of looks, not a deadline: the suite asserts what happens, and prints
+ * how long it took as a figure; a loaded machine only makes the waits longer.
+ */
+export async function pollUntil(condition: () => boolean | Promise<boolean>, tries: number, everyMs: number): Promise<boolean> {
+  for (let i = 0; i < tries; i += 1) {
+    if (await condition()) return true;
+    await sleep(everyMs);
+  }
+  return condition();
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

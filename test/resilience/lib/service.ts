@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/graph.js';
 import { freePort } from '../../../src/local-neo4j/process.js';
-import { sleep } from './http.js';
+import { pollUntil } from './http.js';
 import type { BoltTarget } from './graph.js';
 
 const live = new Set<Service>();
@@ -33,7 +33,6 @@ export class Service {
   private child: ChildProcess | undefined;
   private output = '';
   private exitCode: number | null | undefined;
-  private exitedAt: number | undefined;
 
   private constructor(
     dir: string,
@@ -96,15 +95,11 @@ export class Service {
     child.on('exit', (code, signal) => {
       if (this.child !== child) return; // a previous run, killed by restart()
       this.exitCode = code ?? (signal ? -1 : null);
-      this.exitedAt = Date.now();
       log.end();
     });
-    const deadline = Date.now() + timeoutMs;
-    while (!/Explorer:/.test(this.output)) {
-      if (this.exitCode !== undefined) throw new Error(`the service exited during start (code ${this.exitCode}):\n${tail(this.output)}`);
-      if (Date.now() > deadline) throw new Error(`the service did not print "Explorer:" within ${timeoutMs / 1000}s:\n${tail(this.output)}`);
-      await sleep(100);
-    }
+    const started = await pollUntil(() => /Explorer:/.test(this.output) || this.exitCode !== undefined, Math.ceil(timeoutMs / 100), 100);
+    if (this.exitCode !== undefined) throw new Error(`the service exited during start (code ${this.exitCode}):\n${tail(this.output)}`);
+    if (!started) throw new Error(`the service did not print "Explorer:" after ${Math.ceil(timeoutMs / 100)} looks:\n${tail(this.output)}`);
   }
 
   /**
@@ -122,8 +117,7 @@ export class Service {
       } catch {
         // already gone
       }
-      const deadline = Date.now() + 30_000;
-      while (groupAlive(pid) && Date.now() < deadline) await sleep(250);
+      await pollUntil(() => !groupAlive(pid), 120, 250);
     }
     await this.stop(0);
     try {
@@ -140,11 +134,9 @@ export class Service {
     const pgid = this.child?.pid;
     if (pgid !== undefined) {
       signalGroup(pgid, graceMs > 0 ? 'SIGTERM' : 'SIGKILL');
-      const deadline = Date.now() + graceMs;
-      while (groupAlive(pgid) && Date.now() < deadline) await sleep(200);
+      await pollUntil(() => !groupAlive(pgid), Math.ceil(graceMs / 200), 200);
       signalGroup(pgid, 'SIGKILL');
-      const gone = Date.now() + 5000;
-      while (groupAlive(pgid) && Date.now() < gone) await sleep(100);
+      await pollUntil(() => !groupAlive(pgid), 50, 100);
     }
     const jvm = this.jvmPid();
     if (jvm !== undefined) {
@@ -228,11 +220,6 @@ export class Service {
     } catch {
       return tail(this.output, lines);
     }
-  }
-
-  /** When the service exited on its own, how long ago (ms). */
-  exitedAgo(): number | undefined {
-    return this.exitedAt === undefined ? undefined : Date.now() - this.exitedAt;
   }
 }
 

@@ -2,10 +2,12 @@
  * Pool exhaustion: many clients loop an operation with 30 aliases of a database-heavy
  * field (30 sessions per request against a driver pool of 100) for a bounded time, while
  * the health probe runs. The server may shed load (503 OVERLOADED with Retry-After) but
- * must not answer INTERNAL_SERVER_ERROR, any other 5xx, or nothing; the health probe must
- * get an answer; and a plain request must succeed soon after the burst.
+ * must not answer INTERNAL_SERVER_ERROR, any other 5xx, or nothing; every health probe
+ * must get a proper answer; and a plain request must succeed after the burst. How long
+ * things took is printed as figures, never asserted: the request and probe timeouts are
+ * hang guards only.
  */
-import { isSuccess, postGraphql, sleep } from '../lib/http.js';
+import { isSuccess, percentile, pollUntil, postGraphql } from '../lib/http.js';
 import { HealthProbe } from '../lib/probe.js';
 import { ms, printExamples, printTally, Tally } from '../lib/report.js';
 import type { Suite } from '../lib/suite.js';
@@ -16,6 +18,8 @@ const IDS = ['country:china', 'commodity:magnesium-ingot', 'commodity:primary-ma
 const field = (i: number) => `subgraph(ids: ["${IDS[i % IDS.length]}"], depth: 3, limit: 500) { truncated nodes { id } }`;
 const HEAVY = { query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }` };
 const SINGLE = { query: `{ ${field(0)} }` };
+/** Plain requests tried after the burst, 250 ms apart (each with its own hang guard). */
+const RECOVERY_ATTEMPTS = 60;
 
 export async function runPool(suite: Suite): Promise<void> {
   const { service, ledger, settings } = suite;
@@ -29,24 +33,22 @@ export async function runPool(suite: Suite): Promise<void> {
   await Promise.all(Array.from({ length: clients }, client));
   const health = await probe.stop();
 
-  // Recovery: how soon after the burst does a plain request succeed?
-  const burstEnded = Date.now();
-  let recoveredMs: number | undefined;
-  while (recoveredMs === undefined && Date.now() - burstEnded < 30_000) {
-    const answer = await postGraphql(service.url, SINGLE, 10_000);
-    if (isSuccess(answer)) recoveredMs = Date.now() - burstEnded;
-    else await sleep(250);
-  }
+  // Recovery: does a plain request succeed after the burst (and, as a figure, how soon)?
+  const burstEnded = performance.now();
+  let attempts = 0;
+  const recovered = await pollUntil(async () => {
+    attempts += 1;
+    return isSuccess(await postGraphql(service.url, SINGLE, 10_000));
+  }, RECOVERY_ATTEMPTS, 250);
+  const recoveryMs = performance.now() - burstEnded;
 
-  const sorted = [...tally.latencies].sort((a, b) => a - b);
-  const healthSorted = [...health.latencies].sort((a, b) => a - b);
-  const p = (list: number[], q: number) => list[Math.max(0, Math.ceil(list.length * q) - 1)] ?? NaN;
+  const p = (list: number[], q: number) => percentile(list, q * 100);
   console.log('  figures:');
   printTally(`${clients} clients × 30-alias subgraph for ${seconds} s`, tally);
-  console.log(`    latency p50 ${ms(p(sorted, 0.5))}, p99 ${ms(p(sorted, 0.99))}, max ${ms(p(sorted, 1))}`);
+  console.log(`    latency p50 ${ms(p(tally.latencies, 0.5))}, p99 ${ms(p(tally.latencies, 0.99))}, max ${ms(p(tally.latencies, 1))}`);
   printTally('health probes during the storm', health.tally);
-  console.log(`    health probe p50 ${ms(p(healthSorted, 0.5))}, p99 ${ms(p(healthSorted, 0.99))}, max ${ms(health.max)}; ${health.timeouts} without answer within ${probeTimeoutMs / 1000} s`);
-  console.log(`    first plain success after the burst: ${recoveredMs === undefined ? 'none within 30 s' : ms(recoveredMs)}`);
+  console.log(`    health probe p50 ${ms(p(health.latencies, 0.5))}, p99 ${ms(p(health.latencies, 0.99))}, max ${ms(health.max)}; ${health.timeouts} without any answer (hang guard ${probeTimeoutMs / 1000} s)`);
+  console.log(`    after the burst: ${recovered ? `a plain request succeeded at attempt ${attempts}, after ${ms(recoveryMs)}` : `no plain request succeeded in ${attempts} attempts`}`);
 
   const ok = tally.violationCount() === 0;
   ledger.check(SCENARIO, 'every answer under exhaustion is data or a proper 503, nothing internal, no hang', ok, ok ? `${tally.answers} answers` : tally.violationSummary());
@@ -55,7 +57,7 @@ export async function runPool(suite: Suite): Promise<void> {
   const limit = [...tally.byCode].filter(([k]) => k.includes('LIMIT_EXCEEDED')).reduce((n, [, c]) => n + c, 0);
   ledger.check(SCENARIO, 'no LIMIT_EXCEEDED for an in-limit operation under overload', limit === 0, limit ? `${limit} answers` : '');
   const healthOk = health.tally.violationCount() === 0;
-  ledger.check(SCENARIO, `the health probe gets a proper answer within ${probeTimeoutMs / 1000} s`, healthOk, healthOk ? `${health.latencies.length} probes, max ${ms(health.max)}` : health.tally.violationSummary());
+  ledger.check(SCENARIO, 'every health probe gets a proper answer during the storm', healthOk, healthOk ? `${health.latencies.length} probes` : health.tally.violationSummary());
   if (!healthOk) printExamples(health.tally);
-  ledger.check(SCENARIO, 'a plain request succeeds within 30 s after the burst', recoveredMs !== undefined, recoveredMs === undefined ? 'none did' : ms(recoveredMs));
+  ledger.check(SCENARIO, 'a plain request succeeds after the burst', recovered, recovered ? `attempt ${attempts}` : `none of ${attempts} attempts did`);
 }
