@@ -5,7 +5,7 @@
 // others score higher). $query is a Lucene query built from escaped user terms; $keyQuery
 // the quoted, escaped key for `entity_keys`.
 // Parameters: $query, $keyQuery, $key, $kinds (list of labels, or null), $limit (int)
-// Returns: id, name, aliases, description, score
+// Returns: id, name, aliases, nameKeys, description, score
 // Mode: read
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
@@ -19,4 +19,4 @@ CALL () {
   RETURN node, 0.0 AS score
 }
 WITH node, max(score) AS score
-RETURN node.id AS id, node.name AS name, node.aliases AS aliases, node.description AS description, score
+RETURN node.id AS id, node.name AS name, node.aliases AS aliases, node.nameKeys AS nameKeys, node.description AS description, score

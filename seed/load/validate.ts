@@ -33,6 +33,8 @@ export interface SeedEntity extends EntityRow {
   kind: EntityKind;
   /** The sources of the facts the entity takes part in. */
   sourceIds: string[];
+  /** Commodity or Product: itself and every good that is (transitively) a kind, form or grade of it. */
+  narrower?: string[];
 }
 
 /** One document's statement of a fact: its own wording and period. */
@@ -262,6 +264,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     entities: [...entities.values()].map(({ where: _where, ...entity }) => ({
       ...entity,
       sourceIds: entity.sourceIds.sort(),
+      ...(GOODS.includes(entity.kind) && { narrower: narrower.get(entity.id) ?? [entity.id] }),
     })),
     facts,
   };

@@ -66,6 +66,8 @@ export const entityProps = (e: SeedEntity) =>
     effectiveFrom: e.effectiveFrom,
     effectiveUntil: e.effectiveUntil,
     broader: e.broader.length > 0 ? e.broader : undefined,
+    // The taxonomy's closure, computed once here so commodity filters read it from the node.
+    narrower: e.narrower,
   });
 
 export const factProps = (f: SeedFact) =>

@@ -2,7 +2,7 @@
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow } from './mappers.js';
-import { lookupKey, nameKeys, normaliseName } from './names.js';
+import { lookupKey, normaliseName } from './names.js';
 import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
@@ -65,10 +65,12 @@ const queryWords = (text: string) => normaliseName(text).split(' ').filter((w) =
  * the text; WORDS: every word of the text starts a word of the name, an alias or the
  * description; FUZZY: the index matched it only approximately.
  */
-export function matchOf(text: string, entity: { name: string; aliases: readonly string[]; description: string }): SearchMatch {
+export function matchOf(
+  text: string,
+  entity: { name: string; aliases: readonly string[]; nameKeys: readonly string[]; description: string },
+): SearchMatch {
   const names = [entity.name, ...entity.aliases];
-  const key = lookupKey(text);
-  if (nameKeys(names).includes(key)) return 'EXACT';
+  if (entity.nameKeys.includes(lookupKey(text))) return 'EXACT';
   const typed = normaliseName(text);
   if (typed !== '' && names.some((n) => normaliseName(n).startsWith(typed))) return 'PREFIX';
   const words = new Set([...names, entity.description].flatMap((t) => normaliseName(t).split(' ')));
@@ -99,7 +101,13 @@ export async function search(
   const rows = await db.run(SEARCH, { query, keyQuery: `"${escapeLucene(key)}"`, key, kinds, limit: int(candidates) });
   const typed = normaliseName(text);
   const hits = rows.map((row) => {
-    const entity = { name: String(row.name), aliases: (row.aliases as string[] | null) ?? [], description: String(row.description ?? '') };
+    const entity = {
+      name: String(row.name),
+      aliases: (row.aliases as string[] | null) ?? [],
+      // The keys the loader stored (src/db/names.ts), the same ones exact lookups compare.
+      nameKeys: (row.nameKeys as string[] | null) ?? [],
+      description: String(row.description ?? ''),
+    };
     const match = matchOf(text, entity);
     // Of several names starting with the text, the closest completion comes first
     // ("Minago" → the Minago project before Minago Development).

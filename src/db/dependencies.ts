@@ -8,6 +8,7 @@
 import { int } from './convert.js';
 import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
 import type { Database } from './database.js';
+import { entitiesByIds } from './graph.js';
 import { toRelationshipRow } from './mappers.js';
 import { kShortestRoutes } from './routes.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   DependencyPathRow,
   DependencyReachRow,
   DependencyTiersRow,
+  EntityRow,
   RelationshipRow,
   SubgraphRow,
 } from './rows.js';
@@ -69,7 +71,6 @@ export const pathNature = (hops: readonly DependencyHopRow[]): Nature =>
 const EXPAND = cypher('dependencies/expand');
 const BAND_EDGES = cypher('dependencies/band-edges');
 const HOP_FACTS = cypher('dependencies/hop-facts');
-const TAXONOMY = cypher('dependencies/taxonomy');
 const SUBGRAPH = cypher('dependencies/subgraph');
 
 // A placeholder without a Bounds declaration fails the start, not a request.
@@ -113,22 +114,16 @@ function walkParams(direction: WalkDirection, filter: WalkFilter) {
     : { forward: providerFirst, backward: dependentFirst };
 }
 
-/** A commodity and every good that is (transitively) a kind, form or grade of it. */
+/**
+ * A commodity and every good that is (transitively) a kind, form or grade of it: the
+ * closure the loader stores on the node (seed `broader`, see seed/load/validate.ts).
+ */
+export const narrowerOf = (good: EntityRow): string[] => (good.narrower.length > 0 ? good.narrower : [good.id]);
+
+/** narrowerOf for an id (one read). */
 export async function narrowerGoods(db: Database, commodity: string): Promise<string[]> {
-  const children = new Map<string, string[]>();
-  for (const row of await db.run(TAXONOMY)) {
-    for (const broader of row.broader as string[]) children.set(broader, [...(children.get(broader) ?? []), String(row.id)]);
-  }
-  const found = new Set([commodity]);
-  const stack = [commodity];
-  while (stack.length > 0) {
-    for (const c of children.get(stack.pop()!) ?? []) {
-      if (found.has(c)) continue;
-      found.add(c);
-      stack.push(c);
-    }
-  }
-  return [...found].sort();
+  const good = (await entitiesByIds(db, [commodity])).get(commodity);
+  return good ? narrowerOf(good) : [commodity];
 }
 
 /** The hops of a route, dependent and provider of each, before their facts are known. */

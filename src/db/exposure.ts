@@ -18,7 +18,6 @@ import type { Database } from './database.js';
 import {
   DEPENDENCE_KINDS,
   factFilterParams,
-  kindsOf,
   type Reach,
   sides,
   toPaths,
@@ -283,4 +282,3 @@ export async function exposedTo(
   return { throughId, dependence: filter.dependence, total: all.length, entities: all.slice(0, first) };
 }
 
-export { kindsOf };

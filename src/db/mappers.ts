@@ -35,7 +35,7 @@ export function toEntityRow(p: Props): EntityRow {
     issuedOn: str(p.issuedOn),
     effectiveFrom: str(p.effectiveFrom),
     effectiveUntil: str(p.effectiveUntil),
-    broader: strings(p.broader),
+    narrower: strings(p.narrower),
   };
 }
 

@@ -37,8 +37,8 @@ export interface EntityRow {
   issuedOn: string | null;
   effectiveFrom: string | null;
   effectiveUntil: string | null;
-  /** Commodity or Product: the broader goods it is a kind, form or grade of. */
-  broader: string[];
+  /** Commodity or Product: itself and every narrower good (kinds, forms, grades); empty for other kinds. */
+  narrower: string[];
 }
 
 /** One document's statement of a fact. */

@@ -13,7 +13,7 @@ import {
   dependencyTiers,
   hopNature,
   kindsOf,
-  narrowerGoods,
+  narrowerOf,
   pathNature,
   subgraph,
   type WalkDirection,
@@ -56,7 +56,7 @@ interface FilterArgs {
  * of them unless narrowed; a kind it does not read is an error, not an empty answer), the
  * natures (REPORTED unless asked; an empty list is an error) and the day.
  */
-function filterArgs(args: FilterArgs, commodities: readonly string[] | null = null): WalkFilter {
+function filterArgs(args: FilterArgs): WalkFilter {
   const dependence = args.dependence ?? 'SUPPLY';
   const readable = kindsOf(dependence);
   let kinds: readonly DependencyKind[] = readable;
@@ -69,7 +69,7 @@ function filterArgs(args: FilterArgs, commodities: readonly string[] | null = nu
   }
   const natures = args.natures === null || args.natures === undefined ? (['REPORTED'] as Nature[]) : [...new Set(args.natures)];
   if (natures.length === 0) throw badInput('natures', 'must name at least 1');
-  return { dependence, kinds, natures, asOf: args.asOf ?? null, commodities };
+  return { dependence, kinds, natures, asOf: args.asOf ?? null, commodities: null };
 }
 
 const COMMODITY_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
@@ -81,14 +81,14 @@ async function tiers(
 ) {
   const maxDepth = checkInt('maxDepth', args.maxDepth ?? 3, LIMITS.maxDepth);
   const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
-  filterArgs(args);
+  const filter = filterArgs(args);
   const commodity = args.commodity ?? null;
-  await Promise.all([
+  const [, good] = await Promise.all([
     named(ctx, 'id', args.id, 'entity'),
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
-  const commodities = commodity === null ? null : await narrowerGoods(ctx.db, commodity);
-  return dependencyTiers(ctx.db, args.id, direction, maxDepth, filterArgs(args, commodities), perTier);
+  const commodities = good ? narrowerOf(good) : null;
+  return dependencyTiers(ctx.db, args.id, direction, maxDepth, { ...filter, commodities }, perTier);
 }
 
 /** Exactly one of country and policy, each of the right kind. */

@@ -1,44 +1,37 @@
 /**
- * The usual setup of a browser test file: the web build, a database connection, the
- * real HTTP server over the seeded graph and headless Chromium, opened before the
- * file's tests and closed after them.
+ * The usual setup of a browser test file: the usual API setup (test/support/api.ts: a
+ * database connection and the real HTTP server over the seeded graph), with the web build
+ * before it and headless Chromium after it.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import { ensureWebBuilt } from '../../web/build.js';
-import { openTestDb } from '../support/neo4j.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { type TestApi, useTestApi } from '../support/api.js';
 import { openBrowser, type TestBrowser } from './browser.js';
 
-export interface BrowserApp {
-  readonly db: Database;
-  readonly server: TestServer;
+export interface BrowserApp extends TestApi {
   readonly browser: TestBrowser;
 }
 
 export function useBrowserApp(): BrowserApp {
-  let db: Database | undefined;
-  let server: TestServer | undefined;
+  // `npm test` builds web/ in its pretest; this covers running vitest directly. Hooks
+  // run in the order they are registered, so the build comes before the server starts.
+  beforeAll(() => ensureWebBuilt({ log: () => {} }), 240_000);
+  const api = useTestApi();
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
-    // `npm test` builds web/ in its pretest; this covers running vitest directly.
-    await ensureWebBuilt({ log: () => {} });
-    db = await openTestDb();
-    server = await startTestServer(db);
     browser = await openBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await db?.close();
   });
   return {
     get db() {
-      return db!;
+      return api.db;
     },
     get server() {
-      return server!;
+      return api.server;
     },
+    query: api.query,
     get browser() {
       return browser!;
     },
