@@ -190,6 +190,37 @@ describe('Golden answers: downstream (supply, reported facts)', () => {
     }
   });
 
+  it('China (doc 002, 003): its buyers and the goods it makes; never Russia, which it does not supply', async () => {
+    const w = await walk('down', CHINA, { maxDepth: 1 });
+    expect(w.tiers).toEqual({
+      1: [
+        'region:asia',
+        'region:europe',
+        'country:germany',
+        'country:india',
+        'country:japan',
+        'commodity:magnesium-alloy',
+        'commodity:magnesium-ingot',
+        'country:netherlands',
+        'region:north-america',
+        'commodity:primary-magnesium',
+        'country:south-korea',
+        'country:united-states',
+      ],
+    });
+    expectReportedSupplyOnly(w);
+    expect(reached(w)).not.toContain('country:russia');
+  });
+
+  it('the ATR process (doc 001): primary magnesium, which it produces; the planned Minago project is not reported supply', async () => {
+    const w = await walk('down', 'technology:aluminothermic-reduction');
+    expect(w.tiers).toEqual({ 1: ['commodity:primary-magnesium'] });
+    expectReportedSupplyOnly(w);
+    const planned = await walk('down', 'technology:aluminothermic-reduction', { natures: ['REPORTED', 'PLAN'] });
+    expect(planned.tiers[1]).toContain('project:minago');
+    expect(planned.natures['project:minago']).toBe('PLAN');
+  });
+
   it('dolomite (doc 002): China and ingot, then China’s customers, then theirs', async () => {
     const w = await walk('down', 'commodity:dolomite', { maxDepth: 2 });
     expect(w.tiers[1]).toEqual([CHINA, 'commodity:magnesium-ingot']);
