@@ -5,9 +5,10 @@
  */
 import { h } from './dom.js';
 import type { EdgeDetailsFragment, EntityDetailsQuery, ExposedToQuery, PathDetailsFragment, TierDetailsFragment } from './generated/graphql.js';
+import { typeLabel } from './edge-label.js';
 import type { Entity, Hop } from './graph.js';
-import { typeLabel } from './graph.js';
 import { kindStyle } from './kinds.js';
+import { NATURE_LABELS } from './view-options.js';
 
 export interface DetailsActions {
   expand(entity: Entity): void;
@@ -17,6 +18,22 @@ export interface DetailsActions {
   showEdge(id: string): void;
   showNode(id: string): void;
   nameOf(id: string): string;
+  /** Selects what is drawn with this id: an edge (one fact or several) or a hop. */
+  showDrawn(id: string): void;
+  /** Highlights the path that explains why an entity is exposed. */
+  showExposed(exposed: Exposed): void;
+}
+
+type Exposed = ExposedToQuery['exposedTo']['entities'][number];
+
+/** A relationship drawn at an entity, as the canvas shows it (graph.ts `incident`). */
+export interface Relation {
+  id: string;
+  label: string;
+  outgoing: boolean;
+  other: string;
+  facts: string[];
+  hop: boolean;
 }
 
 type Source = NonNullable<EntityDetailsQuery['entity']>['sources'][number];
@@ -48,7 +65,49 @@ function formatNumber(value: number): string {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 }
 
-export function entityDetails(entity: Entity, sources: Source[] | undefined, actions: DetailsActions, isFocus: boolean): HTMLElement {
+/** "China exports ×8 magnesium ingot (2024 – 2026)": a drawn relationship as a sentence. */
+function relationText(entity: Entity, relation: Relation, actions: DetailsActions): string {
+  const [verb, details] = relation.label.split('\n');
+  const [from, to] = relation.outgoing ? [entity.name, actions.nameOf(relation.other)] : [actions.nameOf(relation.other), entity.name];
+  return `${from} ${verb} ${to}${details ? ` (${details})` : ''}`;
+}
+
+/**
+ * The relationships drawn at an entity, as a list of buttons: the way to every edge for
+ * keyboard and screen-reader users (and for edges too crowded to click).
+ */
+function relationList(entity: Entity, relations: readonly Relation[], actions: DetailsActions): HTMLElement {
+  return h(
+    'section',
+    { class: 'relations-section' },
+    h('h3', { id: 'relations-heading' }, `On the graph: ${relations.length} ${relations.length === 1 ? 'relationship' : 'relationships'}`),
+    relations.length
+      ? h(
+          'ul',
+          { class: 'relations', 'aria-labelledby': 'relations-heading' },
+          relations.map((relation) =>
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', 'data-drawn': relation.id, onclick: () => actions.showDrawn(relation.id) },
+                relationText(entity, relation, actions),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, 'None drawn: expand it to see its neighbours.'),
+  );
+}
+
+export function entityDetails(
+  entity: Entity,
+  sources: Source[] | undefined,
+  actions: DetailsActions,
+  isFocus: boolean,
+  relations: readonly Relation[] = [],
+): HTMLElement {
   return h(
     'article',
     { class: 'entity', 'data-entity': entity.id },
@@ -66,6 +125,7 @@ export function entityDetails(entity: Entity, sources: Source[] | undefined, act
       h('button', { type: 'button', 'data-action': 'downstream', onclick: () => actions.view(entity, 'downstream') }, 'Downstream tiers'),
       isFocus ? null : h('button', { type: 'button', 'data-action': 'path', onclick: () => actions.pathTo(entity) }, 'Dependency path to here'),
     ),
+    relationList(entity, relations, actions),
     sources
       ? h('section', {}, h('h3', {}, 'Named in'), sources.length ? h('ul', { class: 'sources' }, sources.map(sourceItem)) : h('p', { class: 'muted' }, 'No source names it.'))
       : h('p', { class: 'muted' }, 'Loading sources…'),
@@ -81,10 +141,12 @@ export function edgeDetails(edge: EdgeDetailsFragment, actions: DetailsActions, 
       heading,
       {},
       h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), actions.showNode(edge.from.id)) }, actions.nameOf(edge.from.id)),
-      ` ${edge.meaning} `,
+      ` ${typeLabel(edge.type)} `,
       h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), actions.showNode(edge.to.id)) }, actions.nameOf(edge.to.id)),
     ),
     h('span', { class: 'badge type' }, edge.type),
+    // The type's meaning reads as a definition, not as part of a sentence.
+    h('p', { class: 'muted meaning' }, `${typeLabel(edge.type)}: ${edge.meaning}`),
     edge.item ? h('p', {}, 'Concerning ', h('strong', {}, edge.item.name)) : null,
     figure
       ? h(
@@ -134,7 +196,14 @@ export function hopDetails(hop: Hop, facts: EdgeDetailsFragment[] | undefined, a
   return h(
     'article',
     { class: 'hop', 'data-hop': hop.id },
-    h('h2', {}, `${actions.nameOf(hop.dependent)} depends on ${actions.nameOf(hop.provider)}`),
+    h(
+      'h2',
+      {},
+      hop.dependence === 'MARKET'
+        ? `${actions.nameOf(hop.dependent)} relies on ${actions.nameOf(hop.provider)} as a market`
+        : `${actions.nameOf(hop.dependent)} depends on ${actions.nameOf(hop.provider)} for supply`,
+    ),
+    h('p', { class: 'muted' }, `${hop.dependence === 'MARKET' ? 'Market' : 'Supply'} dependence, ${NATURE_LABELS[hop.nature]}.`),
     facts
       ? [
           h('p', { class: 'muted' }, `${facts.length} ${facts.length === 1 ? 'fact says' : 'facts say'} so:`),
@@ -155,17 +224,23 @@ export function pathDetails(path: PathDetailsFragment, direction: 'UPSTREAM' | '
     'article',
     { class: 'path' },
     h('h2', {}, heading),
-    h('p', { class: 'muted' }, `${path.length} ${path.length === 1 ? 'hop' : 'hops'}: ${path.nodes.map((n) => n.name).join(' → ')}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${path.length} ${path.length === 1 ? 'hop' : 'hops'}: ${path.nodes.map((n) => n.name).join(' → ')}. ` +
+        `${path.dependence === 'MARKET' ? 'Market' : 'Supply'} dependence; as certain as its least certain hop: ${NATURE_LABELS[path.nature]}.`,
+    ),
     h(
       'ol',
       { class: 'hops' },
       path.hops.map((hop) =>
         h(
           'li',
-          {},
+          { 'data-nature': hop.nature, 'data-dependence': hop.dependence },
           h('strong', {}, actions.nameOf(hop.dependent.id)),
-          ' depends on ',
+          hop.dependence === 'MARKET' ? ' sells to ' : ' depends on ',
           h('strong', {}, actions.nameOf(hop.provider.id)),
+          h('span', { class: 'muted' }, ` (${NATURE_LABELS[hop.nature]})`),
           h(
             'ul',
             {},
@@ -194,7 +269,9 @@ export function tierDetails(tiers: TierDetailsFragment, direction: 'upstream' | 
       'p',
       { class: 'muted' },
       direction === 'upstream'
-        ? `${tiers.total} providers it depends on, within ${tiers.maxDepth} tiers.`
+        ? tiers.dependence === 'MARKET'
+          ? `${tiers.total} markets it relies on (its buyers, and theirs), within ${tiers.maxDepth} tiers.`
+          : `${tiers.total} providers it depends on, within ${tiers.maxDepth} tiers.`
         : `${tiers.total} dependents, within ${tiers.maxDepth} tiers.`,
     ),
     tiers.tiers.length
@@ -226,7 +303,7 @@ export function tierDetails(tiers: TierDetailsFragment, direction: 'upstream' | 
 }
 
 /** Who is exposed to a policy or a country: by distance, each with where and how its exposure lies. */
-export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: DetailsActions): HTMLElement {
+export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: DetailsActions, through: string): HTMLElement {
   const byDistance = new Map<number, ExposedToQuery['exposedTo']['entities']>();
   for (const exposed of set.entities) byDistance.set(exposed.distance, [...(byDistance.get(exposed.distance) ?? []), exposed]);
   const scopeText = (exposed: ExposedToQuery['exposedTo']['entities'][number]) =>
@@ -237,7 +314,7 @@ export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: Detai
     'article',
     { class: 'tiers exposure' },
     h('h2', {}, `Exposed to ${set.through.name}`),
-    h('p', { class: 'muted' }, `${set.total} exposed through reported supply; nearest first.`),
+    h('p', { class: 'muted' }, `${set.total} exposed through ${through}; nearest first. Pick one to highlight its path.`),
     set.entities.length
       ? [...byDistance].map(([distance, list]) =>
           h(
@@ -253,7 +330,7 @@ export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: Detai
                   { 'data-id': exposed.entity.id },
                   h(
                     'button',
-                    { type: 'button', class: 'chip', onclick: () => actions.showNode(exposed.entity.id) },
+                    { type: 'button', class: 'chip', onclick: () => actions.showExposed(exposed) },
                     h('span', { class: 'swatch', style: `background:${kindStyle(exposed.entity.kind).color};clip-path:${kindStyle(exposed.entity.kind).clip}` }),
                     exposed.entity.name,
                   ),
@@ -264,7 +341,7 @@ export function exposureDetails(set: ExposedToQuery['exposedTo'], actions: Detai
             ),
           ),
         )
-      : h('p', {}, 'No one’s reported supply meets it within these tiers.'),
+      : h('p', {}, `Nothing reaches it through ${through} within these tiers.`),
   );
 }
 
@@ -281,6 +358,9 @@ export function emptyDetails(): HTMLElement {
       h('li', {}, 'Double-click a node (or use “Expand neighbours”) to pull in its neighbours.'),
       h('li', {}, 'Pick a second entity under “Path to” to highlight the dependency path between the two.'),
       h('li', {}, 'Switch to Upstream or Downstream to see who it depends on, or who depends on it, tier by tier.'),
+      h('li', {}, 'Pick a policy or a country and switch to Exposed to see who is exposed to it, and why.'),
+      h('li', {}, 'Filter with the legend’s checkboxes, pick a day under “As of”, and choose which links dependency views follow.'),
+      h('li', {}, 'Keys on the graph: arrows step through the nodes, Enter expands, + and − zoom, 0 fits, Escape clears.'),
     ),
   );
 }

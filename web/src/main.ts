@@ -23,7 +23,6 @@ import {
   type EdgeDetailsFragment,
   EntityByNameDocument,
   EntityDetailsDocument,
-  type EntityKind,
   ExposedToDocument,
   FactDocument,
   HopFactsDocument,
@@ -34,9 +33,10 @@ import {
   UpstreamDocument,
 } from './generated/graphql.js';
 import { type Edge, type Entity, GraphView, type Hop } from './graph.js';
-import { KIND_STYLES } from './kinds.js';
+import { legend } from './legend.js';
 import { type Picked, SuggestBox } from './suggest.js';
 import { looksLikeId, readUrlState, type UrlState, urlOf, type View } from './url-state.js';
+import { DEFAULT_OPTIONS, describeWalk, NATURE_LABELS, NATURES, type ViewOptions, walkVariables } from './view-options.js';
 
 /** How many nodes one neighbourhood or expansion may bring in. */
 const NODE_LIMIT = 150;
@@ -47,7 +47,9 @@ const state: {
   /** The entity the last "path to" asked about. */
   pathTarget: Picked | undefined;
   selected: string | undefined;
-} = { view: 'neighbourhood', focus: undefined, pathTarget: undefined, selected: undefined };
+  /** Filters, and which links dependency views follow. */
+  options: ViewOptions;
+} = { view: 'neighbourhood', focus: undefined, pathTarget: undefined, selected: undefined, options: DEFAULT_OPTIONS };
 
 const detailsPanel = byId('details');
 const status = byId('status');
@@ -81,6 +83,27 @@ const actions: DetailsActions = {
     if (entity) void selectNode(entity);
   },
   nameOf: (id) => graph.entity(id)?.name ?? id,
+  showDrawn: (id) => {
+    const hop = graph.hop(id);
+    if (hop) return void selectHop(hop);
+    const facts = graph.drawnEdges().find((edge) => edge.id === id)?.shown ?? [];
+    const edges = facts.map((fact) => graph.edge(fact)!);
+    if (edges.length === 1) void selectEdge(edges[0]!);
+    else if (edges.length > 1) void selectBundle(edges);
+  },
+  showExposed: (exposed) => {
+    // The explaining path: the entity, each hop to where the exposure lies, and that point.
+    const nodes = exposed.path.nodes.map((node) => node.id);
+    const hops = exposed.path.hops.map((hop) => `hop:${hop.dependent.id}>${hop.provider.id}`);
+    graph.highlight([...nodes, exposed.at.id], hops);
+    state.selected = exposed.entity.id;
+    graph.select(exposed.entity.id);
+    say(
+      exposed.distance === 0
+        ? `${exposed.entity.name} is named by ${state.focus?.name ?? 'it'} directly.`
+        : `${exposed.entity.name} is exposed through ${exposed.path.nodes.map((n) => n.name).join(' → ')} (${NATURE_LABELS[exposed.path.nature]}).`,
+    );
+  },
 };
 
 const graph = new GraphView(byId('graph'), {
@@ -99,10 +122,15 @@ async function selectNode(entity: Entity): Promise<void> {
   state.selected = entity.id;
   graph.select(entity.id);
   const isFocus = entity.id === state.focus?.id;
-  showPanel(entityDetails(entity, undefined, actions, isFocus));
+  const relations = () => graph.incident(entity.id);
+  showPanel(entityDetails(entity, undefined, actions, isFocus, relations()));
   try {
     const { entity: details } = await execute(EntityDetailsDocument, { id: entity.id });
-    if (state.selected === entity.id && details) showPanel(entityDetails(entity, details.sources, actions, isFocus));
+    if (state.selected === entity.id && details) {
+      const scroll = detailsPanel.scrollTop;
+      showPanel(entityDetails(entity, details.sources, actions, isFocus, relations()));
+      detailsPanel.scrollTop = scroll;
+    }
   } catch (error) {
     fail(error);
   }
@@ -150,7 +178,7 @@ async function selectHop(hop: Hop): Promise<void> {
   graph.select(hop.id);
   showPanel(hopDetails(hop, undefined, actions));
   try {
-    const { dependencyPaths } = await execute(HopFactsDocument, { from: hop.dependent, to: hop.provider });
+    const { dependencyPaths } = await execute(HopFactsDocument, { from: hop.dependent, to: hop.provider, ...walkVariables(state.options) });
     const ids = dependencyPaths[0]?.hops.flatMap((h) => h.relationships.map((r) => r.id)) ?? [];
     const details = await Promise.all(ids.map(fact));
     if (state.selected === hop.id) showPanel(hopDetails(hop, details, actions));
@@ -184,6 +212,7 @@ async function focusOn(picked: Picked): Promise<void> {
     graph.add(subgraph.nodes, subgraph.edges, focus.id);
     graph.setFocus(focus.id);
     await graph.layoutNeighbourhood();
+    renderLegend();
     remember();
     say(
       `${focus.name}: ${subgraph.nodes.length - 1} neighbours${subgraph.truncated ? ` (first ${NODE_LIMIT} shown)` : ''}. ` +
@@ -205,6 +234,7 @@ async function expand(entity: Entity): Promise<void> {
     const added = graph.add(subgraph.nodes, subgraph.edges, entity.id);
     // Only the new nodes move; what was on screen stays where the user saw it.
     if (added.nodes) await graph.layoutNeighbourhood(before);
+    renderLegend();
     say(
       added.nodes || added.edges
         ? `${entity.name}: added ${added.nodes} nodes and ${added.edges} edges.`
@@ -227,15 +257,16 @@ async function findPath(target: Picked): Promise<void> {
   try {
     say(`Looking for a dependency path between ${from.name} and ${target.name}…`);
     let direction: 'UPSTREAM' | 'DOWNSTREAM' = 'UPSTREAM';
-    let paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction })).dependencyPaths;
+    const walk = walkVariables(state.options);
+    let paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction, ...walk })).dependencyPaths;
     if (!paths.length) {
       direction = 'DOWNSTREAM';
-      paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction })).dependencyPaths;
+      paths = (await execute(PathsDocument, { from: from.id, to: target.id, direction, ...walk })).dependencyPaths;
     }
     const path = paths[0];
     if (!path) {
       graph.clearHighlight();
-      say(`Neither ${from.name} nor ${target.name} depends on the other (within 6 hops).`, 'error');
+      say(`Neither ${from.name} nor ${target.name} depends on the other through ${describeWalk(state.options)} (within 6 hops).`, 'error');
       return;
     }
     drawPath(path, direction);
@@ -250,16 +281,28 @@ function drawPath(path: PathDetailsFragment, direction: 'UPSTREAM' | 'DOWNSTREAM
   const anchor = path.nodes.find((node) => graph.entity(node.id))?.id;
   const added = graph.add(path.nodes, edges, anchor);
   const finish = () => {
+    renderLegend();
     graph.highlight(
       path.nodes.map((node) => node.id),
       edges.map((edge) => edge.id),
     );
     showPanel(pathDetails(path, direction, actions));
-    say(`Dependency path: ${path.nodes.map((node) => node.name).join(' → ')}. Click an edge for its evidence.`);
+    say(
+      `Dependency path (${path.dependence === 'SUPPLY' ? 'supply' : 'market'}, ${NATURE_LABELS[path.nature]}): ` +
+        `${path.nodes.map((node) => node.name).join(' → ')}. Click an edge for its evidence.`,
+    );
   };
   if (added.nodes && state.view === 'neighbourhood') void graph.layoutNeighbourhood().then(finish);
   else finish();
 }
+
+/** A hop of a walk as the canvas draws it. */
+const hopOf = (hop: { dependent: { id: string }; provider: { id: string }; dependence: Hop['dependence']; nature: Hop['nature'] }): Omit<Hop, 'id'> => ({
+  dependent: hop.dependent.id,
+  provider: hop.provider.id,
+  dependence: hop.dependence,
+  nature: hop.nature,
+});
 
 /** The upstream or downstream tiers of an entity, in columns by tier. */
 async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): Promise<void> {
@@ -267,8 +310,9 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
   try {
     say(`Loading ${direction} tiers of ${picked.name}…`);
     let tiers: TierDetailsFragment;
-    if (direction === 'upstream') tiers = (await execute(UpstreamDocument, { id: picked.id, maxDepth })).upstream;
-    else tiers = (await execute(DownstreamDocument, { id: picked.id, maxDepth })).downstream;
+    const variables = { id: picked.id, maxDepth, ...walkVariables(state.options) };
+    if (direction === 'upstream') tiers = (await execute(UpstreamDocument, variables)).upstream;
+    else tiers = (await execute(DownstreamDocument, variables)).downstream;
     setView(direction);
     state.focus = tiers.root;
     state.pathTarget = undefined;
@@ -277,22 +321,25 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
     graph.clear();
     const tierOf = new Map<string, number>([[tiers.root.id, 0]]);
     const entities: Entity[] = [tiers.root];
-    const hops: { dependent: string; provider: string }[] = [];
+    const hops: Omit<Hop, 'id'>[] = [];
     for (const tier of tiers.tiers) {
       for (const reach of tier.entities) {
         tierOf.set(reach.entity.id, reach.tier);
         entities.push(reach.entity);
-        for (const hop of reach.path.hops) hops.push({ dependent: hop.dependent.id, provider: hop.provider.id });
+        for (const hop of reach.path.hops) hops.push(hopOf(hop));
       }
     }
     graph.add(entities, []);
     graph.addHops(hops);
     graph.setFocus(tiers.root.id);
     graph.layoutTiers(tierOf, direction);
+    renderLegend();
     remember();
     showPanel(tierDetails(tiers, direction, actions));
     say(
-      `${tiers.root.name}: ${tiers.total} ${direction === 'upstream' ? 'providers' : 'dependents'} in ${tiers.tiers.length} tiers.`,
+      `${tiers.root.name}: ${tiers.total} ${direction === 'downstream' ? 'dependents' : tiers.dependence === 'MARKET' ? 'markets' : 'providers'} ` +
+        `in ${tiers.tiers.length} ${tiers.tiers.length === 1 ? 'tier' : 'tiers'}, ` +
+        `through ${describeWalk(state.options)}.`,
     );
   } catch (error) {
     fail(error);
@@ -316,7 +363,7 @@ async function showExposure(picked: Picked): Promise<void> {
   const maxDepth = Number(depthSelect.value);
   try {
     say(`Finding who is exposed to ${picked.name}…`);
-    const { exposedTo } = await execute(ExposedToDocument, { ...target, maxDepth });
+    const { exposedTo } = await execute(ExposedToDocument, { ...target, maxDepth, ...walkVariables(state.options) });
     setView('exposure');
     state.focus = exposedTo.through;
     state.pathTarget = undefined;
@@ -326,11 +373,11 @@ async function showExposure(picked: Picked): Promise<void> {
     // Columns: where the exposure lies (-1) when it is not itself exposed, then by distance.
     const tierOf = new Map<string, number>();
     const entities = new Map<string, Entity>([[exposedTo.through.id, exposedTo.through]]);
-    const hops: { dependent: string; provider: string }[] = [];
+    const hops: Omit<Hop, 'id'>[] = [];
     for (const exposed of exposedTo.entities) {
       tierOf.set(exposed.entity.id, exposed.distance);
       for (const node of exposed.path.nodes) entities.set(node.id, node);
-      for (const hop of exposed.path.hops) hops.push({ dependent: hop.dependent.id, provider: hop.provider.id });
+      for (const hop of exposed.path.hops) hops.push(hopOf(hop));
     }
     for (const id of entities.keys()) if (!tierOf.has(id) && id !== exposedTo.through.id) tierOf.set(id, -1);
     graph.add([...entities.values()].filter((e) => tierOf.has(e.id)), []);
@@ -338,9 +385,10 @@ async function showExposure(picked: Picked): Promise<void> {
     graph.layoutTiers(tierOf, 'downstream', (tier) => (tier < 0 ? 'Where it lies' : tier === 0 ? 'Named by it' : `${tier} hop${tier === 1 ? '' : 's'} away`));
     // Where the exposure lies is marked; every exposed entity stays readable.
     graph.highlight([...new Set(exposedTo.entities.map((e) => e.at.id))], [], false);
+    renderLegend();
     remember();
-    showPanel(exposureDetails(exposedTo, actions));
-    say(`${exposedTo.total} exposed to ${exposedTo.through.name} (reported supply, within ${maxDepth} hops).`);
+    showPanel(exposureDetails(exposedTo, actions, describeWalk(state.options)));
+    say(`${exposedTo.total} exposed to ${exposedTo.through.name} (${describeWalk(state.options)}, within ${maxDepth} hops). Pick one to see its path.`);
   } catch (error) {
     fail(error);
   }
@@ -405,29 +453,135 @@ byId('clear-path').addEventListener('click', () => {
   if (state.focus) void selectNode(state.focus);
 });
 
-byId('legend').replaceChildren(
-  h('h2', {}, 'Legend'),
-  h(
-    'ul',
-    {},
-    (Object.keys(KIND_STYLES) as EntityKind[]).map((kind) =>
-      h(
-        'li',
-        { 'data-kind': kind },
-        h('span', { class: 'swatch', style: `background:${KIND_STYLES[kind].color};clip-path:${KIND_STYLES[kind].clip}` }),
-        KIND_STYLES[kind].label,
-      ),
+const legendPanel = byId('legend');
+
+/** The legend for what is on the canvas now, with its filters. */
+function renderLegend(): void {
+  legendPanel.replaceChildren(
+    ...legend(graph.counts(), state.options, (next) => {
+      setOptions({ ...state.options, ...next });
+    }),
+  );
+}
+
+const asOfInput = byId<HTMLInputElement>('as-of');
+const dependenceSelect = byId<HTMLSelectElement>('dependence');
+const naturesBox = byId<HTMLFieldSetElement>('natures');
+naturesBox.append(
+  ...NATURES.map((nature) =>
+    h(
+      'label',
+      {},
+      h('input', { type: 'checkbox', value: nature, 'data-nature': nature, checked: nature === 'REPORTED', onchange: () => onNaturesChange() }),
+      NATURE_LABELS[nature],
     ),
-    h('li', {}, h('span', { class: 'line' }), 'relationship (label: its type)'),
-    h('li', {}, h('span', { class: 'line path' }), 'dependency path'),
   ),
 );
+
+/** Puts the options into the controls (after a change, on restoring a URL). */
+function showOptions(options: ViewOptions): void {
+  asOfInput.value = options.asOf ?? '';
+  dependenceSelect.value = options.dependence;
+  for (const box of naturesBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = options.natures.includes(box.value as never);
+}
+
+/**
+ * Applies new options: the canvas filters at once; walks, paths and exposure are asked
+ * again when what they follow changed.
+ */
+function setOptions(options: ViewOptions): void {
+  const before = state.options;
+  state.options = options;
+  showOptions(options);
+  graph.applyOptions(options);
+  renderLegend();
+  const walkChanged = before.dependence !== options.dependence || before.natures.join() !== options.natures.join() || before.asOf !== options.asOf;
+  if (walkChanged && state.focus && !restoring) {
+    if (state.view === 'exposure') return void showExposure(state.focus).then(reselectPath);
+    if (state.view !== 'neighbourhood') return void showTiers(state.focus, state.view).then(reselectPath);
+    if (state.pathTarget) return void findPath(state.pathTarget);
+  }
+  remember();
+}
+
+/** After a dependency view is drawn again, the path the user had asked for is found again. */
+async function reselectPath(): Promise<void> {
+  if (state.pathTarget) await findPath(state.pathTarget);
+}
+
+function onNaturesChange(): void {
+  const natures = NATURES.filter((nature) => naturesBox.querySelector<HTMLInputElement>(`input[data-nature=${nature}]`)!.checked);
+  if (natures.length === 0) {
+    say('Keep at least one kind of certainty: links are followed only when they have one of those checked.', 'error');
+    showOptions(state.options);
+    return;
+  }
+  setOptions({ ...state.options, natures });
+}
+asOfInput.addEventListener('change', () => {
+  const asOf = asOfInput.value || undefined;
+  setOptions({ ...state.options, asOf });
+});
+dependenceSelect.addEventListener('change', () => setOptions({ ...state.options, dependence: dependenceSelect.value as ViewOptions['dependence'] }));
+
+/**
+ * The graph from the keyboard: arrows step through the nodes (in name order), Enter
+ * expands the selected node, + and − zoom, 0 fits, Escape clears the selection. The
+ * selection is announced on the status line and its details (with its relationships as
+ * a list of buttons) open in the panel.
+ */
+const graphElement = byId('graph');
+graphElement.addEventListener('keydown', (event) => {
+  const nodes = graph.visibleNodeIds();
+  const current = state.selected ? nodes.indexOf(state.selected) : -1;
+  const step = (by: number) => {
+    if (!nodes.length) return;
+    const next = nodes[(current + by + nodes.length) % nodes.length]!;
+    const entity = graph.entity(next)!;
+    void selectNode(entity);
+    say(`${entity.name} (${entity.kind.toLowerCase()}), ${graph.incident(entity.id).length} relationships on the graph. Enter expands it.`);
+  };
+  switch (event.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      step(current < 0 ? 0 : 1);
+      break;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      step(current < 0 ? 0 : -1);
+      break;
+    case 'Enter': {
+      const entity = state.selected ? graph.entity(state.selected) : undefined;
+      if (entity) void expand(entity);
+      else return;
+      break;
+    }
+    case '+':
+    case '=':
+      graph.zoomBy(1.25);
+      break;
+    case '-':
+      graph.zoomBy(0.8);
+      break;
+    case '0':
+      graph.fit();
+      break;
+    case 'Escape':
+      state.selected = undefined;
+      graph.select(undefined);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+});
 
 onBusyChange((busy) => {
   document.body.dataset.busy = String(busy);
 });
 document.body.dataset.busy = 'false';
 showPanel(emptyDetails());
+renderLegend();
 say('Search for an entity to start.');
 
 /** A read-only handle for browser tests and the curious: what the graph shows now. */
@@ -446,6 +600,12 @@ const hook = {
   modelPosition: (id: string) => graph.modelPosition(id),
   zoom: () => graph.cy.zoom(),
   drawnEdges: () => graph.drawnEdges(),
+  /** The labels drawn now, with their boxes on screen. */
+  labels: () => graph.drawnLabels(),
+  /** Hops of the walk on screen, with their dependence and nature. */
+  hops: () => graph.edgeIds().flatMap((id) => (graph.hop(id) ? [graph.hop(id)!] : [])),
+  /** Node ids the filters leave on screen. */
+  visibleNodes: () => graph.visibleNodeIds(),
 };
 declare global {
   interface Window {
@@ -457,10 +617,13 @@ window.__explorer = hook;
 /** True while a view is being restored from the address bar (it must not push a new entry). */
 let restoring = false;
 
+const currentUrl = (entity: string) =>
+  urlOf({ entity, view: state.view, depth: Number(depthSelect.value), path: state.pathTarget?.id, options: state.options });
+
 /** Puts the view on screen into the address bar, as a new history entry when it changed. */
 function remember(): void {
   if (restoring || !state.focus) return;
-  const url = urlOf({ entity: state.focus.id, view: state.view, depth: Number(depthSelect.value), path: state.pathTarget?.id });
+  const url = currentUrl(state.focus.id);
   if (url !== window.location.search) window.history.pushState(null, '', url);
 }
 
@@ -480,6 +643,9 @@ async function restore(wanted: UrlState | undefined): Promise<void> {
     const entity = await resolve(wanted.entity);
     if (!entity) return;
     depthSelect.value = String(wanted.depth);
+    state.options = wanted.options;
+    showOptions(wanted.options);
+    graph.applyOptions(wanted.options);
     if (wanted.view === 'neighbourhood') await focusOn(entity);
     else if (wanted.view === 'exposure') await showExposure(entity);
     else await showTiers(entity, wanted.view);
@@ -495,7 +661,7 @@ async function restore(wanted: UrlState | undefined): Promise<void> {
     restoring = false;
   }
   // A name in the URL becomes the id, so the address bar is canonical.
-  if (state.focus) window.history.replaceState(null, '', urlOf({ entity: state.focus.id, view: state.view, depth: Number(depthSelect.value), path: state.pathTarget?.id }));
+  if (state.focus) window.history.replaceState(null, '', currentUrl(state.focus.id));
 }
 
 window.addEventListener('popstate', () => void restore(readUrlState(window.location.search)));

@@ -8,6 +8,20 @@ export type Bound =
   | 'AT_LEAST'
   | 'AT_MOST';
 
+/** Two different things an entity can depend on another for (schema/MODEL.md). */
+export type Dependence =
+  /**
+   * A's sales rely on B buying: A RELIES_ON_MARKET B (stated outright); A EXPORTS_TO B; A
+   * SUPPLIES B; A SERVES_SECTOR B; B IMPORTS_FROM A.
+   */
+  | 'MARKET'
+  /**
+   * A needs what B provides: B SUPPLIES A; A DEPENDS_ON B (stated outright); B EXPORTS_TO
+   * A; A IMPORTS_FROM B; B LICENSES_TO A; B FUNDS A; A USES_TECHNOLOGY B; B DEVELOPS A; A
+   * CONSUMES B; A is MADE_FROM B; B PRODUCES A.
+   */
+  | 'SUPPLY';
+
 export type EntityKind =
   | 'COMMODITY'
   | 'COMPANY'
@@ -232,7 +246,7 @@ export type EdgeBasicsFragment = { id: string, type: RelationshipType, from:
     | { id: string }
     | { id: string }
     | { id: string }
-   };
+  , figure: { value: number, unit: string, approximate: boolean, bound: Bound | null } | null, evidence: { nature: Nature, period: { text: string, start: string, end: string | null } } };
 
 export type EdgeDetailsFragment = { meaning: string, id: string, type: RelationshipType, item:
     | { id: string, name: string }
@@ -245,7 +259,7 @@ export type EdgeDetailsFragment = { meaning: string, id: string, type: Relations
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
-   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+   | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null, start: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
     | { id: string }
     | { id: string }
     | { id: string }
@@ -335,7 +349,7 @@ export type NeighbourhoodQuery = { subgraph: { truncated: boolean, nodes: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+       | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null, start: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -377,7 +391,7 @@ export type EntityDetailsQuery = { entity:
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }
    | null };
 
-export type PathDetailsFragment = { length: number, nodes: Array<
+export type PathDetailsFragment = { length: number, dependence: Dependence, nature: Nature, nodes: Array<
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -388,7 +402,7 @@ export type PathDetailsFragment = { length: number, nodes: Array<
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-  >, hops: Array<{ dependent:
+  >, hops: Array<{ dependence: Dependence, nature: Nature, dependent:
       | { id: string }
       | { id: string }
       | { id: string }
@@ -410,7 +424,7 @@ export type PathDetailsFragment = { length: number, nodes: Array<
       | { id: string }
       | { id: string }
       | { id: string }
-    , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string }, from:
+    , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string, nature: Nature, period: { text: string, start: string, end: string | null } }, from:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -432,16 +446,19 @@ export type PathDetailsFragment = { length: number, nodes: Array<
         | { id: string }
         | { id: string }
         | { id: string }
-       }> }> };
+      , figure: { value: number, unit: string, approximate: boolean, bound: Bound | null } | null }> }> };
 
 export type PathsQueryVariables = Exact<{
   from: string | number;
   to: string | number;
   direction: PathDirection;
+  dependence: Dependence;
+  natures: Array<Nature> | Nature;
+  asOf?: string | null | undefined;
 }>;
 
 
-export type PathsQuery = { dependencyPaths: Array<{ length: number, nodes: Array<
+export type PathsQuery = { dependencyPaths: Array<{ length: number, dependence: Dependence, nature: Nature, nodes: Array<
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -452,7 +469,7 @@ export type PathsQuery = { dependencyPaths: Array<{ length: number, nodes: Array
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-    >, hops: Array<{ dependent:
+    >, hops: Array<{ dependence: Dependence, nature: Nature, dependent:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -474,7 +491,7 @@ export type PathsQuery = { dependencyPaths: Array<{ length: number, nodes: Array
         | { id: string }
         | { id: string }
         | { id: string }
-      , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string }, from:
+      , relationships: Array<{ id: string, type: RelationshipType, evidence: { claim: string, nature: Nature, period: { text: string, start: string, end: string | null } }, from:
           | { id: string }
           | { id: string }
           | { id: string }
@@ -496,9 +513,9 @@ export type PathsQuery = { dependencyPaths: Array<{ length: number, nodes: Array
           | { id: string }
           | { id: string }
           | { id: string }
-         }> }> }> };
+        , figure: { value: number, unit: string, approximate: boolean, bound: Bound | null } | null }> }> }> };
 
-export type TierDetailsFragment = { maxDepth: number, total: number, root:
+export type TierDetailsFragment = { maxDepth: number, dependence: Dependence, total: number, root:
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -509,7 +526,7 @@ export type TierDetailsFragment = { maxDepth: number, total: number, root:
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-  , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+  , tiers: Array<{ tier: number, entities: Array<{ tier: number, nature: Nature, entity:
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -520,7 +537,7 @@ export type TierDetailsFragment = { maxDepth: number, total: number, root:
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
         | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-      , path: { hops: Array<{ dependent:
+      , path: { hops: Array<{ dependence: Dependence, nature: Nature, dependent:
             | { id: string }
             | { id: string }
             | { id: string }
@@ -547,10 +564,13 @@ export type TierDetailsFragment = { maxDepth: number, total: number, root:
 export type UpstreamQueryVariables = Exact<{
   id: string | number;
   maxDepth: number;
+  dependence: Dependence;
+  natures: Array<Nature> | Nature;
+  asOf?: string | null | undefined;
 }>;
 
 
-export type UpstreamQuery = { upstream: { maxDepth: number, total: number, root:
+export type UpstreamQuery = { upstream: { maxDepth: number, dependence: Dependence, total: number, root:
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -561,7 +581,7 @@ export type UpstreamQuery = { upstream: { maxDepth: number, total: number, root:
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-    , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+    , tiers: Array<{ tier: number, entities: Array<{ tier: number, nature: Nature, entity:
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -572,7 +592,7 @@ export type UpstreamQuery = { upstream: { maxDepth: number, total: number, root:
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-        , path: { hops: Array<{ dependent:
+        , path: { hops: Array<{ dependence: Dependence, nature: Nature, dependent:
               | { id: string }
               | { id: string }
               | { id: string }
@@ -599,10 +619,13 @@ export type UpstreamQuery = { upstream: { maxDepth: number, total: number, root:
 export type DownstreamQueryVariables = Exact<{
   id: string | number;
   maxDepth: number;
+  dependence: Dependence;
+  natures: Array<Nature> | Nature;
+  asOf?: string | null | undefined;
 }>;
 
 
-export type DownstreamQuery = { downstream: { maxDepth: number, total: number, root:
+export type DownstreamQuery = { downstream: { maxDepth: number, dependence: Dependence, total: number, root:
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -613,7 +636,7 @@ export type DownstreamQuery = { downstream: { maxDepth: number, total: number, r
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-    , tiers: Array<{ tier: number, entities: Array<{ tier: number, entity:
+    , tiers: Array<{ tier: number, entities: Array<{ tier: number, nature: Nature, entity:
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -624,7 +647,7 @@ export type DownstreamQuery = { downstream: { maxDepth: number, total: number, r
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-        , path: { hops: Array<{ dependent:
+        , path: { hops: Array<{ dependence: Dependence, nature: Nature, dependent:
               | { id: string }
               | { id: string }
               | { id: string }
@@ -664,7 +687,7 @@ export type FactQuery = { relationship: { meaning: string, id: string, type: Rel
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
+     | null, figure: { value: number, unit: string, unitName: string, metric: Metric | null, metricName: string | null, approximate: boolean, bound: Bound | null } | null, evidence: { claim: string, nature: Nature, note: string | null, period: { text: string, end: string | null, start: string }, sources: Array<{ id: string, publisher: string, title: string, date: string | null, dateNote: string | null }> }, from:
       | { id: string }
       | { id: string }
       | { id: string }
@@ -691,6 +714,9 @@ export type FactQuery = { relationship: { meaning: string, id: string, type: Rel
 export type HopFactsQueryVariables = Exact<{
   from: string | number;
   to: string | number;
+  dependence: Dependence;
+  natures: Array<Nature> | Nature;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -716,16 +742,19 @@ export type HopFactsQuery = { dependencyPaths: Array<{ hops: Array<{ relationshi
           | { id: string }
           | { id: string }
           | { id: string }
-         }> }> }> };
+        , figure: { value: number, unit: string, approximate: boolean, bound: Bound | null } | null, evidence: { nature: Nature, period: { text: string, start: string, end: string | null } } }> }> }> };
 
 export type ExposedToQueryVariables = Exact<{
   country?: string | number | null | undefined;
   policy?: string | number | null | undefined;
   maxDepth: number;
+  dependence: Dependence;
+  natures: Array<Nature> | Nature;
+  asOf?: string | null | undefined;
 }>;
 
 
-export type ExposedToQuery = { exposedTo: { total: number, through:
+export type ExposedToQuery = { exposedTo: { dependence: Dependence, total: number, through:
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -758,7 +787,7 @@ export type ExposedToQuery = { exposedTo: { total: number, through:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-      , path: { nodes: Array<
+      , path: { nature: Nature, nodes: Array<
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
@@ -769,7 +798,7 @@ export type ExposedToQuery = { exposedTo: { total: number, through:
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
           | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number }
-        >, hops: Array<{ dependent:
+        >, hops: Array<{ dependence: Dependence, nature: Nature, dependent:
             | { id: string }
             | { id: string }
             | { id: string }
@@ -821,6 +850,20 @@ export const EdgeBasicsFragmentDoc = new TypedDocumentString(`
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }
     `, {"fragmentName":"EdgeBasics"}) as unknown as TypedDocumentString<EdgeBasicsFragment, unknown>;
 export const EdgeDetailsFragmentDoc = new TypedDocumentString(`
@@ -866,6 +909,20 @@ export const EdgeDetailsFragmentDoc = new TypedDocumentString(`
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }`, {"fragmentName":"EdgeDetails"}) as unknown as TypedDocumentString<EdgeDetailsFragment, unknown>;
 export const EntityCardFragmentDoc = new TypedDocumentString(`
     fragment EntityCard on Entity {
@@ -880,6 +937,8 @@ export const EntityCardFragmentDoc = new TypedDocumentString(`
 export const PathDetailsFragmentDoc = new TypedDocumentString(`
     fragment PathDetails on DependencyPath {
   length
+  dependence
+  nature
   nodes {
     ...EntityCard
   }
@@ -890,6 +949,8 @@ export const PathDetailsFragmentDoc = new TypedDocumentString(`
     provider {
       id
     }
+    dependence
+    nature
     relationships {
       ...EdgeBasics
       evidence {
@@ -915,6 +976,20 @@ fragment EdgeBasics on Relationship {
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }`, {"fragmentName":"PathDetails"}) as unknown as TypedDocumentString<PathDetailsFragment, unknown>;
 export const TierDetailsFragmentDoc = new TypedDocumentString(`
     fragment TierDetails on DependencyTiers {
@@ -922,11 +997,13 @@ export const TierDetailsFragmentDoc = new TypedDocumentString(`
     ...EntityCard
   }
   maxDepth
+  dependence
   total
   tiers {
     tier
     entities {
       tier
+      nature
       entity {
         ...EntityCard
       }
@@ -938,6 +1015,8 @@ export const TierDetailsFragmentDoc = new TypedDocumentString(`
           provider {
             id
           }
+          dependence
+          nature
         }
       }
     }
@@ -1007,6 +1086,20 @@ fragment EdgeBasics on Relationship {
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }
 fragment EdgeDetails on Relationship {
   ...EdgeBasics
@@ -1063,8 +1156,16 @@ export const EntityDetailsDocument = new TypedDocumentString(`
   degree
 }`) as unknown as TypedDocumentString<EntityDetailsQuery, EntityDetailsQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
-    query Paths($from: ID!, $to: ID!, $direction: PathDirection!) {
-  dependencyPaths(from: $from, to: $to, k: 1, direction: $direction) {
+    query Paths($from: ID!, $to: ID!, $direction: PathDirection!, $dependence: Dependence!, $natures: [Nature!]!, $asOf: LocalDate) {
+  dependencyPaths(
+    from: $from
+    to: $to
+    k: 1
+    direction: $direction
+    dependence: $dependence
+    natures: $natures
+    asOf: $asOf
+  ) {
     ...PathDetails
   }
 }
@@ -1085,9 +1186,25 @@ fragment EdgeBasics on Relationship {
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }
 fragment PathDetails on DependencyPath {
   length
+  dependence
+  nature
   nodes {
     ...EntityCard
   }
@@ -1098,6 +1215,8 @@ fragment PathDetails on DependencyPath {
     provider {
       id
     }
+    dependence
+    nature
     relationships {
       ...EdgeBasics
       evidence {
@@ -1107,8 +1226,14 @@ fragment PathDetails on DependencyPath {
   }
 }`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
 export const UpstreamDocument = new TypedDocumentString(`
-    query Upstream($id: ID!, $maxDepth: Int!) {
-  upstream(id: $id, maxDepth: $maxDepth) {
+    query Upstream($id: ID!, $maxDepth: Int!, $dependence: Dependence!, $natures: [Nature!]!, $asOf: LocalDate) {
+  upstream(
+    id: $id
+    maxDepth: $maxDepth
+    dependence: $dependence
+    natures: $natures
+    asOf: $asOf
+  ) {
     ...TierDetails
   }
 }
@@ -1125,11 +1250,13 @@ fragment TierDetails on DependencyTiers {
     ...EntityCard
   }
   maxDepth
+  dependence
   total
   tiers {
     tier
     entities {
       tier
+      nature
       entity {
         ...EntityCard
       }
@@ -1141,14 +1268,22 @@ fragment TierDetails on DependencyTiers {
           provider {
             id
           }
+          dependence
+          nature
         }
       }
     }
   }
 }`) as unknown as TypedDocumentString<UpstreamQuery, UpstreamQueryVariables>;
 export const DownstreamDocument = new TypedDocumentString(`
-    query Downstream($id: ID!, $maxDepth: Int!) {
-  downstream(id: $id, maxDepth: $maxDepth) {
+    query Downstream($id: ID!, $maxDepth: Int!, $dependence: Dependence!, $natures: [Nature!]!, $asOf: LocalDate) {
+  downstream(
+    id: $id
+    maxDepth: $maxDepth
+    dependence: $dependence
+    natures: $natures
+    asOf: $asOf
+  ) {
     ...TierDetails
   }
 }
@@ -1165,11 +1300,13 @@ fragment TierDetails on DependencyTiers {
     ...EntityCard
   }
   maxDepth
+  dependence
   total
   tiers {
     tier
     entities {
       tier
+      nature
       entity {
         ...EntityCard
       }
@@ -1181,6 +1318,8 @@ fragment TierDetails on DependencyTiers {
           provider {
             id
           }
+          dependence
+          nature
         }
       }
     }
@@ -1200,6 +1339,20 @@ export const FactDocument = new TypedDocumentString(`
   }
   to {
     id
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
   }
 }
 fragment EdgeDetails on Relationship {
@@ -1236,8 +1389,17 @@ fragment EdgeDetails on Relationship {
   }
 }`) as unknown as TypedDocumentString<FactQuery, FactQueryVariables>;
 export const HopFactsDocument = new TypedDocumentString(`
-    query HopFacts($from: ID!, $to: ID!) {
-  dependencyPaths(from: $from, to: $to, k: 1, maxLength: 1, direction: UPSTREAM) {
+    query HopFacts($from: ID!, $to: ID!, $dependence: Dependence!, $natures: [Nature!]!, $asOf: LocalDate) {
+  dependencyPaths(
+    from: $from
+    to: $to
+    k: 1
+    maxLength: 1
+    direction: UPSTREAM
+    dependence: $dependence
+    natures: $natures
+    asOf: $asOf
+  ) {
     hops {
       relationships {
         ...EdgeBasics
@@ -1254,13 +1416,36 @@ export const HopFactsDocument = new TypedDocumentString(`
   to {
     id
   }
+  figure {
+    value
+    unit
+    approximate
+    bound
+  }
+  evidence {
+    nature
+    period {
+      text
+      start
+      end
+    }
+  }
 }`) as unknown as TypedDocumentString<HopFactsQuery, HopFactsQueryVariables>;
 export const ExposedToDocument = new TypedDocumentString(`
-    query ExposedTo($country: ID, $policy: ID, $maxDepth: Int!) {
-  exposedTo(country: $country, policy: $policy, maxDepth: $maxDepth, first: 200) {
+    query ExposedTo($country: ID, $policy: ID, $maxDepth: Int!, $dependence: Dependence!, $natures: [Nature!]!, $asOf: LocalDate) {
+  exposedTo(
+    country: $country
+    policy: $policy
+    maxDepth: $maxDepth
+    first: 200
+    dependence: $dependence
+    natures: $natures
+    asOf: $asOf
+  ) {
     through {
       ...EntityCard
     }
+    dependence
     total
     entities {
       distance
@@ -1275,6 +1460,7 @@ export const ExposedToDocument = new TypedDocumentString(`
         nodes {
           ...EntityCard
         }
+        nature
         hops {
           dependent {
             id
@@ -1282,6 +1468,8 @@ export const ExposedToDocument = new TypedDocumentString(`
           provider {
             id
           }
+          dependence
+          nature
         }
       }
       scope {
