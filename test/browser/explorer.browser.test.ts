@@ -7,51 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from './app.js';
-
-interface ExplorerHook {
-  nodes(): string[];
-  edges(): string[];
-  highlighted(): { nodes: string[]; edges: string[] };
-  focus(): string | undefined;
-  view(): string;
-  selected(): string | undefined;
-  busy(): boolean;
-  position(id: string): { x: number; y: number } | undefined;
-  modelPosition(id: string): { x: number; y: number } | undefined;
-  zoom(): number;
-  drawnEdges(): { id: string; label: string; facts: string[] }[];
-}
-declare global {
-  interface Window {
-    __explorer: ExplorerHook;
-  }
-}
+import { explorerHook } from './explorer-hook.js';
 
 const app = useBrowserApp();
-
-const hook = <T>(read: (explorer: ExplorerHook) => T): Promise<T> =>
-  app.browser.page.evaluate(`(${read.toString()})(window.__explorer)`) as Promise<T>;
-
-/** Waits until no request is in flight and `check` holds. */
-async function settled<T>(read: (explorer: ExplorerHook) => T, check: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  let last: T | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await hook(read);
-        return !(await hook((e) => e.busy())) && check(last);
-      },
-      { timeout },
-    )
-    .toBe(true);
-  return last as T;
-}
-
-async function canvasPoint(id: string): Promise<{ x: number; y: number }> {
-  const point = await app.browser.page.evaluate((element) => window.__explorer.position(element), id);
-  expect(point, `${id} is drawn`).toBeDefined();
-  return point!;
-}
+const { hook, settled, canvasPoint, search } = explorerHook(app);
 
 async function claimOf(id: string): Promise<string> {
   const { body } = await app.server.graphql('query ($id: ID!) { relationship(id: $id) { evidence { claim } } }', { id });
@@ -298,9 +257,6 @@ describe('Explorer: who is exposed to a policy or a country', () => {
   });
 });
 
-async function search(): Promise<string> {
-  return app.browser.page.evaluate(() => decodeURIComponent(window.location.search));
-}
 
 describe('Explorer: a stable drawing', () => {
   const positions = (ids: string[]) =>
@@ -359,7 +315,8 @@ describe('Explorer: a hub stays readable', () => {
     // China's ingot exports, year by year and month by month: eight facts, one edge.
     const ingot = drawn.find((d) => d.id === 'bundle:country:china>commodity:magnesium-ingot:EXPORTS')!;
     expect(ingot.facts).toHaveLength(8);
-    expect(ingot.label).toBe('exports ×8');
+    // One edge, its count and the span of its periods.
+    expect(ingot.label).toBe('exports ×8\n2024 – 2026');
     for (const single of drawn.filter((d) => d.facts.length === 1)) expect(single.label).not.toContain('×');
 
     const point = await canvasPoint(ingot.facts[0]!);
