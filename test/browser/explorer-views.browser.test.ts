@@ -278,3 +278,30 @@ describe('Explorer: exposure paths', () => {
     await app.browser.screenshot('explorer-exposure-path-bmw');
   });
 });
+
+describe('Explorer: small things that confused users', () => {
+  it('from a path edge’s evidence the panel leads back to the path; Clear also clears the message', async () => {
+    const { page } = app.browser;
+    await openView('?entity=company:bmw&path=technology:pidgeon-process');
+    await settled((e) => e.highlighted().nodes, (ids) => ids.includes('technology:pidgeon-process'));
+    await page.locator('#details a[data-edge]').first().click();
+    await page.locator('#details [data-action="back-to-path"]').waitFor({ timeout: 20_000 });
+    await page.locator('#details [data-action="back-to-path"]').click();
+    await expect.poll(() => page.locator('#details article.path h2').innerText()).toBe('BMW depends on Pidgeon process');
+
+    await page.locator('#path-to').fill('');
+    await page.locator('#path-to').pressSequentially('Yimeitai', { delay: 20 });
+    await page.locator('#path-list li[data-id="company:yimeitai"]').click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Neither BMW nor Yimeitai');
+    await page.locator('#clear-path').click();
+    expect(await page.locator('#status').innerText()).not.toContain('Neither');
+    expect(await page.locator('#status').getAttribute('data-kind')).toBe('info');
+  });
+
+  it('changing the tiers in a neighbourhood says what they are for', async () => {
+    const { page } = app.browser;
+    await openView('?entity=company:bmw');
+    await page.locator('#depth').selectOption('5');
+    await expect.poll(() => page.locator('#status').innerText()).toContain('apply to Upstream, Downstream and Exposed');
+  });
+});

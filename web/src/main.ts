@@ -46,10 +46,12 @@ const state: {
   focus: Entity | undefined;
   /** The entity the last "path to" asked about. */
   pathTarget: Picked | undefined;
+  /** The path on screen, so the panel can return to it from one of its edges. */
+  path: { path: PathDetailsFragment; direction: 'UPSTREAM' | 'DOWNSTREAM' } | undefined;
   selected: string | undefined;
   /** Filters, and which links dependency views follow. */
   options: ViewOptions;
-} = { view: 'neighbourhood', focus: undefined, pathTarget: undefined, selected: undefined, options: DEFAULT_OPTIONS };
+} = { view: 'neighbourhood', focus: undefined, pathTarget: undefined, path: undefined, selected: undefined, options: DEFAULT_OPTIONS };
 
 const detailsPanel = byId('details');
 const status = byId('status');
@@ -67,6 +69,18 @@ function fail(error: unknown): void {
 function showPanel(content: HTMLElement): void {
   detailsPanel.replaceChildren(content);
   detailsPanel.scrollTop = 0;
+}
+
+/** A fact's (or facts') evidence; reached from a path on screen, it leads back to the path. */
+function showEvidence(content: HTMLElement): void {
+  const shown = state.path;
+  if (!shown) return showPanel(content);
+  const back = h(
+    'button',
+    { type: 'button', class: 'back', 'data-action': 'back-to-path', onclick: () => showPanel(pathDetails(shown.path, shown.direction, actions)) },
+    '← Back to the path',
+  );
+  showPanel(h('div', {}, back, content));
 }
 
 const actions: DetailsActions = {
@@ -153,7 +167,7 @@ async function selectEdge(edge: Edge): Promise<void> {
   graph.select(edge.id);
   try {
     const details = await fact(edge.id);
-    if (state.selected === edge.id) showPanel(edgeDetails(details, actions));
+    if (state.selected === edge.id) showEvidence(edgeDetails(details, actions));
   } catch (error) {
     fail(error);
   }
@@ -167,7 +181,7 @@ async function selectBundle(edges: Edge[]): Promise<void> {
     const details = await Promise.all(edges.map((edge) => fact(edge.id)));
     // Newest first; an open-ended period is the newest.
     details.sort((a, b) => (b.evidence.period.end ?? '9999').localeCompare(a.evidence.period.end ?? '9999') || a.id.localeCompare(b.id));
-    if (state.selected === first.id) showPanel(bundleDetails(details, actions));
+    if (state.selected === first.id) showEvidence(bundleDetails(details, actions));
   } catch (error) {
     fail(error);
   }
@@ -205,6 +219,7 @@ async function focusOn(picked: Picked): Promise<void> {
     setView('neighbourhood');
     state.focus = focus;
     state.pathTarget = undefined;
+    state.path = undefined;
     pathBox.set('');
     searchBox.set(focus.name);
     graph.clear();
@@ -265,6 +280,7 @@ async function findPath(target: Picked): Promise<void> {
     }
     const path = paths[0];
     if (!path) {
+      state.path = undefined;
       graph.clearHighlight();
       say(`Neither ${from.name} nor ${target.name} depends on the other through ${describeWalk(state.options)} (within 6 hops).`, 'error');
       return;
@@ -286,6 +302,7 @@ function drawPath(path: PathDetailsFragment, direction: 'UPSTREAM' | 'DOWNSTREAM
       path.nodes.map((node) => node.id),
       edges.map((edge) => edge.id),
     );
+    state.path = { path, direction };
     showPanel(pathDetails(path, direction, actions));
     say(
       `Dependency path (${path.dependence === 'SUPPLY' ? 'supply' : 'market'}, ${NATURE_LABELS[path.nature]}): ` +
@@ -316,6 +333,7 @@ async function showTiers(picked: Picked, direction: 'upstream' | 'downstream'): 
     setView(direction);
     state.focus = tiers.root;
     state.pathTarget = undefined;
+    state.path = undefined;
     pathBox.set('');
     searchBox.set(tiers.root.name);
     graph.clear();
@@ -367,6 +385,7 @@ async function showExposure(picked: Picked): Promise<void> {
     setView('exposure');
     state.focus = exposedTo.through;
     state.pathTarget = undefined;
+    state.path = undefined;
     pathBox.set('');
     searchBox.set(exposedTo.through.name);
     graph.clear();
@@ -411,7 +430,12 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')
   });
 }
 depthSelect.addEventListener('change', () => {
-  if (!state.focus || state.view === 'neighbourhood') return;
+  if (state.view === 'neighbourhood') {
+    // Tiers bound the dependency views; a neighbourhood grows by expanding its nodes.
+    say(`Tiers (${depthSelect.value}) apply to Upstream, Downstream and Exposed; double-click a node to grow the neighbourhood.`);
+    return;
+  }
+  if (!state.focus) return;
   if (state.view === 'exposure') void showExposure(state.focus);
   else void showTiers(state.focus, state.view);
 });
@@ -447,6 +471,8 @@ byId('export-json').addEventListener('click', () => {
 
 byId('clear-path').addEventListener('click', () => {
   state.pathTarget = undefined;
+  state.path = undefined;
+  say(state.focus ? `${state.focus.name}: path cleared.` : 'Search for an entity to start.');
   pathBox.set('');
   graph.clearHighlight();
   remember();
@@ -650,6 +676,7 @@ async function restore(wanted: UrlState | undefined): Promise<void> {
     else if (wanted.view === 'exposure') await showExposure(entity);
     else await showTiers(entity, wanted.view);
     state.pathTarget = undefined;
+    state.path = undefined;
     pathBox.set('');
     if (wanted.path) {
       const target = await resolve(wanted.path);
