@@ -1,0 +1,50 @@
+/**
+ * Mentions of entities the graph already knows, by any name or alias, with the span of
+ * each in the text. Longer names win over the names inside them ("US Magnesium" over
+ * "US"), matches never overlap, and a name matches only as whole words, ignoring case,
+ * spacing and hyphens between its words.
+ */
+import type { Span } from './nlp.js';
+
+export interface KnownEntity {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface Mention extends Span {
+  entityId: string;
+  /** As written in the text. */
+  text: string;
+}
+
+/** Names this short are too ambiguous to link on their own ("US" is, "EU" is not: two letters are kept when all capitals). */
+const isLinkable = (name: string) => name.length >= 3 || /^[A-Z]{2}$/.test(name);
+
+/** A name as a pattern: its words escaped, any run of spaces or hyphens between them, whole words only. */
+function namePattern(name: string): string {
+  const words = name.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `(?<![\\p{L}\\p{N}])${words.join('[\\s\\-]+')}(?![\\p{L}\\p{N}])`;
+}
+
+export function findMentions(text: string, known: readonly KnownEntity[]): Mention[] {
+  const names: { name: string; entityId: string }[] = [];
+  for (const entity of known) {
+    for (const name of [entity.name, ...entity.aliases]) if (isLinkable(name)) names.push({ name, entityId: entity.id });
+  }
+  // Longest first, so a long name claims its words before a short name inside it can.
+  names.sort((a, b) => b.name.length - a.name.length || a.entityId.localeCompare(b.entityId));
+  const taken: Mention[] = [];
+  for (const { name, entityId } of names) {
+    // Two-letter all-capital names (EU, US) match only in capitals; the rest ignore case.
+    const flags = /^[A-Z]{2}$/.test(name) ? 'gu' : 'giu';
+    for (const match of text.matchAll(new RegExp(namePattern(name), flags))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some((m) => start < m.end && m.start < end)) continue;
+      taken.push({ entityId, text: match[0], start, end });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,195 @@
+/**
+ * Reading a new document (src/ingest/extract.ts): mentions of known entities with their
+ * spans, new names proposed as entities, and figures with units, periods, changes and the
+ * entities they concern. The documents are our own, written in the style of the seed's
+ * machine-translated news (test/fixtures/ingest/); the known entities are the seed's, by
+ * name and alias. Every expected answer is written out, and so is what must not appear.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract, type KnownEntity } from '../src/ingest/extract.js';
+import { findFigures } from '../src/ingest/figures.js';
+import { findPeriods, periodText } from '../src/ingest/periods.js';
+
+const KNOWN: KnownEntity[] = [
+  { id: 'country:china', kind: 'Country', name: 'China', aliases: [] },
+  { id: 'country:japan', kind: 'Country', name: 'Japan', aliases: [] },
+  { id: 'country:south-korea', kind: 'Country', name: 'South Korea', aliases: ['Korea'] },
+  { id: 'country:united-states', kind: 'Country', name: 'United States', aliases: ['US', 'USA', 'the United States'] },
+  { id: 'country:israel', kind: 'Country', name: 'Israel', aliases: [] },
+  { id: 'country:canada', kind: 'Country', name: 'Canada', aliases: [] },
+  { id: 'region:shanxi', kind: 'Region', name: 'Shanxi', aliases: [] },
+  { id: 'region:fugu', kind: 'Region', name: 'Fugu', aliases: ['Fugu area'] },
+  { id: 'commodity:magnesium', kind: 'Commodity', name: 'magnesium', aliases: ['Mg', 'magnesium metal'] },
+  { id: 'commodity:magnesium-ingot', kind: 'Commodity', name: 'magnesium ingot', aliases: ['Mg ingot'] },
+  { id: 'commodity:magnesium-alloy', kind: 'Commodity', name: 'magnesium alloy', aliases: ['magnesium alloys'] },
+  { id: 'technology:brine-electrolysis', kind: 'Technology', name: 'brine electrolysis', aliases: [] },
+  { id: 'org:mofcom', kind: 'Organization', name: 'Ministry of Commerce of China', aliases: ['Ministry of Commerce', 'MOFCOM'] },
+  { id: 'org:smm', kind: 'Organization', name: 'SMM', aliases: ['Shanghai Metals Market'] },
+  { id: 'company:general-motors', kind: 'Company', name: 'General Motors', aliases: ['GM'] },
+  { id: 'company:us-magnesium', kind: 'Company', name: 'US Magnesium', aliases: ['U.S. Magnesium'] },
+  { id: 'policy:us-chapter-11', kind: 'Policy', name: 'Chapter 11 of the US Bankruptcy Code', aliases: ['Chapter 11'] },
+];
+
+const read = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', name), 'utf8');
+
+describe('a Chinese export report (shanxi-exports-2026-02.txt)', () => {
+  const text = read('shanxi-exports-2026-02.txt');
+  const result = extract(text, KNOWN, '2026-02-10');
+
+  it('links every mention of a known entity, with its span, and none inside a new company’s name', () => {
+    expect(result.mentions.map((m) => [m.entityId, m.text])).toEqual([
+      ['region:shanxi', 'Shanxi'],
+      ['commodity:magnesium-ingot', 'Magnesium Ingot'],
+      ['org:smm', 'SMM'],
+      ['org:smm', 'SMM'],
+      ['country:china', 'China'],
+      ['commodity:magnesium-ingot', 'magnesium ingot'],
+      ['country:japan', 'Japan'],
+      ['country:south-korea', 'South Korea'],
+      ['technology:brine-electrolysis', 'brine electrolysis'],
+      ['commodity:magnesium-ingot', 'magnesium ingot'],
+      ['region:fugu', 'Fugu'],
+      ['org:mofcom', 'Ministry of Commerce'],
+    ]);
+    for (const mention of result.mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    // "Shanxi" and "Magnesium" inside the new company's name are not mentions.
+    expect(result.mentions.filter((m) => m.start >= 275 && m.start < 329)).toEqual([]);
+  });
+
+  it('proposes the companies and the place the graph does not know, each once, with its passage', () => {
+    expect(result.entities.map((e) => [e.kind, e.name, text.slice(e.start, e.end)])).toEqual([
+      ['COMPANY', 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.', 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.'],
+      ['COMPANY', 'Qinghai Salt Lake Industry Group', 'Qinghai Salt Lake Industry Group'],
+      ['PLACE', 'Qinghai', 'Qinghai'],
+    ]);
+    expect(result.entities[1]!.passage.text).toBe('Meanwhile, Qinghai Salt Lake Industry Group plans a new brine electrolysis line in Qinghai.');
+    // Known names (China, Japan, Fugu, the Ministry of Commerce) are never proposed.
+    expect(result.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining(['China']));
+    expect(result.entities.some((e) => /Ministry|Fugu|Japan|Korea/.test(e.name))).toBe(false);
+  });
+
+  it('proposes each figure with its unit, period, change and the entities of its sentence', () => {
+    expect(
+      result.figures.map((f) => ({
+        written: text.slice(f.start, f.end),
+        value: f.figure.value,
+        unit: f.figure.unit,
+        change: f.figure.change,
+        period: f.period?.text,
+        subject: f.subject,
+        item: f.item?.entityId,
+        type: f.suggestedType,
+        nature: f.nature,
+      })),
+    ).toEqual([
+      {
+        written: '41,230 mt',
+        value: 41230,
+        unit: 't',
+        change: { value: 6.8, unit: 'percent', basis: 'YOY' },
+        period: '2026-01',
+        subject: { entityId: 'country:china', name: 'China' },
+        item: 'commodity:magnesium-ingot',
+        type: 'EXPORTS',
+        nature: 'REPORTED',
+      },
+      {
+        written: '120,000 t',
+        value: 120000,
+        unit: 't',
+        change: null,
+        period: '2027',
+        subject: { newName: 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.' },
+        item: undefined,
+        type: 'HAS_CAPACITY',
+        nature: 'PLAN',
+      },
+      {
+        written: '18,350 yuan/mt',
+        value: 18350,
+        unit: 'CNY/t',
+        change: null,
+        period: '2026-02-06',
+        subject: { entityId: 'region:fugu', name: 'Fugu' },
+        item: 'commodity:magnesium-ingot',
+        type: 'QUOTES_PRICE',
+        nature: 'REPORTED',
+      },
+    ]);
+    // The change is the export figure's, not a figure of its own; days and years are not figures.
+    expect(result.figures.map((f) => f.figure.value)).not.toEqual(expect.arrayContaining([6.8, 2026, 6, 10]));
+    expect(result.figures[0]!.passage.text).toBe('According to SMM statistics, China exported 41,230 mt of magnesium ingot in January 2026, up 6.8% YoY.');
+  });
+});
+
+describe('a North American offtake report (north-america-offtake-2026-03.txt)', () => {
+  const text = read('north-america-offtake-2026-03.txt');
+  const result = extract(text, KNOWN, '2026-03-03');
+
+  it('links known entities by name and alias', () => {
+    expect(result.mentions.map((m) => m.entityId)).toEqual([
+      'commodity:magnesium',
+      'org:smm',
+      'company:general-motors',
+      'commodity:magnesium-alloy',
+      'company:us-magnesium',
+      'policy:us-chapter-11',
+      'country:united-states',
+      'commodity:magnesium',
+      'country:israel',
+      'country:canada',
+    ]);
+    expect(result.mentions.find((m) => m.entityId === 'country:united-states')!.text).toBe('the United States');
+  });
+
+  it('proposes the new company only, and resolves "the company" to it', () => {
+    expect(result.entities.map((e) => [e.kind, e.name])).toEqual([['COMPANY', 'Nevada Clean Magnesium Inc.']]);
+    const delivery = result.figures.find((f) => f.figure.value === 5000)!;
+    expect(delivery.subject).toEqual({ newName: 'Nevada Clean Magnesium Inc.' });
+    expect(delivery.figure.approximate).toBe(true);
+    expect(delivery.nature).toBe('FORECAST');
+    expect(delivery.period?.text).toBe('2027');
+  });
+
+  it('reads a fall as a negative change, and a horizon as the period of a forecast', () => {
+    const imports = result.figures.find((f) => f.figure.value === 62400)!;
+    expect(imports).toMatchObject({
+      figure: { unit: 't', change: { value: -4.2, unit: 'percent', basis: 'YOY' } },
+      period: { text: '2025' },
+      subject: { entityId: 'country:united-states' },
+      item: { entityId: 'commodity:magnesium' },
+      suggestedType: 'IMPORTS',
+      nature: 'REPORTED',
+    });
+    const canada = result.figures.find((f) => f.figure.value === 30000)!;
+    expect(canada).toMatchObject({ period: { text: '2028' }, suggestedType: 'PRODUCES', nature: 'FORECAST' });
+    expect(result.figures).toHaveLength(3);
+  });
+});
+
+describe('figures and periods, one rule at a time', () => {
+  const figure = (sentence: string) => findFigures(sentence, 0).map((f) => [f.value, f.unit, f.change?.value ?? null, f.change?.basis ?? null, f.bound, f.approximate]);
+
+  it('scales tonnes and reads currencies, bounds and hedges', () => {
+    expect(figure('Capacity will reach 1.2 million tonnes.')).toEqual([[1_200_000, 't', null, null, null, false]]);
+    expect(figure('It exported 12 kt.')).toEqual([[12_000, 't', null, null, null, false]]);
+    expect(figure('The deal is worth US$ 25 million.')).toEqual([[25_000_000, 'USD', null, null, null, false]]);
+    expect(figure('It holds over 85% of world output.')).toEqual([[85, 'percent', null, null, 'AT_LEAST', false]]);
+    expect(figure('Output fell 5.5% month-on-month to about 650,000 t.')).toEqual([[650_000, 't', -5.5, 'MOM', null, true]]);
+    expect(figure('Three plants opened in 2025 and 12 workers left.')).toEqual([]);
+  });
+
+  it('writes periods as the seed does, including the forms the library misreads', () => {
+    const periods = (sentence: string) => findPeriods(sentence, 0, '2026-01-15').map((p) => p.text);
+    expect(periods('Exports in January-November 2025 rose.')).toEqual(['2025-01/2025-11']);
+    expect(periods('In H1 2025 output fell.')).toEqual(['2025-H1']);
+    expect(periods('In the first half of 2025 output fell.')).toEqual(['2025-H1']);
+    expect(periods('In Q3 2025 prices rose.')).toEqual(['2025-Q3']);
+    expect(periods('Last month exports rose.')).toEqual(['2025-12']);
+    expect(periods('By 2030 capacity doubles.')).toEqual(['2030']);
+    expect(periodText('2025-04-01', '2025-06-30')).toBe('2025-Q2');
+    expect(periodText('2025-03-10', '2025-03-20')).toBe('2025-03-10/2025-03-20');
+  });
+});
