@@ -2,7 +2,7 @@
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow } from './mappers.js';
-import { lookupKey, normaliseName } from './names.js';
+import { lookupKey, normaliseName, STOP_WORDS } from './names.js';
 import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
@@ -30,9 +30,6 @@ const escapeLucene = (term: string) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g,
 export function factRefQuery(field: 'id' | 'sourceIds' | 'item', value: string): string {
   return `${field}:"${escapeLucene(value)}"`;
 }
-
-/** Words too common to require: "magnesium and ingot" asks for magnesium and ingot. */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'not', 'of', 'the', 'in', 'on', 'for', 'to', 'with', 'by']);
 
 /**
  * A Lucene query for what a user typed: every term must match, as a whole word (boosted),
