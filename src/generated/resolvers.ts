@@ -971,9 +971,11 @@ export type Query = {
   /**
    * Search over names, aliases and descriptions, ranked as people expect: an exact name or
    * alias first (as entityByName compares them), then names starting with the text, then
-   * entities carrying every word (across name, aliases and description), then approximate
-   * matches for garbled spellings; within each, by relevance, then name. Terms match whole
-   * words and their prefixes ("magn" finds magnesium). first: 1 to 50 (default 10).
+   * entities carrying every word (across name, aliases and description), then the entities
+   * the text names together ("BMW Germany": BMW, then Germany; see SearchMatch.PART), then
+   * approximate matches for garbled spellings; within each, by relevance, then name. Terms
+   * match whole words and their prefixes ("magn" finds magnesium). first: 1 to 50
+   * (default 10).
    */
   search: Array<SearchHit>;
   /**
@@ -1357,9 +1359,14 @@ export type ScopeMatch = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, FUZZY). */
+  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, PART, FUZZY). */
   match: SearchMatch;
-  /** Relevance from the full-text index within its kind of match; higher is better (0 for an exact match the index did not score). */
+  /**
+   * The part of the text the hit matches, as typed: the whole text, except for a PART hit,
+   * where it is the words that name this entity ("Germany" of "BMW Germany").
+   */
+  matched: Scalars['String']['output'];
+  /** Relevance from the full-text index within its kind of match; higher is better (0 for an exact match the index did not score, and for PART). */
   score: Scalars['Float']['output'];
 };
 
@@ -1368,6 +1375,18 @@ export type SearchMatch =
   | 'EXACT'
   /** Matched only approximately (a garbled or misspelt name). */
   | 'FUZZY'
+  /**
+   * The text names it together with other entities: read as consecutive names ("US
+   * Magnesium Chapter 11" is US Magnesium + Chapter 11), each part is the name, an alias or
+   * a short form of one entity exactly (as entityByName compares them), or the start (four
+   * letters or more) of one entity's names only ("Yimei Tesla"). Stop words (of, the, and
+   * …) between parts are dropped. Of the possible readings, the one with the fewest words
+   * left over wins, then the fewest parts, then the fewest names typed in part; a reading
+   * that leaves words over holds only if a fact between its entities has those words
+   * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
+   * Hits come in the order typed; SearchHit.matched tells which part.
+   */
+  | 'PART'
   /** Its name or an alias starts with the text. */
   | 'PREFIX'
   /** Every word of the text starts a word of its name, aliases or description. */
@@ -2037,6 +2056,7 @@ export type ScopeMatchResolvers<ContextType = Context, ParentType extends Resolv
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

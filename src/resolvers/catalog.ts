@@ -125,6 +125,7 @@ export const catalogResolvers: Resolvers = {
   SearchHit: {
     entity: async (hit, _args, { loaders }) => (await loaders.entity.load(hit.entityId))!,
     match: (hit) => hit.match,
+    matched: (hit) => hit.matched,
     score: (hit) => hit.score,
   },
   FactHit: {
