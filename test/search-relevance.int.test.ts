@@ -4,8 +4,8 @@
  * seeded graph. Prints precision at 1 for the ranked search and for the full-text index's
  * own order (the ranking before src/db/catalog.ts re-ranked it), and requires every query
  * to put its entity first. Then texts that name several entities together ("BMW
- * Germany"): the exact hits each must give, in order, and what must not appear, with
- * precision and recall printed.
+ * Germany"): the exact hits each must give, in order, what must not appear, and the facts
+ * between the entities searchFacts must list first, with precision and recall printed.
  * Also: facts found by their words, and exact lookups of short forms.
  */
 import { describe, expect, it } from 'vitest';
@@ -182,6 +182,62 @@ const TOGETHER: { text: string; hits: Hit[]; never?: string[] }[] = [
   { text: 'Ministry of Commerce Japan dual-use', hits: [['org:mofcom', 'WORDS'], ['policy:dual-use-export-controls-japan', 'WORDS']] },
 ];
 
+/** A fact hit as the tables below write it: fact id and how it was found. */
+type Fact = [id: string, match: string];
+
+/**
+ * Texts that name several entities together, with the facts between them searchFacts must
+ * list first, exactly, then the facts found by their words alone.
+ */
+const FACTS_TOGETHER: { text: string; between: Fact[]; words: string[] }[] = [
+  {
+    text: 'BMW Germany',
+    between: [['bmw-depends-on-germany-magnesium-imports', 'LINKS'], ['bmw-located-in-germany', 'LINKS']],
+    words: [],
+  },
+  { text: 'US Magnesium Chapter 11', between: [['us-magnesium-chapter-11-filing', 'LINKS']], words: [] },
+  {
+    text: 'U.S. Magnesium Utah',
+    between: [['us-magnesium-dispute-with-utah-over-lease', 'LINKS'], ['us-magnesium-located-in-utah', 'LINKS']],
+    words: [],
+  },
+  // China's exports to Japan join them; the dual-use restrictions name them in their scope.
+  {
+    text: 'China Japan',
+    between: [
+      ['china-exports-magnesium-ingot-to-japan-overview', 'LINKS'],
+      ['japan-dual-use-controls-bar-military-end-use', 'INVOLVES'],
+      ['japan-dual-use-controls-tighten-magnesium-reviews', 'INVOLVES'],
+    ],
+    words: ['china-magnesium-ingot-exports-2026-outlook', 'japan-dual-use-controls-issued-by-mofcom', 'mofcom-located-in-china'],
+  },
+  // The words left over narrow the facts between them to the dual-use restrictions.
+  {
+    text: 'China Japan dual-use',
+    between: [
+      ['japan-dual-use-controls-bar-military-end-use', 'INVOLVES'],
+      ['japan-dual-use-controls-tighten-magnesium-reviews', 'INVOLVES'],
+    ],
+    words: ['china-magnesium-ingot-exports-2026-outlook', 'japan-dual-use-controls-issued-by-mofcom', 'mofcom-located-in-china'],
+  },
+  { text: 'Yimeitai Optimo', between: [['yimeitai-supplies-optimo-mg-800', 'LINKS']], words: [] },
+  {
+    text: 'Yimeitai South Korea',
+    between: [['yimeitai-exports-mg-800-to-south-korea', 'LINKS']],
+    words: ['yimeitai-supplies-optimo-mg-800'],
+  },
+  {
+    text: 'China Russia US imports',
+    between: [
+      ['us-imports-magnesium-from-china-2025-09', 'LINKS'],
+      ['us-imports-magnesium-from-russia-2025-09', 'LINKS'],
+      ['us-depends-on-china-for-magnesium-2025-09', 'LINKS'],
+      ['us-depends-on-russia-for-magnesium-2025-09', 'LINKS'],
+    ],
+    words: [],
+  },
+];
+
 /** Precision and recall of `got` against `wanted`, summed over a set. */
 class Tally {
   private hits = 0;
@@ -234,5 +290,49 @@ describe('Search relevance: several entities named together', () => {
   it('names only entities of the kinds asked for, and reads the text the same way', async () => {
     const { search } = await t.query('{ search(query: "BMW Germany", kinds: [COUNTRY]) { entity { id } match matched } }');
     expect(search).toEqual([{ entity: { id: 'country:germany' }, match: 'PART', matched: 'Germany' }]);
+  });
+
+  it(`searchFacts lists exactly the facts between the entities first, then those found by their words, for all ${FACTS_TOGETHER.length} texts`, async () => {
+    const misses: string[] = [];
+    const between = new Tally();
+    const wordsOnly = new Tally();
+    for (const { text, between: wanted, words } of FACTS_TOGETHER) {
+      const { searchFacts } = await t.query(
+        'query ($text: String!) { searchFacts(query: $text, first: 20) { match relationship { id } } }',
+        { text },
+      );
+      const got: Fact[] = searchFacts.map((h: any) => [h.relationship.id, h.match]);
+      const expected = [...wanted, ...words.map((id): Fact => [id, 'WORDS'])];
+      if (JSON.stringify(got) !== JSON.stringify(expected)) misses.push(`${text} → ${JSON.stringify(got)}`);
+      between.add(
+        got.filter(([, match]) => match !== 'WORDS').map(([id]) => id),
+        wanted.map(([id]) => id),
+      );
+      // Before entities could be named together: the facts with every word of the text.
+      const rows = await t.db.run(cypher('relationships/search'), { query: searchQuery(text), limit: int(20) });
+      const ids = wanted.map(([id]) => id);
+      wordsOnly.add(rows.map((row) => String((row.rel as { id: string }).id)).filter((id) => ids.includes(id)), ids);
+    }
+    console.log(
+      `searchFacts, facts between entities named together (${FACTS_TOGETHER.length} texts): ${between.text}; the same facts by the words alone: ${wordsOnly.text}`,
+    );
+    expect(misses).toEqual([]);
+  });
+
+  it('searchFacts says which of the named entities each fact involves, in the order typed', async () => {
+    const { searchFacts } = await t.query('{ searchFacts(query: "Japan China dual-use", first: 3) { match between { id } relationship { id } } }');
+    expect(searchFacts).toEqual([
+      { match: 'INVOLVES', between: [{ id: 'country:japan' }, { id: 'country:china' }], relationship: { id: 'japan-dual-use-controls-bar-military-end-use' } },
+      { match: 'INVOLVES', between: [{ id: 'country:japan' }, { id: 'country:china' }], relationship: { id: 'japan-dual-use-controls-tighten-magnesium-reviews' } },
+      { match: 'WORDS', between: [], relationship: { id: 'china-magnesium-ingot-exports-2026-outlook' } },
+    ]);
+  });
+
+  it('searchFacts keeps to `first` with the facts between the entities counted in', async () => {
+    const { searchFacts } = await t.query('{ searchFacts(query: "China Japan", first: 2) { match relationship { id } } }');
+    expect(searchFacts).toEqual([
+      { match: 'LINKS', relationship: { id: 'china-exports-magnesium-ingot-to-japan-overview' } },
+      { match: 'INVOLVES', relationship: { id: 'japan-dual-use-controls-bar-military-end-use' } },
+    ]);
   });
 });

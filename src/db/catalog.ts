@@ -243,12 +243,24 @@ export async function search(
   return hits.slice(0, limit).map(({ name: _name, rest: _rest, ...hit }) => hit);
 }
 
-/** Facts found by their own words (claims, each reference's claim, notes), best first. */
+/**
+ * Facts for what a user typed: when the text names two or more entities together (see
+ * `namedTogether`), the facts between them first (both ends among them, then those
+ * involving them as item or scope), narrowed by the words left over; then the facts
+ * found by their own words (claims, each reference's claim, notes), best first, each
+ * fact once.
+ */
 export async function searchFacts(db: Database, text: string, limit: number): Promise<FactHitRow[]> {
   const query = searchQuery(text);
   if (query === '') return [];
-  const rows = await db.run(SEARCH_FACTS, { query, limit: int(limit) });
-  return rows.map((row) => ({ score: Number(row.score), match: 'WORDS', between: [], relationship: toRelationshipRow(row.rel as Props) }));
+  // Twice `limit` by the words, so that `limit` remain when the facts between come first and repeat some.
+  const [together, rows] = await Promise.all([namedTogether(db, text, limit), db.run(SEARCH_FACTS, { query, limit: int(limit * 2) })]);
+  const between = together?.facts ?? [];
+  const listed = new Set(between.map((hit) => hit.relationship.id));
+  const words = rows
+    .map((row) => ({ score: Number(row.score), match: 'WORDS' as const, between: [], relationship: toRelationshipRow(row.rel as Props) }))
+    .filter((hit) => !listed.has(hit.relationship.id));
+  return [...between, ...words].slice(0, limit);
 }
 
 /** The id of the entity `name` finds (its name or an alias, by key: see src/db/names.ts), or null. */

@@ -528,13 +528,30 @@ export type ExposurePath = {
   scope: Array<ScopeMatch>;
 };
 
-/** A fact found by its words. */
+/** A fact found between entities the text names, or by its words. */
 export type FactHit = {
   __typename?: 'FactHit';
+  /** The entities the text names that this fact involves, in the order typed; empty for WORDS. */
+  between: Array<Entity>;
+  /** How it was found; hits come in this order (LINKS, INVOLVES, WORDS). */
+  match: FactMatch;
   relationship: Relationship;
-  /** Relevance from the full-text index; higher is better. */
+  /** Relevance from the full-text index; higher is better (0 for a fact found between entities with no words left over). */
   score: Scalars['Float']['output'];
 };
+
+/** How searchFacts found a fact, best first. */
+export type FactMatch =
+  /**
+   * It involves two or more of the entities the text names, counting its ends, its item and
+   * a policy clause's scope (items, origins, destinations, end users, sectors, subjects):
+   * "China Japan" finds the restriction on dual-use exports from China to Japan.
+   */
+  | 'INVOLVES'
+  /** Both its ends are entities the text names, either way round ("BMW Germany": BMW LOCATED_IN Germany). */
+  | 'LINKS'
+  /** Its own words match the text (claims, every document's wording, note). */
+  | 'WORDS';
 
 /** A number with its unit, exactly as the source gives it, and its qualifiers. */
 export type Figure = {
@@ -979,9 +996,13 @@ export type Query = {
    */
   search: Array<SearchHit>;
   /**
-   * Facts found by their own words: each fact's claim, every document's wording of it, and
-   * its note, best match first, with the same term rules as search. first: 1 to 50
-   * (default 10).
+   * Facts for what was typed. When the text names two or more entities together (as in
+   * search, SearchMatch.PART: "BMW Germany", "China Japan dual-use"), the facts between
+   * them come first: those joining two of them (LINKS), then those involving two of them
+   * otherwise (INVOLVES), each narrowed to the words left over when there are some. Then
+   * the facts found by their own words (WORDS): each fact's claim, every document's
+   * wording of it, and its note, best match first, with the same term rules as search.
+   * Each fact once. first: 1 to 50 (default 10).
    */
   searchFacts: Array<FactHit>;
   /** One source document by id, or null. */
@@ -1610,6 +1631,7 @@ export type ResolversTypes = {
   Exposure: ResolverTypeWrapper<ExposureRow>;
   ExposurePath: ResolverTypeWrapper<ExposurePathRow>;
   FactHit: ResolverTypeWrapper<FactHitRow>;
+  FactMatch: FactMatch;
   Figure: ResolverTypeWrapper<RelationshipRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthView>;
@@ -1859,6 +1881,8 @@ export type ExposurePathResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type FactHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactHit'] = ResolversParentTypes['FactHit']> = {
+  between?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['FactMatch'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
