@@ -6,22 +6,26 @@
 import { describe, expect, it } from 'vitest';
 import { type KeyName, readText, runKeys, togetherReadings } from '../src/db/names.js';
 
-/** The keys a small graph answers to, as the by-keys query would resolve them. */
-const NAMES = new Map<string, KeyName>([
-  ['us', { entityId: 'country:united-states', exact: true }],
-  ['united states', { entityId: 'country:united-states', exact: true }],
-  ['the united states', { entityId: 'country:united-states', exact: true }],
-  ['magnesium', { entityId: 'commodity:magnesium', exact: true }],
-  ['mg', { entityId: 'commodity:magnesium', exact: true }],
-  ['us magnesium', { entityId: 'company:us-magnesium', exact: true }],
-  ['u s magnesium', { entityId: 'company:us-magnesium', exact: true }],
-  ['chapter 11', { entityId: 'policy:us-chapter-11', exact: true }],
-  ['china', { entityId: 'country:china', exact: true }],
-  ['japan', { entityId: 'country:japan', exact: true }],
-  ['tesla', { entityId: 'company:tesla', exact: true }],
-  ['yimei', { entityId: 'company:yimeitai', exact: false }],
-  ['ministry of commerce', { entityId: 'org:mofcom', exact: true }],
-]);
+/** Keys as the by-keys query resolves them: each entity's exact keys, and keys typed in part (`~`). */
+const names = (table: Record<string, string[]>) =>
+  new Map<string, KeyName>(
+    Object.entries(table).flatMap(([entityId, keys]) =>
+      keys.map((key): [string, KeyName] => [key.replace(/^~/, ''), { entityId, exact: !key.startsWith('~') }]),
+    ),
+  );
+
+/** The keys a small graph answers to. */
+const NAMES = names({
+  'country:united-states': ['us', 'united states', 'the united states'],
+  'commodity:magnesium': ['magnesium', 'mg'],
+  'company:us-magnesium': ['us magnesium', 'u s magnesium'],
+  'policy:us-chapter-11': ['chapter 11'],
+  'country:china': ['china'],
+  'country:japan': ['japan'],
+  'company:tesla': ['tesla'],
+  'company:yimeitai': ['~yimei'],
+  'org:mofcom': ['ministry of commerce'],
+});
 
 const parts = (text: string) => readText(text, NAMES).map((r) => ({ parts: r.parts.map((p) => p.text), leftover: r.leftover }));
 
@@ -80,13 +84,8 @@ describe('Names in a text: the best reading', () => {
       { text: 'Tesla', entityId: 'company:tesla', exact: true },
     ]);
     // Two parts either way: the reading with every name typed in full wins over the longer first part.
-    const names = new Map<string, KeyName>([
-      ['salt lake', { entityId: 'region:salt-lake', exact: false }],
-      ['city', { entityId: 'region:city', exact: true }],
-      ['salt', { entityId: 'commodity:salt', exact: true }],
-      ['lake city', { entityId: 'region:lake-city', exact: true }],
-    ]);
-    expect(readText('Salt Lake City', names)[0]!.parts.map((p) => p.entityId)).toEqual(['commodity:salt', 'region:lake-city']);
+    const salt = names({ 'region:salt-lake': ['~salt lake'], 'region:city': ['city'], 'commodity:salt': ['salt'], 'region:lake-city': ['lake city'] });
+    expect(readText('Salt Lake City', salt)[0]!.parts.map((p) => p.entityId)).toEqual(['commodity:salt', 'region:lake-city']);
   });
 
   it('gives at most the number of readings asked for, best first', () => {
