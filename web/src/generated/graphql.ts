@@ -191,7 +191,9 @@ export type SearchMatch =
    * left over wins, then the fewest parts, then the fewest names typed in part; a reading
    * that leaves words over holds only if a fact between its entities has those words
    * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
-   * Hits come in the order typed; SearchHit.matched tells which part.
+   * Hits come in the order typed; SearchHit.matched tells which part. An entity that
+   * matches the whole text as well (WORDS: "China Japan" gives Japan, whose description
+   * says China) keeps that better match and comes once.
    */
   | 'PART'
   /** Its name or an alias starts with the text. */
