@@ -2,7 +2,18 @@
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow } from './mappers.js';
-import { lookupKey, normaliseName } from './names.js';
+import {
+  entitiesOf,
+  type KeyName,
+  lookupKey,
+  MIN_PARTIAL_KEY,
+  normaliseName,
+  type Reading,
+  readText,
+  runKeys,
+  STOP_WORDS,
+  togetherReadings,
+} from './names.js';
 import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
@@ -10,7 +21,9 @@ import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 
 const SEARCH = cypher('entities/search');
 const BY_NAME = cypher('entities/by-name');
+const BY_KEYS = cypher('entities/by-keys');
 const SEARCH_FACTS = cypher('relationships/search');
+const FACTS_BETWEEN = cypher('relationships/between');
 const LIST_ENTITIES = cypher('entities/list');
 const LIST_RELATIONSHIPS = cypher('relationships/list');
 const FACTS_BY_SOURCES = cypher('relationships/by-sources');
@@ -31,9 +44,6 @@ export function factRefQuery(field: 'id' | 'sourceIds' | 'item', value: string):
   return `${field}:"${escapeLucene(value)}"`;
 }
 
-/** Words too common to require: "magnesium and ingot" asks for magnesium and ingot. */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'not', 'of', 'the', 'in', 'on', 'for', 'to', 'with', 'by']);
-
 /**
  * A Lucene query for what a user typed: every term must match, as a whole word (boosted),
  * as a prefix ("magn" → magnesium) or, for longer terms, approximately (garbled names).
@@ -53,22 +63,23 @@ export function searchQuery(text: string): string {
 }
 
 /** How a hit matches what was typed, best first: the order search ranks by. */
-export const MATCH_ORDER = ['EXACT', 'PREFIX', 'WORDS', 'FUZZY'] as const;
+export const MATCH_ORDER = ['EXACT', 'PREFIX', 'WORDS', 'PART', 'FUZZY'] as const;
 export type SearchMatch = (typeof MATCH_ORDER)[number];
 
 /** The words of a query that must match (stop words dropped), normalised. */
 const queryWords = (text: string) => normaliseName(text).split(' ').filter((w) => w.length > 0 && !STOP_WORDS.has(w));
 
 /**
- * How an entity matches the text. EXACT: a name or alias has the text's key (case,
+ * How an entity matches the whole text. EXACT: a name or alias has the text's key (case,
  * punctuation and suffixes such as "Limited" aside); PREFIX: a name or alias starts with
  * the text; WORDS: every word of the text starts a word of the name, an alias or the
- * description; FUZZY: the index matched it only approximately.
+ * description; FUZZY: the index matched it only approximately. (PART, an entity the text
+ * names together with others, depends on the whole text's reading: see `search`.)
  */
 export function matchOf(
   text: string,
   entity: { name: string; aliases: readonly string[]; nameKeys: readonly string[]; description: string },
-): SearchMatch {
+): Exclude<SearchMatch, 'PART'> {
   const names = [entity.name, ...entity.aliases];
   if (entity.nameKeys.includes(lookupKey(text))) return 'EXACT';
   const typed = normaliseName(text);
@@ -79,11 +90,103 @@ export function matchOf(
   return 'FUZZY';
 }
 
+/** Of the entities that share a key, the one whose own name has it, else the first given. */
+function preferred<T extends { name: string }>(rows: readonly T[], key: string): T | undefined {
+  return rows.find((row) => lookupKey(String(row.name)) === key) ?? rows[0];
+}
+
+interface NamedKeys {
+  names: Map<string, KeyName>;
+  /** The label of every entity in `names`. */
+  kinds: Map<string, EntityKind>;
+}
+
+/** What each run of words of `text` names (src/db/names.ts `readText`), in one round trip. */
+async function keyNames(db: Database, text: string): Promise<NamedKeys> {
+  const keys = runKeys(text).map((key) => ({
+    key,
+    phrase: `"${escapeLucene(key)}"`,
+    prefix: key.length >= MIN_PARTIAL_KEY ? `${escapeLucene(key).replace(/ /g, '\\ ')}*` : null,
+  }));
+  const rows = await db.run(BY_KEYS, { keys });
+  const names = new Map<string, KeyName>();
+  const kinds = new Map<string, EntityKind>();
+  for (const row of rows) {
+    const exact = row.exact as { id: string; name: string; kind: EntityKind }[];
+    const partial = row.partial as { id: string; kind: EntityKind }[];
+    // A key names the entity that has it, or else the only entity whose keys start with it.
+    const own = preferred(exact, String(row.key));
+    const named = own ?? (partial.length === 1 ? partial[0] : undefined);
+    if (!named) continue;
+    names.set(String(row.key), { entityId: named.id, exact: own !== undefined });
+    kinds.set(named.id, named.kind);
+  }
+  return { names, kinds };
+}
+
+/** How a fact was found by searchFacts, in the order it lists them. */
+export type FactMatch = 'LINKS' | 'INVOLVES' | 'WORDS';
+
+export interface FactHitRow {
+  score: number;
+  match: FactMatch;
+  /** The ids of the entities the text names that the fact involves, in the order typed; empty for WORDS. */
+  between: string[];
+  relationship: RelationshipRow;
+}
+
+interface Together {
+  reading: Reading;
+  kinds: Map<string, EntityKind>;
+  facts: FactHitRow[];
+}
+
+/**
+ * The entities `text` names together (src/db/names.ts: `readText`, `togetherReadings`)
+ * with up to `limit` facts between them (cypher/relationships/between.cypher), or null
+ * when the text does not name two or more entities. A reading that leaves words over
+ * holds only if a fact between its entities has those words: the first such reading
+ * wins. With `limit` 0 a reading that leaves nothing over costs no query for facts.
+ * Two round trips at most, whatever the text.
+ */
+async function namedTogether(db: Database, text: string, limit: number): Promise<Together | null> {
+  if (queryWords(text).length < 2) return null;
+  const { names, kinds } = await keyNames(db, text);
+  const candidates = togetherReadings(readText(text, names));
+  const [first] = candidates;
+  if (!first) return null;
+  const checked = first.leftover.length > 0;
+  if (!checked && limit === 0) return { reading: first, kinds, facts: [] };
+  const readings = candidates.map((r) => ({ ids: entitiesOf(r), query: r.leftover.length ? searchQuery(r.leftover.join(' ')) : null }));
+  const rows = await db.run(FACTS_BETWEEN, { readings, limit: int(Math.max(limit, 1)) });
+  const found = Math.min(...rows.map((row) => Number(row.reading)));
+  if (!Number.isFinite(found)) return checked ? null : { reading: first, kinds, facts: [] };
+  const facts = rows
+    .filter((row) => Number(row.reading) === found)
+    .slice(0, limit)
+    .map((row) => ({
+      score: Number(row.score),
+      match: row.links === true ? ('LINKS' as const) : ('INVOLVES' as const),
+      between: (row.involved as string[]).map(String),
+      relationship: toRelationshipRow(row.rel as Props),
+    }));
+  return { reading: candidates[found]!, kinds, facts };
+}
+
+/** The ranking of a hit before its entity is loaded. */
+interface RankedHit extends SearchHitRow {
+  /** Within PREFIX, the length of the closest completion; within PART, the place in the text. */
+  rest: number;
+  name: string;
+}
+
 /**
  * Entities for what a user typed, ranked the way people expect: an exact name or alias
  * first, then names that start with the text, then entities carrying every word (in the
- * name, aliases or description), then approximate matches; within each, by the index's
- * score (prefixes by the closest completion first), then name. The index ranks by term statistics alone, which put "Mg Ingot 99.9"
+ * name, aliases or description), then the entities the text names together ("BMW
+ * Germany": BMW, then Germany; see `namedTogether`), then approximate matches; within
+ * each, by the index's score (prefixes by the closest completion first, parts in the
+ * order typed), then name. The index ranks by term statistics alone, which put "Mg Ingot 99.9"
  * above China for "China" (its description says China) — hence this second pass, which
  * the relevance set in test/search-relevance.int.test.ts measures.
  */
@@ -98,9 +201,12 @@ export async function search(
   const key = lookupKey(text);
   // Enough candidates that re-ranking can lift an exact or prefix match from far down.
   const candidates = Math.max(limit * 5, 50);
-  const rows = await db.run(SEARCH, { query, keyQuery: `"${escapeLucene(key)}"`, key, kinds, limit: int(candidates) });
+  const [rows, together] = await Promise.all([
+    db.run(SEARCH, { query, keyQuery: `"${escapeLucene(key)}"`, key, kinds, limit: int(candidates) }),
+    namedTogether(db, text, 0),
+  ]);
   const typed = normaliseName(text);
-  const hits = rows.map((row) => {
+  const hits: RankedHit[] = rows.map((row) => {
     const entity = {
       name: String(row.name),
       aliases: (row.aliases as string[] | null) ?? [],
@@ -115,8 +221,17 @@ export async function search(
       match === 'PREFIX'
         ? Math.min(...[entity.name, ...entity.aliases].map(normaliseName).filter((n) => n.startsWith(typed)).map((n) => n.length))
         : 0;
-    return { entityId: String(row.id), score: Number(row.score), match, rest, name: entity.name.toLowerCase() };
+    return { entityId: String(row.id), score: Number(row.score), match, matched: text, rest, name: entity.name.toLowerCase() };
   });
+  for (const [place, part] of (together?.reading.parts ?? []).entries()) {
+    const kind = together?.kinds.get(part.entityId);
+    if (kinds && !(kind && kinds.includes(kind))) continue;
+    const found = hits.findIndex((hit) => hit.entityId === part.entityId);
+    // Named in part ranks above an approximate match of the whole text, below any other.
+    if (found >= 0 && hits[found]!.match !== 'FUZZY') continue;
+    if (found >= 0) hits.splice(found, 1);
+    hits.push({ entityId: part.entityId, score: 0, match: 'PART', matched: part.text, rest: place, name: '' });
+  }
   hits.sort(
     (a, b) =>
       MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match) ||
@@ -128,17 +243,24 @@ export async function search(
   return hits.slice(0, limit).map(({ name: _name, rest: _rest, ...hit }) => hit);
 }
 
-export interface FactHitRow {
-  score: number;
-  relationship: RelationshipRow;
-}
-
-/** Facts found by their own words (claims, each reference's claim, notes), best first. */
+/**
+ * Facts for what a user typed: when the text names two or more entities together (see
+ * `namedTogether`), the facts between them first (both ends among them, then those
+ * involving them as item or scope), narrowed by the words left over; then the facts
+ * found by their own words (claims, each reference's claim, notes), best first, each
+ * fact once.
+ */
 export async function searchFacts(db: Database, text: string, limit: number): Promise<FactHitRow[]> {
   const query = searchQuery(text);
   if (query === '') return [];
-  const rows = await db.run(SEARCH_FACTS, { query, limit: int(limit) });
-  return rows.map((row) => ({ score: Number(row.score), relationship: toRelationshipRow(row.rel as Props) }));
+  // Twice `limit` by the words, so that `limit` remain when the facts between come first and repeat some.
+  const [together, rows] = await Promise.all([namedTogether(db, text, limit), db.run(SEARCH_FACTS, { query, limit: int(limit * 2) })]);
+  const between = together?.facts ?? [];
+  const listed = new Set(between.map((hit) => hit.relationship.id));
+  const words = rows
+    .map((row) => ({ score: Number(row.score), match: 'WORDS' as const, between: [], relationship: toRelationshipRow(row.rel as Props) }))
+    .filter((hit) => !listed.has(hit.relationship.id));
+  return [...between, ...words].slice(0, limit);
 }
 
 /** The id of the entity `name` finds (its name or an alias, by key: see src/db/names.ts), or null. */
@@ -148,7 +270,7 @@ export async function entityIdByName(db: Database, name: string): Promise<string
   const rows = await db.run(BY_NAME, { phrase: `"${escapeLucene(key)}"`, key });
   // Several entities can share a short form only through different full names; the one
   // whose own name has the key wins, then the smallest id.
-  const own = rows.find((row) => lookupKey(String(row.name)) === key) ?? rows[0];
+  const own = preferred(rows as { id: string; name: string }[], key);
   return own ? String(own.id) : null;
 }
 

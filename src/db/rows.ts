@@ -112,8 +112,10 @@ export interface PageRow<T> {
 export interface SearchHitRow {
   entityId: string;
   score: number;
-  /** EXACT, PREFIX, WORDS or FUZZY: how the entity matches the text (src/db/catalog.ts). */
-  match: 'EXACT' | 'PREFIX' | 'WORDS' | 'FUZZY';
+  /** EXACT, PREFIX, WORDS, PART or FUZZY: how the entity matches the text (src/db/catalog.ts). */
+  match: 'EXACT' | 'PREFIX' | 'WORDS' | 'PART' | 'FUZZY';
+  /** The text the hit matches, as typed: the whole text, or for PART the words that name it. */
+  matched: string;
 }
 
 /** One hop of a dependency route: every fact making `dependentId` depend on `providerId`. */

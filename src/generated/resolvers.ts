@@ -528,13 +528,30 @@ export type ExposurePath = {
   scope: Array<ScopeMatch>;
 };
 
-/** A fact found by its words. */
+/** A fact found between entities the text names, or by its words. */
 export type FactHit = {
   __typename?: 'FactHit';
+  /** The entities the text names that this fact involves, in the order typed; empty for WORDS. */
+  between: Array<Entity>;
+  /** How it was found; hits come in this order (LINKS, INVOLVES, WORDS). */
+  match: FactMatch;
   relationship: Relationship;
-  /** Relevance from the full-text index; higher is better. */
+  /** Relevance from the full-text index; higher is better (0 for a fact found between entities with no words left over). */
   score: Scalars['Float']['output'];
 };
+
+/** How searchFacts found a fact, best first. */
+export type FactMatch =
+  /**
+   * It involves two or more of the entities the text names, counting its ends, its item and
+   * a policy clause's scope (items, origins, destinations, end users, sectors, subjects):
+   * "China Japan" finds the restriction on dual-use exports from China to Japan.
+   */
+  | 'INVOLVES'
+  /** Both its ends are entities the text names, either way round ("BMW Germany": BMW LOCATED_IN Germany). */
+  | 'LINKS'
+  /** Its own words match the text (claims, every document's wording, note). */
+  | 'WORDS';
 
 /** A number with its unit, exactly as the source gives it, and its qualifiers. */
 export type Figure = {
@@ -971,15 +988,21 @@ export type Query = {
   /**
    * Search over names, aliases and descriptions, ranked as people expect: an exact name or
    * alias first (as entityByName compares them), then names starting with the text, then
-   * entities carrying every word (across name, aliases and description), then approximate
-   * matches for garbled spellings; within each, by relevance, then name. Terms match whole
-   * words and their prefixes ("magn" finds magnesium). first: 1 to 50 (default 10).
+   * entities carrying every word (across name, aliases and description), then the entities
+   * the text names together ("BMW Germany": BMW, then Germany; see SearchMatch.PART), then
+   * approximate matches for garbled spellings; within each, by relevance, then name. Terms
+   * match whole words and their prefixes ("magn" finds magnesium). first: 1 to 50
+   * (default 10).
    */
   search: Array<SearchHit>;
   /**
-   * Facts found by their own words: each fact's claim, every document's wording of it, and
-   * its note, best match first, with the same term rules as search. first: 1 to 50
-   * (default 10).
+   * Facts for what was typed. When the text names two or more entities together (as in
+   * search, SearchMatch.PART: "BMW Germany", "China Japan dual-use"), the facts between
+   * them come first: those joining two of them (LINKS), then those involving two of them
+   * otherwise (INVOLVES), each narrowed to the words left over when there are some. Then
+   * the facts found by their own words (WORDS): each fact's claim, every document's
+   * wording of it, and its note, best match first, with the same term rules as search.
+   * Each fact once. first: 1 to 50 (default 10).
    */
   searchFacts: Array<FactHit>;
   /** One source document by id, or null. */
@@ -1357,9 +1380,14 @@ export type ScopeMatch = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, FUZZY). */
+  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, PART, FUZZY). */
   match: SearchMatch;
-  /** Relevance from the full-text index within its kind of match; higher is better (0 for an exact match the index did not score). */
+  /**
+   * The part of the text the hit matches, as typed: the whole text, except for a PART hit,
+   * where it is the words that name this entity ("Germany" of "BMW Germany").
+   */
+  matched: Scalars['String']['output'];
+  /** Relevance from the full-text index within its kind of match; higher is better (0 for an exact match the index did not score, and for PART). */
   score: Scalars['Float']['output'];
 };
 
@@ -1368,6 +1396,20 @@ export type SearchMatch =
   | 'EXACT'
   /** Matched only approximately (a garbled or misspelt name). */
   | 'FUZZY'
+  /**
+   * The text names it together with other entities: read as consecutive names ("US
+   * Magnesium Chapter 11" is US Magnesium + Chapter 11), each part is the name, an alias or
+   * a short form of one entity exactly (as entityByName compares them), or the start (four
+   * letters or more) of one entity's names only ("Yimei Tesla"). Stop words (of, the, and
+   * …) between parts are dropped. Of the possible readings, the one with the fewest words
+   * left over wins, then the fewest parts, then the fewest names typed in part; a reading
+   * that leaves words over holds only if a fact between its entities has those words
+   * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
+   * Hits come in the order typed; SearchHit.matched tells which part. An entity that
+   * matches the whole text as well (WORDS: "China Japan" gives Japan, whose description
+   * says China) keeps that better match and comes once.
+   */
+  | 'PART'
   /** Its name or an alias starts with the text. */
   | 'PREFIX'
   /** Every word of the text starts a word of its name, aliases or description. */
@@ -1591,6 +1633,7 @@ export type ResolversTypes = {
   Exposure: ResolverTypeWrapper<ExposureRow>;
   ExposurePath: ResolverTypeWrapper<ExposurePathRow>;
   FactHit: ResolverTypeWrapper<FactHitRow>;
+  FactMatch: FactMatch;
   Figure: ResolverTypeWrapper<RelationshipRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthView>;
@@ -1840,6 +1883,8 @@ export type ExposurePathResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type FactHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactHit'] = ResolversParentTypes['FactHit']> = {
+  between?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['FactMatch'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -2037,6 +2082,7 @@ export type ScopeMatchResolvers<ContextType = Context, ParentType extends Resolv
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

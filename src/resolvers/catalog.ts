@@ -1,6 +1,6 @@
 /** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
 import { entityIdByName, listEntities, listRelationships, NO_RELATIONSHIP_FILTER, search, searchFacts } from '../db/catalog.js';
-import type { EdgeRow, PageRow } from '../db/rows.js';
+import type { EdgeRow, EntityRow, PageRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
@@ -125,10 +125,13 @@ export const catalogResolvers: Resolvers = {
   SearchHit: {
     entity: async (hit, _args, { loaders }) => (await loaders.entity.load(hit.entityId))!,
     match: (hit) => hit.match,
+    matched: (hit) => hit.matched,
     score: (hit) => hit.score,
   },
   FactHit: {
     relationship: (hit) => hit.relationship,
+    match: (hit) => hit.match,
+    between: async (hit, _args, { loaders }) => (await loaders.entity.loadMany(hit.between)).filter((row): row is EntityRow => !!row && !(row instanceof Error)),
     score: (hit) => hit.score,
   },
   EntityConnection: { ...connection, edges: (page) => edges(page) },

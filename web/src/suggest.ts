@@ -1,6 +1,7 @@
 /**
  * A search box with suggestions as the user types: ranked search over names and aliases
- * (an exact name first), keyboard and mouse selection. Enter takes the highlighted
+ * (an exact name first; each entity a text names together with others, tagged with the
+ * words that name it), keyboard and mouse selection. Enter takes the highlighted
  * suggestion when the list on screen is for the text in the box; when the user typed
  * faster than the suggestions came, it asks for the text as it is and takes the top hit,
  * so what Enter opens never depends on typing speed.
@@ -85,9 +86,12 @@ export class SuggestBox {
       ...(hits.length
         ? hits.map((hit, index) => {
             const { entity } = hit;
-            const alias = entity.name.toLowerCase().includes(needle)
-              ? undefined
-              : entity.aliases.find((a) => a.toLowerCase().includes(needle));
+            // A text naming several entities ("BMW Germany") suggests each: say which words name this one.
+            const part = hit.match === 'PART' ? hit.matched : undefined;
+            const alias =
+              part || entity.name.toLowerCase().includes(needle)
+                ? undefined
+                : entity.aliases.find((a) => a.toLowerCase().includes(needle));
             const style = kindStyle(entity.kind);
             return h(
               'li',
@@ -104,6 +108,7 @@ export class SuggestBox {
               h('span', { class: 'swatch', style: `background:${style.color};clip-path:${style.clip}` }),
               h('span', { class: 'name' }, entity.name),
               alias ? h('span', { class: 'alias' }, `also “${alias}”`) : null,
+              part ? h('span', { class: 'alias' }, `part “${part}”`) : null,
               h('span', { class: 'kind' }, style.label),
             );
           })

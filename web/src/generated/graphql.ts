@@ -191,6 +191,30 @@ export type ScopeDimension =
   /** The hop's provider is an entity the clause binds by name. */
   | 'SUBJECT';
 
+export type SearchMatch =
+  /** The text is its name or an alias (case, punctuation and dropped suffixes aside). */
+  | 'EXACT'
+  /** Matched only approximately (a garbled or misspelt name). */
+  | 'FUZZY'
+  /**
+   * The text names it together with other entities: read as consecutive names ("US
+   * Magnesium Chapter 11" is US Magnesium + Chapter 11), each part is the name, an alias or
+   * a short form of one entity exactly (as entityByName compares them), or the start (four
+   * letters or more) of one entity's names only ("Yimei Tesla"). Stop words (of, the, and
+   * …) between parts are dropped. Of the possible readings, the one with the fewest words
+   * left over wins, then the fewest parts, then the fewest names typed in part; a reading
+   * that leaves words over holds only if a fact between its entities has those words
+   * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
+   * Hits come in the order typed; SearchHit.matched tells which part. An entity that
+   * matches the whole text as well (WORDS: "China Japan" gives Japan, whose description
+   * says China) keeps that better match and comes once.
+   */
+  | 'PART'
+  /** Its name or an alias starts with the text. */
+  | 'PREFIX'
+  /** Every word of the text starts a word of its name, aliases or description. */
+  | 'WORDS';
+
 type EntityCard_Commodity_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
 
 type EntityCard_Company_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
@@ -289,7 +313,7 @@ export type SuggestQueryVariables = Exact<{
 }>;
 
 
-export type SuggestQuery = { search: Array<{ score: number, entity:
+export type SuggestQuery = { search: Array<{ score: number, match: SearchMatch, matched: string, entity:
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
@@ -1034,6 +1058,8 @@ export const SuggestDocument = new TypedDocumentString(`
     query Suggest($text: String!, $first: Int!) {
   search(query: $text, first: $first) {
     score
+    match
+    matched
     entity {
       id
       kind
