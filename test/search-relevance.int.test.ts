@@ -148,9 +148,10 @@ const TOGETHER: { text: string; hits: Hit[]; never?: string[] }[] = [
   { text: 'BMW Germany', hits: [['company:bmw', 'PART', 'BMW'], ['country:germany', 'PART', 'Germany']] },
   { text: 'Tesla and BMW', hits: [['company:tesla', 'PART', 'Tesla'], ['company:bmw', 'PART', 'BMW']] },
   { text: 'Boeing Lockheed Martin', hits: [['company:boeing', 'PART', 'Boeing'], ['company:lockheed-martin', 'PART', 'Lockheed Martin']] },
-  // Japan's and MOFCOM's descriptions carry both words, so they match them all; China only in part.
-  { text: 'China Japan', hits: [['org:mofcom', 'WORDS'], ['country:japan', 'WORDS'], ['country:china', 'PART', 'China']] },
-  { text: 'Japan and China', hits: [['org:mofcom', 'WORDS'], ['country:japan', 'WORDS'], ['country:china', 'PART', 'China']] },
+  // Nothing but two full names: both countries first, in the order typed, then MOFCOM, whose
+  // description carries both words (so does Japan's, but the user typed two countries).
+  { text: 'China Japan', hits: [['country:china', 'PART', 'China'], ['country:japan', 'PART', 'Japan'], ['org:mofcom', 'WORDS']] },
+  { text: 'Japan and China', hits: [['country:japan', 'PART', 'Japan'], ['country:china', 'PART', 'China'], ['org:mofcom', 'WORDS']] },
   // "dual-use" names nothing, but the dual-use restrictions from China to Japan have the words.
   {
     text: 'China Japan dual-use',
@@ -160,10 +161,10 @@ const TOGETHER: { text: string; hits: Hit[]; never?: string[] }[] = [
   // The company, not the United States and magnesium: the fewest parts win.
   {
     text: 'US Magnesium Chapter 11',
-    hits: [['policy:us-chapter-11', 'WORDS'], ['company:us-magnesium', 'PART', 'US Magnesium']],
+    hits: [['company:us-magnesium', 'PART', 'US Magnesium'], ['policy:us-chapter-11', 'PART', 'Chapter 11']],
     never: ['country:united-states', 'commodity:magnesium'],
   },
-  { text: 'U.S. Magnesium Utah', hits: [['company:us-magnesium', 'WORDS'], ['region:utah', 'PART', 'Utah']], never: ['country:united-states'] },
+  { text: 'U.S. Magnesium Utah', hits: [['company:us-magnesium', 'PART', 'U.S. Magnesium'], ['region:utah', 'PART', 'Utah']], never: ['country:united-states'] },
   // No fact between Tesla and the company US Magnesium has "imports"; Tesla's reliance on US magnesium imports does.
   {
     text: 'Tesla US magnesium imports',
@@ -172,7 +173,7 @@ const TOGETHER: { text: string; hits: Hit[]; never?: string[] }[] = [
   },
   {
     text: 'Yimeitai Optimo MG-800',
-    hits: [['company:optimo', 'WORDS'], ['company:yimeitai', 'PART', 'Yimeitai'], ['product:mg-800', 'PART', 'MG-800']],
+    hits: [['company:yimeitai', 'PART', 'Yimeitai'], ['company:optimo', 'PART', 'Optimo'], ['product:mg-800', 'PART', 'MG-800']],
   },
   // Names typed in part: "Yimei" starts only Yimeitai's names, "auto" only the automotive sector's.
   { text: 'Yimei Tesla', hits: [['company:yimeitai', 'PART', 'Yimei'], ['company:tesla', 'PART', 'Tesla']] },

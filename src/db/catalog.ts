@@ -223,18 +223,24 @@ export async function search(
         : 0;
     return { entityId: String(row.id), score: Number(row.score), match, matched: text, rest, name: entity.name.toLowerCase() };
   });
+  // A text that is nothing but several entities' full names ("China Japan") is read as
+  // naming them: they come before entities whose descriptions merely carry the words.
+  const wholly = !!together && together.reading.leftover.length === 0 && together.reading.parts.every((p) => p.exact);
   for (const [place, part] of (together?.reading.parts ?? []).entries()) {
     const kind = together?.kinds.get(part.entityId);
     if (kinds && !(kind && kinds.includes(kind))) continue;
     const found = hits.findIndex((hit) => hit.entityId === part.entityId);
-    // Named in part ranks above an approximate match of the whole text, below any other.
-    if (found >= 0 && hits[found]!.match !== 'FUZZY') continue;
+    // Named in part ranks above an approximate match of the whole text, below any other
+    // (above the words too, when the text is wholly names).
+    const weaker = wholly ? ['WORDS', 'FUZZY'] : ['FUZZY'];
+    if (found >= 0 && !weaker.includes(hits[found]!.match)) continue;
     if (found >= 0) hits.splice(found, 1);
     hits.push({ entityId: part.entityId, score: 0, match: 'PART', matched: part.text, rest: place, name: '' });
   }
+  const order: readonly SearchMatch[] = wholly ? ['EXACT', 'PREFIX', 'PART', 'WORDS', 'FUZZY'] : MATCH_ORDER;
   hits.sort(
     (a, b) =>
-      MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match) ||
+      order.indexOf(a.match) - order.indexOf(b.match) ||
       a.rest - b.rest ||
       b.score - a.score ||
       a.name.localeCompare(b.name) ||

@@ -989,8 +989,9 @@ export type Query = {
    * Search over names, aliases and descriptions, ranked as people expect: an exact name or
    * alias first (as entityByName compares them), then names starting with the text, then
    * entities carrying every word (across name, aliases and description), then the entities
-   * the text names together ("BMW Germany": BMW, then Germany; see SearchMatch.PART), then
-   * approximate matches for garbled spellings; within each, by relevance, then name. Terms
+   * the text names together ("BMW Germany": BMW, then Germany; see SearchMatch.PART; when
+   * the text is nothing but full names, "China Japan", these come before the WORDS hits),
+   * then approximate matches for garbled spellings; within each, by relevance, then name. Terms
    * match whole words and their prefixes ("magn" finds magnesium). first: 1 to 50
    * (default 10).
    */
@@ -1380,7 +1381,7 @@ export type ScopeMatch = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, PART, FUZZY). */
+  /** How it matches the text; hits come in this order (EXACT, PREFIX, WORDS, PART, FUZZY; PART before WORDS when the text is nothing but full names). */
   match: SearchMatch;
   /**
    * The part of the text the hit matches, as typed: the whole text, except for a PART hit,
@@ -1406,8 +1407,10 @@ export type SearchMatch =
    * that leaves words over holds only if a fact between its entities has those words
    * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
    * Hits come in the order typed; SearchHit.matched tells which part. An entity that
-   * matches the whole text as well (WORDS: "China Japan" gives Japan, whose description
-   * says China) keeps that better match and comes once.
+   * matches the whole text as well keeps that better match and comes once, except when the
+   * text is nothing but full names ("China Japan"): then every entity it names is a PART
+   * hit, and PART hits come before WORDS hits (Japan's description says China, but the
+   * user typed two countries).
    */
   | 'PART'
   /** Its name or an alias starts with the text. */

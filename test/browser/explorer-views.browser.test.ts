@@ -305,3 +305,25 @@ describe('Explorer: small things that confused users', () => {
     await expect.poll(() => page.locator('#status').innerText()).toContain('apply to Upstream, Downstream and Exposed');
   });
 });
+
+describe('Explorer: the search box', () => {
+  it('Escape closes the suggestions and keeps what was typed', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/`);
+    await page.locator('#search').pressSequentially('Yimei', { delay: 20 });
+    await page.locator('#search-list li').first().waitFor({ timeout: 20_000 });
+    await page.locator('#search').press('Escape');
+    expect(await page.locator('#search-list').isHidden()).toBe(true);
+    expect(await page.locator('#search').inputValue()).toBe('Yimei');
+  });
+
+  it('words naming two entities suggest both, each tagged with the words that name it', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}/explorer/`);
+    await page.locator('#search').pressSequentially('China Japan', { delay: 20 });
+    await page.locator('#search-list li[data-id="country:japan"]').waitFor({ timeout: 20_000 });
+    const ids = await page.locator('#search-list li').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+    expect(ids.slice(0, 2)).toEqual(['country:china', 'country:japan']);
+    expect(await page.locator('#search-list li[data-id="country:japan"]').innerText()).toContain('Japan');
+  });
+});

@@ -138,6 +138,8 @@ export class SuggestBox {
       event.preventDefault();
       void this.enter();
     } else if (event.key === 'Escape') {
+      // A search box clears itself on Escape; with suggestions open, Escape only closes them.
+      if (!this.list.hidden) event.preventDefault();
       this.close();
     }
   }

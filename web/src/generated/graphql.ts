@@ -206,8 +206,10 @@ export type SearchMatch =
    * that leaves words over holds only if a fact between its entities has those words
    * ("China Japan dual-use"). A text that is one entity's name names that entity alone.
    * Hits come in the order typed; SearchHit.matched tells which part. An entity that
-   * matches the whole text as well (WORDS: "China Japan" gives Japan, whose description
-   * says China) keeps that better match and comes once.
+   * matches the whole text as well keeps that better match and comes once, except when the
+   * text is nothing but full names ("China Japan"): then every entity it names is a PART
+   * hit, and PART hits come before WORDS hits (Japan's description says China, but the
+   * user typed two countries).
    */
   | 'PART'
   /** Its name or an alias starts with the text. */
