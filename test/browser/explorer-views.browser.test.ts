@@ -327,3 +327,20 @@ describe('Explorer: the search box', () => {
     expect(await page.locator('#search-list li[data-id="country:japan"]').innerText()).toContain('Japan');
   });
 });
+
+describe('Explorer: facts found by their words', () => {
+  it('words found only in a fact’s claim suggest that fact; picking it opens its neighbourhood with its evidence', async () => {
+    const { page } = app.browser;
+    const { body } = await app.server.graphql('{ searchFacts(query: "winter smog", first: 1) { relationship { id from { id } evidence { claim } } } }');
+    const fact = body.data.searchFacts[0].relationship;
+    await page.goto(`${app.server.url}/explorer/`);
+    await page.locator('#search').pressSequentially('winter smog', { delay: 20 });
+    const option = page.locator(`#search-list li[data-id="fact:${fact.id}"]`);
+    await option.waitFor({ timeout: 20_000 });
+    expect(await option.innerText()).toContain('Fact');
+    await option.click();
+    await settled((e) => e.selected(), (id) => id === fact.id);
+    expect(await hook((e) => e.focus())).toBe(fact.from.id);
+    await expect.poll(() => page.locator('#details .claim').first().innerText()).toBe(fact.evidence.claim);
+  });
+});

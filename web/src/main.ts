@@ -413,7 +413,20 @@ async function showExposure(picked: Picked): Promise<void> {
   }
 }
 
-const searchBox = new SuggestBox(byId('search'), byId('search-list'), (picked) => void focusOn(picked), (message) => say(message, 'error'));
+const searchBox = new SuggestBox(
+  byId('search'),
+  byId('search-list'),
+  (picked) => void (picked.fact ? openFact(picked) : focusOn(picked)),
+  (message) => say(message, 'error'),
+  true,
+);
+
+/** A fact picked from the search: the neighbourhood of its first end, with the fact selected. */
+async function openFact(picked: Picked): Promise<void> {
+  await focusOn(picked);
+  const edge = picked.fact ? graph.edge(picked.fact) : undefined;
+  if (edge) await selectEdge(edge);
+}
 const pathBox = new SuggestBox(byId('path-to'), byId('path-list'), (picked) => void findPath(picked), (message) => say(message, 'error'));
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) {

@@ -9,14 +9,20 @@
 import { execute } from './api.js';
 import { h } from './dom.js';
 import { EntityByNameDocument, SuggestDocument, type SuggestQuery } from './generated/graphql.js';
+import { typeLabel } from './edge-label.js';
 import { kindStyle } from './kinds.js';
 
 export interface Picked {
   id: string;
   name: string;
+  /** A fact picked from the suggestions: open `id`'s neighbourhood with this fact selected. */
+  fact?: string;
 }
 
-type Hit = SuggestQuery['search'][number];
+type EntityHit = SuggestQuery['search'][number];
+type FactHit = NonNullable<SuggestQuery['facts']>[number];
+/** A suggestion: an entity, or a fact found by its words or between entities the text names. */
+type Hit = { entity: EntityHit; fact?: undefined } | { fact: FactHit; entity?: undefined };
 
 const DEBOUNCE_MS = 150;
 
@@ -33,6 +39,8 @@ export class SuggestBox {
     private readonly list: HTMLUListElement,
     private readonly onPick: (picked: Picked) => void,
     private readonly onError: (message: string) => void,
+    /** Whether facts are suggested too (after the entities). */
+    private readonly withFacts = false,
   ) {
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
@@ -63,9 +71,9 @@ export class SuggestBox {
     const request = new AbortController();
     this.request = request;
     try {
-      const data = await execute(SuggestDocument, { text, first: 8 }, request.signal);
+      const data = await execute(SuggestDocument, { text, first: 8, withFacts: this.withFacts }, request.signal);
       if (request.signal.aborted || this.input.value.trim() !== text) return undefined;
-      return data.search;
+      return [...data.search.map((entity): Hit => ({ entity })), ...(data.facts ?? []).map((fact): Hit => ({ fact }))];
     } catch (error) {
       if (!request.signal.aborted) this.onError(`Search failed: ${(error as Error).message}`);
       return undefined;
@@ -85,26 +93,41 @@ export class SuggestBox {
     this.list.replaceChildren(
       ...(hits.length
         ? hits.map((hit, index) => {
-            const { entity } = hit;
+            const option = (id: string, ...children: (Node | string | null)[]) =>
+              h(
+                'li',
+                {
+                  role: 'option',
+                  id: `${this.list.id}-${index}`,
+                  'data-id': id,
+                  'aria-selected': index === this.active ? 'true' : 'false',
+                  onmousedown: (event: Event) => {
+                    event.preventDefault();
+                    this.pick(index);
+                  },
+                },
+                ...children,
+              );
+            if (hit.fact) {
+              const { relationship } = hit.fact;
+              const claim = relationship.evidence.claim;
+              return option(
+                `fact:${relationship.id}`,
+                h('span', { class: 'name' }, `${relationship.from.name} ${typeLabel(relationship.type)} ${relationship.to.name}`),
+                h('span', { class: 'alias claim' }, `“${claim.length > 70 ? `${claim.slice(0, 68)}…` : claim}”`),
+                h('span', { class: 'kind' }, 'Fact'),
+              );
+            }
+            const entity = hit.entity.entity;
             // A text naming several entities ("BMW Germany") suggests each: say which words name this one.
-            const part = hit.match === 'PART' ? hit.matched : undefined;
+            const part = hit.entity.match === 'PART' ? hit.entity.matched : undefined;
             const alias =
               part || entity.name.toLowerCase().includes(needle)
                 ? undefined
                 : entity.aliases.find((a) => a.toLowerCase().includes(needle));
             const style = kindStyle(entity.kind);
-            return h(
-              'li',
-              {
-                role: 'option',
-                id: `${this.list.id}-${index}`,
-                'data-id': entity.id,
-                'aria-selected': index === this.active ? 'true' : 'false',
-                onmousedown: (event: Event) => {
-                  event.preventDefault();
-                  this.pick(index);
-                },
-              },
+            return option(
+              entity.id,
               h('span', { class: 'swatch', style: `background:${style.color};clip-path:${style.clip}` }),
               h('span', { class: 'name' }, entity.name),
               alias ? h('span', { class: 'alias' }, `also “${alias}”`) : null,
@@ -173,7 +196,10 @@ export class SuggestBox {
 
   private pick(index: number): void {
     const hit = this.hits[index];
-    if (hit) this.choose({ id: hit.entity.id, name: hit.entity.name });
+    if (hit?.fact) {
+      const { relationship } = hit.fact;
+      this.choose({ id: relationship.from.id, name: relationship.from.name, fact: relationship.id });
+    } else if (hit) this.choose({ id: hit.entity.entity.id, name: hit.entity.entity.name });
   }
 
   private choose(picked: Picked): void {

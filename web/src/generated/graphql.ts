@@ -34,6 +34,19 @@ export type EntityKind =
   | 'SECTOR'
   | 'TECHNOLOGY';
 
+/** How searchFacts found a fact, best first. */
+export type FactMatch =
+  /**
+   * It involves two or more of the entities the text names, counting its ends, its item and
+   * a policy clause's scope (items, origins, destinations, end users, sectors, subjects):
+   * "China Japan" finds the restriction on dual-use exports from China to Japan.
+   */
+  | 'INVOLVES'
+  /** Both its ends are entities the text names, either way round ("BMW Germany": BMW LOCATED_IN Germany). */
+  | 'LINKS'
+  /** Its own words match the text (claims, every document's wording, note). */
+  | 'WORDS';
+
 /** What a figure measures: a closed list, so one measure has one name across sources (seed/vocabulary.ts). */
 export type Metric =
   /** output as a share of capacity */
@@ -312,6 +325,7 @@ export type EdgeDetailsFragment = { meaning: string, id: string, type: Relations
 export type SuggestQueryVariables = Exact<{
   text: string;
   first: number;
+  withFacts: boolean;
 }>;
 
 
@@ -326,7 +340,29 @@ export type SuggestQuery = { search: Array<{ score: number, match: SearchMatch, 
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
       | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
-     }> };
+     }>, facts?: Array<{ match: FactMatch, relationship: { id: string, type: RelationshipType, from:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , to:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , evidence: { claim: string } } }> };
 
 export type EntityByNameQueryVariables = Exact<{
   name: string;
@@ -1057,7 +1093,7 @@ export const TierDetailsFragmentDoc = new TypedDocumentString(`
   degree
 }`, {"fragmentName":"TierDetails"}) as unknown as TypedDocumentString<TierDetailsFragment, unknown>;
 export const SuggestDocument = new TypedDocumentString(`
-    query Suggest($text: String!, $first: Int!) {
+    query Suggest($text: String!, $first: Int!, $withFacts: Boolean!) {
   search(query: $text, first: $first) {
     score
     match
@@ -1067,6 +1103,24 @@ export const SuggestDocument = new TypedDocumentString(`
       kind
       name
       aliases
+    }
+  }
+  facts: searchFacts(query: $text, first: 3) @include(if: $withFacts) {
+    match
+    relationship {
+      id
+      type
+      from {
+        id
+        name
+      }
+      to {
+        id
+        name
+      }
+      evidence {
+        claim
+      }
     }
   }
 }
