@@ -117,8 +117,9 @@ function layOut(
       if (oldKeys.get(`${what} ${w.id}`) === w.key) {
         out.slices.push({ ...slice, lead });
       } else {
-        changed.push(w.id);
-        out.slices.push({ ...slice, lead, text: patchedItemText(slice.node!, w.record, file.indent, sameValue(w.record)) });
+        const patched = patchedItemText(slice.node!, w.record, file.indent, sameValue(w.record));
+        if (patched !== slice.text) changed.push(w.id);
+        out.slices.push({ ...slice, lead, text: patched });
       }
     }
     if (carried) out.trailer = carried.replace(/^\n+/, '\n') + out.trailer;

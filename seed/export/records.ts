@@ -5,6 +5,7 @@
  * are not exported: loading the exported files computes them again.
  */
 import type { Plain } from '../../src/db/convert.js';
+import { CURATED_PROPS, DERIVED_PROPS } from '../load/write.js';
 import type { EntityKind } from '../vocabulary.js';
 
 export type Props = Record<string, Plain>;
@@ -32,25 +33,13 @@ export interface GraphSnapshot {
 export type SeedRecord = Record<string, unknown>;
 
 /** Computed by the loader from the rest of the seed; never exported, never compared. */
-export const DERIVED = new Set([
-  'seeded',
-  'seedHash',
-  'nameKeys',
-  'narrower',
-  'sourceIds',
-  'periodStart',
-  'periodEnd',
-  'refPeriodStarts',
-  'refPeriodEnds',
-  'scopeCoveredItems',
-  'scopeSubjects',
-]);
+const DERIVED = new Set(DERIVED_PROPS);
 
 /**
  * Marks of a write through the API. Not exported: once the change is in the seed files,
- * git records who made it and when, and the loader adopts the item as seeded again.
+ * git records who made it and when, and the next load adopts the item as seeded.
  */
-export const CURATED = new Set(['curatedAt', 'curatedBy']);
+const CURATED = new Set(CURATED_PROPS);
 
 const SOURCE_KEYS = ['id', 'file', 'publisher', 'title', 'titleAssigned', 'date', 'dateNote', 'kind'];
 const ENTITY_KEYS = ['id', 'kind', 'name', 'aliases', 'description', 'iso2', 'reference', 'issuedOn', 'effectiveFrom', 'effectiveUntil', 'broader'];
