@@ -107,12 +107,12 @@ function layOut(
       const w = slice.id === undefined ? undefined : byId.get(slice.id);
       if (!w || present.has(w.id)) {
         removed.push(slice.id ?? '?');
-        // A comment heading a removed item stays, above the next one.
-        if (/#/.test(slice.lead)) carried += slice.lead;
+        // A comment heading a removed item heads the next one, unless that one has its own.
+        if (/#/.test(slice.lead)) carried = slice.lead;
         continue;
       }
       present.add(w.id);
-      const lead = carried ? carried : slice.lead;
+      const lead = carried && !/#/.test(slice.lead) ? carried : slice.lead;
       carried = '';
       if (oldKeys.get(`${what} ${w.id}`) === w.key) {
         out.slices.push({ ...slice, lead });
@@ -122,7 +122,6 @@ function layOut(
         out.slices.push({ ...slice, lead, text: patched });
       }
     }
-    if (carried) out.trailer = carried.replace(/^\n+/, '\n') + out.trailer;
   } else {
     out = { header: '', slices: [], trailer: '', indent };
     if (text !== undefined) removed.push('(the whole file, rewritten)');
