@@ -101,17 +101,9 @@ describe('Export: layout', () => {
       'entities/companies.yaml': { added: ['company:agent'], changed: [], removed: [] },
       'facts/a.yaml': { added: ['maker-capacity'], changed: ['maker-supplies-buyer'], removed: ['maker-competes-with-buyer'] },
     });
-    expect(exported.changes.get('facts/a.yaml')).toBe(`source: src-a
-facts:
-  # --- supply ---
-  - id: maker-supplies-buyer
-    type: SUPPLIES
-    from: company:maker
-    to: company:buyer
-    period: "2025"
-    # the source says "sells"
-    claim: Maker sells "ingot" to Buyer.
-
+    // The first item keeps its comments, with only its claim changed; the second goes with its heading.
+    const kept = FACTS.slice(0, FACTS.indexOf('\n  # --- rivalry')).replace('Maker sells to Buyer.', 'Maker sells "ingot" to Buyer.');
+    expect(exported.changes.get('facts/a.yaml')).toBe(`${kept}
   - id: maker-capacity
     type: HAS_CAPACITY
     from: company:maker
