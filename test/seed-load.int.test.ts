@@ -38,6 +38,7 @@ describe('Seed loading: idempotent', () => {
     expect(statuses.reduce((sum, c) => sum + c.created + c.updated, 0)).toBe(0);
     expect(statuses.reduce((sum, c) => sum + c.unchanged, 0)).toBe(graph.sources.length + graph.entities.length + graph.facts.length);
     expect(report.stale).toEqual([]);
+    expect(report.curated).toEqual([]);
     expect(await readHealth(db)).toEqual(before);
     expect(before).toMatchObject({ sources: graph.sources.length, entities: graph.entities.length, relationships: graph.facts.length });
   });
@@ -55,9 +56,9 @@ describe('Seed loading: idempotent', () => {
     });
     const key = (r: Record<string, unknown>) => `${String(r.what)} ${String(r.label)} ${String(r.id)}`;
     expect([...rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([
-      { what: 'node', label: 'Company', id: 'company:optimo' },
-      { what: 'relationship', label: 'RELIES_ON_MARKET', id: 'china-magnesium-alloy-exports-rely-on-europe' },
-      { what: 'relationship', label: 'SUPPLIES', id: 'yimeitai-supplies-optimo-mg-800' },
+      { what: 'node', label: 'Company', id: 'company:optimo', curated: false },
+      { what: 'relationship', label: 'RELIES_ON_MARKET', id: 'china-magnesium-alloy-exports-rely-on-europe', curated: false },
+      { what: 'relationship', label: 'SUPPLIES', id: 'yimeitai-supplies-optimo-mg-800', curated: false },
     ]);
   });
 });

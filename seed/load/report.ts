@@ -40,6 +40,14 @@ export function formatReport(report: LoadReport): string {
             .join(', ')}${report.stale.length > 5 ? ', …' : ''}`,
     );
   }
+  if (report.curated.length > 0) {
+    lines.push(
+      `kept ${report.curated.length} curated item${report.curated.length === 1 ? '' : 's'} (changed through the API; the seed would change or delete them): ${report.curated
+        .slice(0, 5)
+        .map((s) => `${s.label} ${s.id}`)
+        .join(', ')}${report.curated.length > 5 ? ', …' : ''}; run \`npm run export\` to bring them into the seed`,
+    );
+  }
   const v = report.version;
   lines.push(`graph version: schema ${v.schemaVersion}, seed ${v.seedHash}, loaded ${v.loadedAt} (stamp ${v.status})`);
   return lines.join('\n');

@@ -15,12 +15,46 @@ export const BATCH_SIZE = 500;
 
 export type Status = 'created' | 'updated' | 'unchanged';
 
+/**
+ * Properties the loader computes from the rest of the seed (and its own marks): `npm run
+ * export` does not write them back, and they do not count when a curated item is
+ * compared with the seed.
+ */
+export const DERIVED_PROPS: readonly string[] = [
+  'seeded',
+  'seedHash',
+  'nameKeys',
+  'narrower',
+  'sourceIds',
+  'periodStart',
+  'periodEnd',
+  'refPeriodStarts',
+  'refPeriodEnds',
+  'scopeCoveredItems',
+  'scopeSubjects',
+];
+
+/**
+ * The marks of a write through the API (an ISO datetime and the curator's name). A load
+ * leaves an item carrying them as it is unless the seed says exactly the same.
+ */
+export const CURATED_PROPS: readonly string[] = ['curatedAt', 'curatedBy'];
+
+/** What a merge query is given to decide whether a curated item already says what the seed says. */
+const compared = (props: Props) => Object.fromEntries(Object.entries(props).filter(([key]) => !DERIVED_PROPS.includes(key)));
+const IGNORED = [...DERIVED_PROPS, ...CURATED_PROPS];
+
 export interface LoadReport {
   /** Counts by label (Source and entity kinds) or relationship type, then status. */
   nodes: Record<string, Record<Status, number>>;
   relationships: Record<string, Record<Status, number>>;
   /** Seeded data no longer in the seed: deleted with `prune`, otherwise only listed. */
   stale: { what: string; label: string; id: string }[];
+  /**
+   * Items changed through the API (they carry `curatedAt`) that the seed would change
+   * back or delete: left as they are until `npm run export` brings them into the seed.
+   */
+  curated: { what: string; label: string; id: string }[];
   pruned: number;
   /** Migration steps applied before loading (empty when the graph was current). */
   migrations: string[];
@@ -134,22 +168,35 @@ export async function loadSeed(
 ): Promise<LoadReport> {
   await applySchema(db);
   const migrations = await migrate(db);
-  const report: Omit<LoadReport, 'version'> = { nodes: {}, relationships: {}, stale: [], pruned: 0, migrations };
+  const report: Omit<LoadReport, 'version'> = { nodes: {}, relationships: {}, stale: [], curated: [], pruned: 0, migrations };
+  const count = (into: Record<string, Record<Status, number>>, what: string, label: string, row: Record<string, unknown>) => {
+    if (row.status === 'curated') report.curated.push({ what, label, id: String(row.id) });
+    else tally(into, label, row.status as Status);
+  };
 
   for (const batch of batches(graph.sources)) {
-    const rows = batch.map((s) => ({ id: s.id, ...sourceProps(s) }));
-    const result = await db.run(cypher('seed/merge-sources'), { rows });
-    for (const row of result) tally(report.nodes, 'Source', row.status as Status);
+    const rows = batch.map((s) => {
+      const { props, hash } = sourceProps(s);
+      return { id: s.id, props, hash, compare: compared(props) };
+    });
+    const result = await db.run(cypher('seed/merge-sources'), { rows, ignored: IGNORED });
+    for (const row of result) count(report.nodes, 'node', 'Source', row);
   }
   for (const batch of batches(graph.entities)) {
-    const rows = batch.map((e) => ({ id: e.id, kind: e.kind, ...entityProps(e) }));
-    const result = await db.run(cypher('seed/merge-entities'), { rows });
-    for (const row of result) tally(report.nodes, String(row.label), row.status as Status);
+    const rows = batch.map((e) => {
+      const { props, hash } = entityProps(e);
+      return { id: e.id, kind: e.kind, props, hash, compare: compared(props) };
+    });
+    const result = await db.run(cypher('seed/merge-entities'), { rows, ignored: IGNORED });
+    for (const row of result) count(report.nodes, 'node', String(row.label), row);
   }
   for (const batch of batches(graph.facts)) {
-    const rows = batch.map((f) => ({ id: f.id, type: f.type, from: f.from, to: f.to, ...factProps(f) }));
-    const result = await db.run(cypher('seed/merge-facts'), { rows });
-    for (const row of result) tally(report.relationships, String(row.type), row.status as Status);
+    const rows = batch.map((f) => {
+      const { props, hash } = factProps(f);
+      return { id: f.id, type: f.type, from: f.from, to: f.to, props, hash, compare: compared(props) };
+    });
+    const result = await db.run(cypher('seed/merge-facts'), { rows, ignored: IGNORED });
+    for (const row of result) count(report.relationships, 'relationship', String(row.type), row);
   }
 
   const ids = {
@@ -157,11 +204,15 @@ export async function loadSeed(
     entityIds: graph.entities.map((e) => e.id),
     factKeys: graph.facts.map((f) => `${f.type} ${f.id}`),
   };
-  const stale = (await db.run(cypher('seed/stale'), ids)).map((row) => ({
+  const found = (await db.run(cypher('seed/stale'), ids)).map((row) => ({
     what: String(row.what),
     label: String(row.label),
     id: String(row.id),
+    curated: row.curated === true,
   }));
+  // A seeded item edited through the API since is kept even when the seed dropped it.
+  report.curated.push(...found.filter((s) => s.curated).map(({ curated: _c, ...s }) => s));
+  const stale = found.filter((s) => !s.curated).map(({ curated: _c, ...s }) => s);
   // A fact retyped in the seed is replaced on every load, like one whose ends moved.
   const factIds = new Set(graph.facts.map((f) => f.id));
   const retyped = stale.filter((s) => s.what === 'relationship' && factIds.has(s.id));
