@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, type KnownEntity } from '../src/ingest/extract.js';
 import { findFigures } from '../src/ingest/figures.js';
 import { findPeriods, periodText } from '../src/ingest/periods.js';
+import { proposalsOf } from '../src/ingest/proposals.js';
 
 const KNOWN: KnownEntity[] = [
   { id: 'country:china', kind: 'Country', name: 'China', aliases: [] },
@@ -191,5 +192,24 @@ describe('figures and periods, one rule at a time', () => {
     expect(periods('By 2030 capacity doubles.')).toEqual(['2030']);
     expect(periodText('2025-04-01', '2025-06-30')).toBe('2025-Q2');
     expect(periodText('2025-03-10', '2025-03-20')).toBe('2025-03-10/2025-03-20');
+  });
+});
+
+describe('proposals for review (src/ingest/proposals.ts)', () => {
+  it('turns a document into numbered proposals with suggested ids, in the order of the text', () => {
+    const text = read('shanxi-exports-2026-02.txt');
+    const proposals = proposalsOf('smm-2026-02-10-shanxi-exports', extract(text, KNOWN, '2026-02-10'));
+    expect(proposals.map((p) => [p.id, p.kind, p.suggestedId])).toEqual([
+      ['smm-2026-02-10-shanxi-exports~1', 'FACT', 'china-exports-magnesium-ingot-2026-01'],
+      ['smm-2026-02-10-shanxi-exports~2', 'ENTITY', 'company:shanxi-yinguang-huasheng-magnesium-industry'],
+      ['smm-2026-02-10-shanxi-exports~3', 'FACT', 'shanxi-yinguang-huasheng-magnesium-industry-has-capacity-2027'],
+      ['smm-2026-02-10-shanxi-exports~4', 'ENTITY', 'company:qinghai-salt-lake-industry'],
+      ['smm-2026-02-10-shanxi-exports~5', 'ENTITY', 'region:qinghai'],
+      ['smm-2026-02-10-shanxi-exports~6', 'FACT', 'fugu-quotes-price-magnesium-ingot-2026-02-06'],
+    ]);
+    const capacity = proposals[2]!;
+    expect(capacity).toMatchObject({ kind: 'FACT', from: { newName: 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.' }, to: null, nature: 'PLAN', period: '2027' });
+    // The same text gives the same proposals.
+    expect(proposalsOf('smm-2026-02-10-shanxi-exports', extract(text, KNOWN, '2026-02-10'))).toEqual(proposals);
   });
 });

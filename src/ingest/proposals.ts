@@ -1,0 +1,94 @@
+/**
+ * What a curator reviews: the extraction of a document (extract.ts) as proposals, each
+ * with a stable id, the passage it comes from, and what accepting it as it stands would
+ * write: a new entity with a suggested id and kind, or a fact with a suggested id, type,
+ * ends, figure, period and nature. Proposals are data, not graph: nothing proposed is
+ * visible to answers until it is accepted.
+ */
+import type { Nature, RelationshipType, Unit } from '../../seed/vocabulary.js';
+import { lookupKey } from '../db/names.js';
+import type { End, Extraction, Passage } from './extract.js';
+import type { FoundChange } from './figures.js';
+
+export interface EntityProposal {
+  id: string;
+  kind: 'ENTITY';
+  passage: Passage;
+  start: number;
+  end: number;
+  name: string;
+  /** The seed's kind: a place is proposed as a region (the curator may make it a country). */
+  entityKind: 'Company' | 'Organization' | 'Region';
+  suggestedId: string;
+}
+
+export interface FactProposal {
+  id: string;
+  kind: 'FACT';
+  passage: Passage;
+  start: number;
+  end: number;
+  suggestedId: string;
+  factType: RelationshipType;
+  /** The subject: a known entity, or a name proposed by the same document (accept it first). */
+  from: End | null;
+  /** What the figure concerns, when the sentence names a good. */
+  to: { entityId: string; name: string } | null;
+  figure: { value: number; unit: Unit; approximate: boolean; bound: 'AT_LEAST' | 'AT_MOST' | null; change: FoundChange | null };
+  period: string | null;
+  nature: Nature;
+}
+
+export type Proposal = EntityProposal | FactProposal;
+
+/** "Shanxi Yinguang … Co., Ltd." → "shanxi-yinguang-…": a kebab-case slug of the name's key. */
+export const slugOf = (name: string): string => lookupKey(name).replace(/ /g, '-');
+
+const PREFIX = { Company: 'company', Organization: 'org', Region: 'region' } as const;
+const KIND = { COMPANY: 'Company', ORGANIZATION: 'Organization', PLACE: 'Region' } as const;
+
+const endSlug = (end: End | null): string => (end ? ('entityId' in end ? end.entityId.split(':')[1]! : slugOf(end.newName)) : 'unknown');
+
+/** The proposals of one document, in the order of the text; ids are `<sourceId>~<n>`, stable for the same text. */
+export function proposalsOf(sourceId: string, extraction: Extraction): Proposal[] {
+  const drafts: Proposal[] = [
+    ...extraction.entities.map((entity): EntityProposal => {
+      const entityKind = KIND[entity.kind];
+      return {
+        id: '',
+        kind: 'ENTITY',
+        passage: entity.passage,
+        start: entity.start,
+        end: entity.end,
+        name: entity.name,
+        entityKind,
+        suggestedId: `${PREFIX[entityKind]}:${slugOf(entity.name)}`,
+      };
+    }),
+    ...extraction.figures.map((figure): FactProposal => {
+      const period = figure.period?.text ?? null;
+      const parts = [endSlug(figure.subject), figure.suggestedType.toLowerCase().replace(/_/g, '-'), figure.item?.entityId.split(':')[1], period?.replace(/\//g, '-')];
+      return {
+        id: '',
+        kind: 'FACT',
+        passage: figure.passage,
+        start: figure.start,
+        end: figure.end,
+        suggestedId: parts.filter(Boolean).join('-').toLowerCase(),
+        factType: figure.suggestedType,
+        from: figure.subject,
+        to: figure.item,
+        figure: {
+          value: figure.figure.value,
+          unit: figure.figure.unit,
+          approximate: figure.figure.approximate,
+          bound: figure.figure.bound,
+          change: figure.figure.change,
+        },
+        period,
+        nature: figure.nature,
+      };
+    }),
+  ];
+  return drafts.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind)).map((draft, index) => ({ ...draft, id: `${sourceId}~${index + 1}` }));
+}
