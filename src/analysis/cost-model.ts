@@ -65,6 +65,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'PolicyClause.endUsers': 5,
   'PolicyClause.sectors': 5,
   'PolicyClause.subjects': 5,
+  // The entities a search text names together: a few words name a few entities.
+  'FactHit.between': 3,
 };
 
 /** The list sizes one of these fields' arguments sets for lists below it (coordinate → size). */
