@@ -77,6 +77,7 @@ function playgroundHtml(examples: PlaygroundExample[]): string {
     <header class="mgkg-bar">
       <strong>Magnesium Supply Graph</strong>
       <span>GraphQL playground: the tabs hold example questions; press ▶ to run one.</span>
+      <button type="button" id="restore-examples" title="Closed an example tab? This reopens every example (your other tabs are closed).">Restore the examples</button>
       <a href="/explorer/">Graph explorer →</a>
     </header>
     <div id="graphiql">Loading the playground…</div>

@@ -56,6 +56,23 @@ describe('Playground: GraphiQL served by the service, offline', () => {
     await runTab('BmwToPidgeonProcess', '"Pidgeon process"', 'playground-4-dependency-path');
   });
 
+  it('an example tab closed and gone after a reload comes back with “Restore the examples”', async () => {
+    const { page } = app.browser;
+    const tabs = () => page.locator('.graphiql-tab').allInnerTexts();
+    const all = await tabs();
+    const tab = page.locator('.graphiql-tab', { hasText: 'SearchMagnesiumIngot' });
+    // The close button shows on hover.
+    await tab.hover();
+    await tab.locator('.graphiql-tab-close').click({ force: true });
+    await expect.poll(tabs).toEqual(all.filter((name) => name !== 'SearchMagnesiumIngot'));
+    await page.reload();
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    await expect.poll(tabs).toEqual(all.filter((name) => name !== 'SearchMagnesiumIngot'));
+    await page.locator('#restore-examples').click();
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    await expect.poll(tabs).toEqual(all);
+  });
+
   it('needed nothing from the internet and raised no errors', () => {
     expect(app.browser.blocked).toEqual([]);
     expect(app.browser.errors).toEqual([]);

@@ -1,4 +1,4 @@
-/* global React, ReactDOM, GraphiQL, URL, document, window */
+/* global React, ReactDOM, GraphiQL, URL, document, window, localStorage */
 // Boots GraphiQL (loaded by the page from this service, never a CDN) with the example
 // operations as its opening tabs. Plain browser JavaScript: the playground needs no build.
 const examples = JSON.parse(document.getElementById('examples').textContent || '[]');
@@ -23,3 +23,10 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
     defaultEditorToolsVisibility: false,
   }),
 );
+
+// GraphiQL keeps its tabs in localStorage, so an example tab once closed never came back:
+// this forgets the stored tabs and reloads, which opens with the examples again.
+document.getElementById('restore-examples').addEventListener('click', () => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('graphiql:')) localStorage.removeItem(key);
+  window.location.reload();
+});
