@@ -273,12 +273,24 @@ export async function dependencyPaths(
   filter: WalkFilter,
 ): Promise<DependencyPathRow[]> {
   if (fromId === toId) return [];
-  const shortest = await shortestRoutes(db, fromId, toId, direction, k, maxLength, filter);
+  const question: RouteQuestion = { fromId, toId, direction, k, maxLength, filter };
+  const shortest = await shortestRoutes(db, question);
   // Done when there is no route, k of the shortest length, or no room for longer ones.
   const done = shortest.length === 0 || shortest.length >= k || shortest[0]!.length - 1 >= maxLength;
-  const routes = done ? shortest : await kRoutesByWalks(db, fromId, toId, direction, k, maxLength, filter);
-  return toPaths(db, routes, direction, filter);
+  return toPaths(db, done ? shortest : await kRoutesByWalks(db, question), direction, filter);
 }
+
+/** The arguments of dependencyPaths. */
+interface RouteQuestion {
+  fromId: string;
+  toId: string;
+  direction: WalkDirection;
+  k: number;
+  maxLength: number;
+  filter: WalkFilter;
+}
+
+const opposite = (direction: WalkDirection): WalkDirection => (direction === 'UPSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM');
 
 /** One end of a search from both ends: what it reached, by tiers, and each entity's parents. */
 interface SearchEnd {
@@ -307,16 +319,9 @@ interface SearchEnd {
  * Collapsing parallel facts in the pattern (NOT EXISTS a fact with a smaller id) made
  * even the shortest search ten times slower.
  */
-async function shortestRoutes(
-  db: Database,
-  fromId: string,
-  toId: string,
-  direction: WalkDirection,
-  k: number,
-  maxLength: number,
-  filter: WalkFilter,
-): Promise<string[][]> {
-  const back: WalkDirection = direction === 'UPSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM';
+async function shortestRoutes(db: Database, question: RouteQuestion): Promise<string[][]> {
+  const { fromId, toId, direction, k, maxLength, filter } = question;
+  const back = opposite(direction);
   const end = (id: string, towards: WalkDirection): SearchEnd => ({
     seen: new Set([id]),
     frontier: [id],
@@ -388,16 +393,9 @@ function routesThrough(meeting: readonly string[], ahead: SearchEnd, behind: Sea
  * Up to k routes by Yen's algorithm in memory, over the band of entities whose distances
  * from both ends (two walks) add up to at most maxLength, with the edges among them.
  */
-async function kRoutesByWalks(
-  db: Database,
-  fromId: string,
-  toId: string,
-  direction: WalkDirection,
-  k: number,
-  maxLength: number,
-  filter: WalkFilter,
-): Promise<string[][]> {
-  const back: WalkDirection = direction === 'UPSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM';
+async function kRoutesByWalks(db: Database, question: RouteQuestion): Promise<string[][]> {
+  const { fromId, toId, direction, k, maxLength, filter } = question;
+  const back = opposite(direction);
   const [ahead, behind] = await Promise.all([
     walk(db, [fromId], direction, maxLength, filter),
     walk(db, [toId], back, maxLength, filter),
