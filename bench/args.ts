@@ -14,6 +14,8 @@ export interface BenchArgs {
   budgetSeconds: number;
   /** A request running longer fails, and its operation is reported as timed out. */
   timeoutSeconds: number;
+  /** Only the operations whose name contains one of these (case-insensitive); null for all. */
+  only: string[] | null;
 }
 
 export const USAGE = `Usage: node --import tsx bench/run.ts [options]
@@ -26,6 +28,8 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       samples (default 60)
   --timeout-seconds N stop a request (and its database query) after N seconds
                       and report the operation as timed out (default 30)
+  --only TEXT         time only the operations whose name contains TEXT
+                      (case-insensitive; repeat for several, e.g. --only paths)
   --help              show this help`;
 
 export class UsageError extends Error {
@@ -54,6 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
         facts: { type: 'string' },
         'budget-seconds': { type: 'string' },
         'timeout-seconds': { type: 'string' },
+        only: { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
     }));
@@ -69,5 +74,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
     facts: positiveInt('facts', values.facts, 5 * scale),
     budgetSeconds: positiveInt('budget-seconds', values['budget-seconds'], 60),
     timeoutSeconds: positiveInt('timeout-seconds', values['timeout-seconds'], 30),
+    only: values.only && values.only.length > 0 ? values.only.map((text) => text.toLowerCase()) : null,
   };
 }
