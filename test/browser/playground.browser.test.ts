@@ -65,6 +65,10 @@ describe('Playground: GraphiQL served by the service, offline', () => {
     await tab.hover();
     await tab.locator('.graphiql-tab-close').click({ force: true });
     await expect.poll(tabs).toEqual(all.filter((name) => name !== 'SearchMagnesiumIngot'));
+    // GraphiQL stores its tabs a moment after a change.
+    await expect
+      .poll(() => page.evaluate(() => Object.entries(localStorage).some(([key, value]) => key.includes('tabState') && !value.includes('SearchMagnesiumIngot'))))
+      .toBe(true);
     await page.reload();
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     await expect.poll(tabs).toEqual(all.filter((name) => name !== 'SearchMagnesiumIngot'));
