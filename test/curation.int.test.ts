@@ -1,9 +1,10 @@
 /**
- * Curated writes over HTTP against the shared seeded graph: who may write, every kind of
- * bad input refused with nothing changed, dry runs, idempotent replays, concurrent writes
- * to one entity, retraction hidden from every answer, merges, and new facts cited by the
- * dependency answers at once. Every id written here starts with `test-` or `<kind>:test-`
- * and is deleted after the file.
+ * Curated writes over HTTP: who may write, every kind of bad input refused with nothing
+ * changed, dry runs, idempotent replays, concurrent writes to one entity, retraction
+ * hidden from every answer, merges, and new facts cited by the dependency answers at
+ * once. It writes, so it runs on a seeded Neo4j of its own (the run's shared graph stays
+ * as the seed made it, for the tests that check the whole graph); its ids start with
+ * `test-` or `<kind>:test-` all the same.
  */
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
-import { openTestDb } from './support/neo4j.js';
+import { type OwnNeo4j, startOwnNeo4j } from './support/own-neo4j.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const CURATOR_KEY = 'test-curator-key-0123456789';
@@ -19,13 +20,16 @@ const READER_KEY = 'test-reader-key-0123456789';
 const JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
+let neo4j: OwnNeo4j | undefined;
 let db: Database;
 let server: TestServer;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await cleanUp();
+  neo4j = await startOwnNeo4j('curation', { seed: true });
+  db = neo4j.db;
+  // A Neo4j of its own beside the run's, on two cores, plans its first walks slowly.
   server = await startTestServer(db, {
+    limits: { ...loadConfig({}).limits, requestDeadlineMs: 90_000 },
     auth: {
       ...loadConfig({}).auth,
       curatorKeys: [{ name: 'test-curator', sha256: sha(CURATOR_KEY) }],
@@ -37,23 +41,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await cleanUp();
-  await db?.close();
+  await neo4j?.stop();
 });
-
-/** Deletes everything this file writes (its ids, its audit entries, its keys). */
-async function cleanUp() {
-  await db.run({
-    name: 'test/curation-cleanup',
-    mode: 'write',
-    text: `
-      CALL () { MATCH (n) WHERE (n:Entity OR n:Source OR n:EntityRedirect) AND (n.id STARTS WITH 'test-' OR n.id CONTAINS ':test-') DETACH DELETE n }
-      CALL () { MATCH (n) WHERE (n:Change OR n:RetractedFact) AND (coalesce(n.targetId, n.id) STARTS WITH 'test-' OR coalesce(n.targetId, n.id) CONTAINS ':test-') DELETE n }
-      CALL () { MATCH (n) WHERE (n:IdempotencyKey OR n:Change) AND n.actor STARTS WITH 'test-' DELETE n }
-      CALL () { MATCH (e:Entity) WHERE any(s IN e.sourceIds WHERE s STARTS WITH 'test-') SET e.sourceIds = [s IN e.sourceIds WHERE NOT s STARTS WITH 'test-'] }
-      RETURN 1 AS done`,
-  });
-}
 
 async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${CURATOR_KEY}` }) {
   const response = await fetch(`${server.url}/graphql`, {
@@ -210,7 +199,7 @@ describe('Curation: writes and what readers see', () => {
     expect(stored!.r).toMatchObject({ seeded: false, curatedBy: 'test-curator', refSourceIds: [source.id], sourceIds: [source.id], quantity: 1200, unit: 't', periodStart: '2026-01-01' });
   });
 
-  it('a new fact is cited at once by upstream, dependencyPaths, exposure, search and entity links', async () => {
+  it('a new fact is cited at once by upstream, dependencyPaths, exposure, search and entity links', { timeout: 180_000 }, async () => {
     const data = await ok(`{
       upstream(id: "company:test-maker", maxDepth: 1) { tiers { entities { entity { id } path { hops { relationships { id evidence { sources { id } } } } } } } }
       dependencyPaths(from: "company:test-maker", to: "company:test-smelter") { hops { relationships { id } } }
@@ -362,7 +351,7 @@ describe('Curation: dry runs, idempotency, concurrency', () => {
 });
 
 describe('Curation: retraction and merge', () => {
-  it('a retracted fact leaves walks, paths, exposure, lists, search, links and the subgraph, and stays in history', async () => {
+  it('a retracted fact leaves walks, paths, exposure, lists, search, links and the subgraph, and stays in history', { timeout: 180_000 }, async () => {
     const retracted = (await ok(RETRACT, { id: supplies.id, reason: 'The shipment was a test.' })).retractFact;
     expect(retracted).toMatchObject({ status: 'RETRACTED', relationship: null, retracted: { id: supplies.id, type: 'SUPPLIES', fromId: smelter.id, toId: maker.id, reason: 'The shipment was a test.', retractedBy: 'test-curator' } });
     const data = await ok(`{
