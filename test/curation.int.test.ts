@@ -7,10 +7,13 @@
  * `test-` or `<kind>:test-` all the same.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
+import { PROJECT_ROOT } from '../src/graph.js';
 import { createLogger } from '../src/logger.js';
 import { type OwnNeo4j, startOwnNeo4j } from './support/own-neo4j.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -412,5 +415,26 @@ describe('Curation: secrets stay out of logs', () => {
     expect(lines.join('')).not.toContain(READER_KEY);
     expect(lines.join('')).not.toContain(JWT_SECRET);
     expect(lines.join('')).toContain('[redacted]');
+  });
+});
+
+describe('README: the curation examples', () => {
+  const readme = readFileSync(resolve(PROJECT_ROOT, 'README.md'), 'utf8');
+  const examples = [...readme.matchAll(/```graphql curation\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('each runs as written, in order, with a curator\'s token, and answers with data', { timeout: 180_000 }, async () => {
+    for (const text of examples) {
+      const data = await ok(text);
+      for (const value of Object.values(data)) {
+        expect(value, text).not.toBeNull();
+        if (Array.isArray(value)) expect(value.length, text).toBeGreaterThan(0);
+      }
+    }
+    const cited = await ok('{ history(id: "example-smelter-supplies-bmw") { action } retractedFacts(first: 100) { id } }');
+    expect(cited.history.map((h: any) => h.action)).toEqual(['RETRACT', 'CREATE']);
   });
 });
