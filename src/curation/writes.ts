@@ -250,19 +250,10 @@ const optional = (value: unknown): string | undefined => (value === null || valu
 
 /** The record the loader would write for a stored entity (its row, kind and derived lists). */
 function entityRecordOf(p: Props): EntityRecord {
+  const { degree: _degree, narrower: _narrower, formerIds: _formerIds, ...row } = toEntityRow(p);
   return {
-    id: String(p.id),
-    kind: String(p.kind) as EntityKind,
-    name: String(p.name),
-    aliases: strings(p.aliases),
-    description: String(p.description ?? ''),
-    iso2: optional(p.iso2),
-    reference: optional(p.reference),
-    issuedOn: optional(p.issuedOn),
-    effectiveFrom: optional(p.effectiveFrom),
-    effectiveUntil: optional(p.effectiveUntil),
+    ...(defined(row) as Omit<EntityRecord, 'broader'>),
     broader: strings(p.broader),
-    sourceIds: strings(p.sourceIds),
     ...(p.narrower !== undefined && p.narrower !== null ? { narrower: strings(p.narrower) } : {}),
     ...(p.formerIds !== undefined && p.formerIds !== null ? { formerIds: strings(p.formerIds) } : {}),
   };
