@@ -8,7 +8,7 @@
  * exports) so the benchmark's real operations see a bigger neighbourhood. Generation is
  * deterministic: the same sizes give the same graph.
  */
-import { parsePeriod } from '../seed/load/period.js';
+import { parsePeriod } from '../src/domain/period.js';
 import type { EntityKind, RelationshipType } from '../seed/vocabulary.js';
 
 export interface SyntheticSize {

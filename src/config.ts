@@ -3,6 +3,7 @@
  * typed object; a bad value fails fast with a message naming the variable and what was
  * expected (ConfigError), which the entry point prints as one line.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -56,6 +57,33 @@ const flag = (name: string, fallback: boolean) =>
       if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
       ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${value}"` });
       return z.NEVER;
+    });
+
+/**
+ * API keys as `name:key` or `name:sha256:<64 hex digits>` (the key's SHA-256, so the
+ * environment need not hold the key itself), comma-separated. Messages never repeat a
+ * value: it is a secret.
+ */
+const apiKeys = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return [];
+      const out: ApiKey[] = [];
+      for (const [index, entry] of value.split(',').map((e) => e.trim()).entries()) {
+        const match = /^([A-Za-z0-9._@-]{1,64}):(?:sha256:([0-9a-f]{64})|(.+))$/.exec(entry);
+        const plain = match?.[3];
+        if (!match || (plain !== undefined && plain.length < 16)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name} entry ${index + 1} must be name:key (a key of at least 16 characters) or name:sha256:<64 hex digits>`,
+          });
+          return z.NEVER;
+        }
+        out.push({ name: match[1]!, sha256: match[2] ?? createHash('sha256').update(plain!).digest('hex') });
+      }
+      return out;
     });
 
 const EnvSchema = z.object({
@@ -129,7 +157,45 @@ const EnvSchema = z.object({
       return value;
     }),
   OTEL_SERVICE_NAME: z.string().min(1).default('magnesium-supply-graph'),
+  // --- Who may write (src/auth.ts) ---
+  CURATOR_API_KEYS: apiKeys('CURATOR_API_KEYS'),
+  READER_API_KEYS: apiKeys('READER_API_KEYS'),
+  JWT_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 32, 'JWT_SECRET must have at least 32 characters (HS256)'),
+  JWT_JWKS_FILE: z.string().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+  AUTH_REQUIRED_FOR_READS: flag('AUTH_REQUIRED_FOR_READS', false),
 });
+
+/** An API key: its holder's name and the key's SHA-256 (hex); the key itself is not kept. */
+export interface ApiKey {
+  name: string;
+  sha256: string;
+}
+
+/** Who may read and write (src/auth.ts). Secrets stay here and in the verifier, never in logs. */
+export interface AuthConfig {
+  /** Keys whose holders have the curator role (they may write). */
+  curatorKeys: readonly ApiKey[];
+  /** Keys whose holders may only read (where reads need a token). */
+  readerKeys: readonly ApiKey[];
+  jwt: {
+    /** HS256 shared secret. */
+    secret?: string;
+    /** A local JWKS file (public keys: RS256, ES256, EdDSA); no key is fetched over the network. */
+    jwksFile?: string;
+    issuer?: string;
+    audience?: string;
+    /** The claim holding the roles: an array, or a space-separated string. */
+    rolesClaim: string;
+  };
+  /** Reads need a token too (any valid one). */
+  requiredForReads: boolean;
+}
 
 export interface Neo4jRemote {
   mode: 'remote';
@@ -190,6 +256,7 @@ export interface Config {
     maxQueuedSessions: number;
   };
   seedOnStart: boolean;
+  auth: AuthConfig;
   /** Access logs, readiness thresholds and tracing (see src/observability). */
   observability: {
     accessLog: boolean;
@@ -269,6 +336,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     neo4j: Object.freeze(neo4j),
     seedOnStart: e.SEED_ON_START,
+    auth: Object.freeze({
+      curatorKeys: e.CURATOR_API_KEYS,
+      readerKeys: e.READER_API_KEYS,
+      jwt: Object.freeze({
+        ...(e.JWT_SECRET ? { secret: e.JWT_SECRET } : {}),
+        ...(e.JWT_JWKS_FILE ? { jwksFile: e.JWT_JWKS_FILE } : {}),
+        ...(e.JWT_ISSUER ? { issuer: e.JWT_ISSUER } : {}),
+        ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
+        rolesClaim: e.JWT_ROLES_CLAIM,
+      }),
+      requiredForReads: e.AUTH_REQUIRED_FOR_READS,
+    }),
     observability: Object.freeze({
       accessLog: e.ACCESS_LOG,
       readyMaxWaitingSessions: e.READY_MAX_WAITING_SESSIONS,

@@ -5,6 +5,7 @@
  * selection, not with the number of results.
  */
 import DataLoader from 'dataloader';
+import type { Authentication } from './auth.js';
 import type { Database } from './db/database.js';
 import {
   entitiesByIds,
@@ -34,6 +35,16 @@ export interface Loaders {
 export interface Context {
   db: Database;
   loaders: Loaders;
+  /** Who is asking (src/auth.ts): checked before execution by the auth plugin. */
+  auth: Authentication;
+  /** The `Idempotency-Key` header, for a mutation that names no idempotencyKey argument. */
+  idempotencyKey: string | null;
+}
+
+/** What a request carries besides its operation. */
+export interface RequestInfo {
+  auth?: Authentication;
+  idempotencyKey?: string | null;
 }
 
 function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>>): DataLoader<string, T | null> {
@@ -43,11 +54,13 @@ function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>
   });
 }
 
-export function createContext(db: Database): Context {
+export function createContext(db: Database, request: RequestInfo = {}): Context {
   const linkLoaders = new Map<string, DataLoader<string, LinkRow[]>>();
   const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
   return {
     db,
+    auth: request.auth ?? { principal: null, error: null },
+    idempotencyKey: request.idempotencyKey ?? null,
     loaders: {
       entity: byIdLoader((ids) => entitiesByIds(db, ids)),
       source: byIdLoader((ids) => sourcesByIds(db, ids)),

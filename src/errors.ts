@@ -15,6 +15,14 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A write that contradicts what is stored (a name another entity has, a fact that cannot move). */
+  CONFLICT: 'CONFLICT',
+  /** An idempotency key sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** No valid token where one is needed (HTTP 401). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A valid token without the role the operation needs (HTTP 403). */
+  FORBIDDEN: 'FORBIDDEN',
   BAD_REQUEST: 'BAD_REQUEST',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',

@@ -29,6 +29,8 @@ export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
 export const MAX_DIRECTIVES = 50;
 export const MAX_COST = 200_000;
+/** Writes one operation may make (root fields of a mutation): each is its own transaction. */
+export const MAX_MUTATION_FIELDS = 10;
 /** Tokens a document may have: the explorer's operations have 455 together, 30 aliases of a depth-12 walk about 2,000. */
 export const MAX_TOKENS = 5_000;
 /**
@@ -85,6 +87,12 @@ export function operationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS):
             );
           }
           const { depth, aliases, directives, cost } = analysis;
+          if (operation.operation === 'mutation') {
+            const writes = operation.selectionSet.selections.length;
+            if (writes > MAX_MUTATION_FIELDS) {
+              throw limitError(`The operation makes ${writes} writes; at most ${MAX_MUTATION_FIELDS} are allowed in one.`, 'mutations', MAX_MUTATION_FIELDS, writes);
+            }
+          }
           if (aliases > limits.aliases) {
             throw limitError(`The operation uses ${aliases} aliases; at most ${limits.aliases} are allowed.`, 'aliases', limits.aliases, aliases);
           }

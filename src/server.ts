@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
+import { Authenticator, authPlugin } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
@@ -28,7 +29,7 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
 
 export interface ServerDeps {
   db: Database;
-  config: Pick<Config, 'exposeErrorDetails' | 'introspection' | 'limits'>;
+  config: Pick<Config, 'exposeErrorDetails' | 'introspection' | 'limits' | 'auth'>;
   logger: Logger;
   /** Metrics, tracing, access logs, readiness; built with defaults when not given. */
   observability?: Observability;
@@ -77,9 +78,16 @@ export function maskError(
   };
 }
 
+/** The `Idempotency-Key` header: one printable value, else none. */
+const idempotencyKeyOf = (value: string | string[] | undefined): string | null => {
+  const key = (Array.isArray(value) ? value[0] : value)?.trim();
+  return key && /^[\x21-\x7e]{1,200}$/.test(key) ? key : null;
+};
+
 export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const { db, config, logger } = deps;
   const observability = deps.observability ?? createObservability(db, logger);
+  const authenticator = new Authenticator(config.auth);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -95,7 +103,13 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyPlugin<Context>(), operationLimitsPlugin(), observability.apolloPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      readOnlyPlugin<Context>(),
+      authPlugin<Context>(config.auth),
+      operationLimitsPlugin(),
+      observability.apolloPlugin,
+    ],
   });
   await apollo.start();
 
@@ -117,7 +131,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext((res.locals as GuardedLocals).db),
+      context: async ({ req, res }) =>
+        createContext((res.locals as GuardedLocals).db, {
+          auth: await authenticator.authenticate(req.headers),
+          idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']),
+        }),
     }),
   );
   mountWeb(app);

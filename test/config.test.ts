@@ -68,3 +68,24 @@ describe('Config: environment validation', () => {
     );
   });
 });
+
+describe('Config: who may write', () => {
+  it('reads API keys as name:key or name:sha256:<hex>, keeping only their hashes', () => {
+    const hash = 'a'.repeat(64);
+    const auth = loadConfig({ CURATOR_API_KEYS: 'alice:a-long-enough-key-0001, bob:sha256:' + hash, JWT_SECRET: 's'.repeat(32) }).auth;
+    expect(auth.curatorKeys.map((k) => k.name)).toEqual(['alice', 'bob']);
+    expect(auth.curatorKeys[1]!.sha256).toBe(hash);
+    expect(JSON.stringify(auth.curatorKeys)).not.toContain('a-long-enough-key-0001');
+    expect(auth).toMatchObject({ readerKeys: [], requiredForReads: false, jwt: { rolesClaim: 'roles' } });
+  });
+
+  it('refuses a malformed key, a short key or a short JWT secret without repeating the secret', () => {
+    const short = fail({ CURATOR_API_KEYS: 'alice:tooshort-secret' });
+    expect(short).toBe('CURATOR_API_KEYS entry 1 must be name:key (a key of at least 16 characters) or name:sha256:<64 hex digits>');
+    expect(short).not.toContain('tooshort-secret');
+    expect(fail({ READER_API_KEYS: 'no-colon-here-at-all-0000' })).toBe(
+      'READER_API_KEYS entry 1 must be name:key (a key of at least 16 characters) or name:sha256:<64 hex digits>',
+    );
+    expect(fail({ JWT_SECRET: 'not-long-enough' })).toBe('JWT_SECRET must have at least 32 characters (HS256)');
+  });
+});

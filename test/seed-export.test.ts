@@ -10,7 +10,7 @@ import { layOutSeed } from '../seed/export/layout.js';
 import type { GraphSnapshot } from '../seed/export/records.js';
 import { readSeedFiles } from '../seed/load/files.js';
 import { validateSeed } from '../seed/load/validate.js';
-import { entityProps, factProps, sourceProps } from '../seed/load/write.js';
+import { entityProps, factProps, SEEDED, sourceProps } from '../src/domain/props.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 
 /** What loading the seed in `dir` would store, as the export reads it back. */
@@ -18,9 +18,9 @@ function storedSnapshot(dir: string): GraphSnapshot {
   const graph = validateSeed(readSeedFiles(dir, dir));
   const kinds = new Map(graph.entities.map((e) => [e.id, e.kind]));
   return {
-    sources: graph.sources.map((s) => ({ props: sourceProps(s).props as never })),
-    entities: graph.entities.map((e) => ({ props: entityProps(e).props as never })),
-    facts: graph.facts.map((f) => ({ type: f.type, from: f.from, to: f.to, toKind: kinds.get(f.to)!, props: factProps(f).props as never })),
+    sources: graph.sources.map((s) => ({ props: sourceProps(s, SEEDED).props as never })),
+    entities: graph.entities.map((e) => ({ props: entityProps(e, SEEDED).props as never })),
+    facts: graph.facts.map((f) => ({ type: f.type, from: f.from, to: f.to, toKind: kinds.get(f.to)!, props: factProps(f, SEEDED).props as never })),
   };
 }
 

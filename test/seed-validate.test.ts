@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeedFiles } from '../seed/load/files.js';
-import { parsePeriod } from '../seed/load/period.js';
+import { parsePeriod } from '../src/domain/period.js';
 import { SeedValidationError, validateSeed } from '../seed/load/validate.js';
 import { type Fixture, validFixture, writeFixture } from './support/seed-fixture.js';
 
@@ -63,7 +63,7 @@ describe('Seed validation: errors name the file and the key', () => {
       'facts/a.yaml: facts[1] "maker-produces-ingot".alsoStatedBy[0].source: unknown source "src-zzz"',
     ]);
     expect(problemsOf((f) => (fact(f, 1).alsoStatedBy = [{ source: 'src-a', claim: 'x' }]))).toEqual([
-      'facts/a.yaml: facts[1] "maker-produces-ingot".alsoStatedBy[0].source: "src-a" is already this file\'s source',
+      'facts/a.yaml: facts[1] "maker-produces-ingot".alsoStatedBy[0].source: "src-a" is already this fact\'s source',
     ]);
     expect(problemsOf((f) => ((f.facts['a.yaml'] as { source: string }).source = 'nope'))).toContain(
       'facts/a.yaml: source: unknown source "nope" (not in sources.yaml)',

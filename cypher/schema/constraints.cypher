@@ -86,3 +86,12 @@ CREATE FULLTEXT INDEX fact_refs IF NOT EXISTS FOR ()-[r:
   ALTERNATIVE_TO|RELIES_ON_MARKET
 ]-() ON EACH [r.id, r.sourceIds, r.item]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+// Curated writes (src/curation/): the audit trail, idempotency keys, retracted facts
+// (nodes joining nothing, outside every full-text index) and the redirects of merged ids.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.targetId);
+CREATE CONSTRAINT idempotency_key_id IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT retracted_fact_retraction IF NOT EXISTS FOR (n:RetractedFact) REQUIRE n.retractionId IS UNIQUE;
+CREATE INDEX retracted_fact_id IF NOT EXISTS FOR (n:RetractedFact) ON (n.id);
+CREATE CONSTRAINT entity_redirect_id IF NOT EXISTS FOR (n:EntityRedirect) REQUIRE n.id IS UNIQUE;
+CREATE INDEX entity_redirect_to IF NOT EXISTS FOR (n:EntityRedirect) ON (n.to);

@@ -4,7 +4,8 @@
 // A fact changed through the API (it has `curatedAt`) is left as it is, ends included,
 // unless the seed says the same (same ends, `compare` equals its properties but $ignored
 // ones): then the seed adopts it and the curated marks go.
-// Parameters: $rows: list of {id, type, from, to, hash, props, compare}; $ignored: property names not compared
+// Parameters: $rows: list of {id, type, from, to, hash, props, compare}; $ignored: property names not compared;
+//             $keepCurated: true for the loader (keep curated items), false for a curator's write (it is the curation)
 // Returns: id, type, status ('created' | 'updated' | 'unchanged' | 'curated'), one row per fact
 // Mode: write
 UNWIND $rows AS row
@@ -13,7 +14,7 @@ OPTIONAL MATCH (x)-[old:$(row.type) {id: row.id}]->(y)
 WITH row, a, b, old, old IS NULL AS isNew, old.seedHash AS oldHash,
      old IS NOT NULL AND (x <> a OR y <> b) AS moved
 WITH row, a, b, old, isNew, oldHash, moved,
-     old.curatedAt IS NOT NULL
+     $keepCurated AND old.curatedAt IS NOT NULL
        AND (moved
             OR NOT (all(k IN keys(row.compare) WHERE old[k] = row.compare[k])
                     AND all(k IN keys(old) WHERE k IN keys(row.compare) OR k IN $ignored))) AS kept

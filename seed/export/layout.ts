@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isMap, type Node, parse } from 'yaml';
 import { KIND_BY_FILE, readSeedFiles } from '../load/files.js';
 import { validateSeed } from '../load/validate.js';
-import { entityProps, factProps, sourceProps } from '../load/write.js';
+import { entityProps, factProps, SEEDED, sourceProps } from '../../src/domain/props.js';
 import {
   comparable,
   entityFileOf,
@@ -51,9 +51,9 @@ function existingKeys(dir: string, warnings: string[]): Map<string, string> {
     warnings.push(`the files in the folder do not validate, so every item is rewritten from the graph: ${(error as Error).message.split('\n')[0]}`);
     return keys;
   }
-  for (const s of graph.sources) keys.set(`source ${s.id}`, comparable(sourceProps(s).props));
-  for (const e of graph.entities) keys.set(`entity ${e.id}`, comparable(entityProps(e).props));
-  for (const f of graph.facts) keys.set(`fact ${f.id}`, comparable({ ...factProps(f).props }));
+  for (const s of graph.sources) keys.set(`source ${s.id}`, comparable(sourceProps(s, SEEDED).props));
+  for (const e of graph.entities) keys.set(`entity ${e.id}`, comparable(entityProps(e, SEEDED).props));
+  for (const f of graph.facts) keys.set(`fact ${f.id}`, comparable({ ...factProps(f, SEEDED).props }));
   return keys;
 }
 

@@ -1,59 +1,38 @@
 /**
  * Validates the whole seed before anything is written and turns it into the rows the
  * writer stores. Every problem found is reported, each naming its file and key; one
- * problem means nothing is written.
+ * problem means nothing is written. The rules for each record are src/domain/rules.ts,
+ * the same the API's writes obey; this file adds the rules across the seed's files.
  */
 import type { z } from 'zod';
-import {
-  ENTITY_KINDS,
-  type EntityKind,
-  ID_PREFIX,
-  METRICS,
-  RELATIONSHIP_TYPES,
-  type RelationshipRule,
-  type RelationshipType,
-} from '../vocabulary.js';
-import type { ReferenceRow, ScopeRow } from '../../src/db/rows.js';
 import { nameKeys } from '../../src/db/names.js';
-import type { RawSeed } from './files.js';
-import { isIsoDate, parsePeriod } from './period.js';
 import {
-  type EntityRow,
-  EntitySchema,
-  FactFileSchema,
-  type FactRow,
-  FactSchema,
-  type SourceRow,
-  SourceSchema,
-} from './schema.js';
+  checkEntity,
+  checkFact,
+  checkOwnNames,
+  checkSource,
+  checkTaxonomy,
+  type EntityRecord,
+  type FactRecord,
+  GOODS,
+  narrowerClosure,
+  namedIds,
+  resolveScope,
+  type SourceRecord,
+  spellingKey,
+  toFactRecord,
+} from '../../src/domain/rules.js';
+import { EntitySchema, FactFileSchema, FactSchema, SourceSchema } from '../../src/domain/schema.js';
+import type { ReferenceRow, ScopeRow } from '../../src/db/rows.js';
+import type { RawSeed } from './files.js';
 
-export type SeedSource = SourceRow;
-
-export interface SeedEntity extends EntityRow {
-  kind: EntityKind;
-  /** The sources of the facts the entity takes part in. */
-  sourceIds: string[];
-  /** Commodity or Product: itself and every good that is (transitively) a kind, form or grade of it. */
-  narrower?: string[];
-}
-
+export type SeedSource = SourceRecord;
+export type SeedEntity = EntityRecord;
+export type SeedFact = FactRecord;
 /** One document's statement of a fact: its own wording and period. */
 export type SeedReference = ReferenceRow;
-
 /** A policy clause's scope with the fact's `to` placed in its dimension, ids only (stored as `scope*`). */
 export type SeedScope = ScopeRow;
-
-export interface SeedFact extends Omit<FactRow, 'type' | 'alsoStatedBy' | 'scope'> {
-  type: RelationshipType;
-  /** The fact file's source first, then the sources of `alsoStatedBy`. */
-  sourceIds: string[];
-  /** Every statement of the fact, the fact file's own first. */
-  references: SeedReference[];
-  periodStart: string;
-  /** Null when the period is open-ended (in force from its start on). */
-  periodEnd: string | null;
-  scope: SeedScope | null;
-}
 
 export interface SeedGraph {
   sources: SeedSource[];
@@ -70,8 +49,6 @@ export class SeedValidationError extends Error {
     );
   }
 }
-
-const KIND_BY_PREFIX = new Map(ENTITY_KINDS.map((kind) => [ID_PREFIX[kind], kind] as const));
 
 function zodProblems(where: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -98,14 +75,9 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       }
       const source = parsed.data;
       if (sourceIds.has(source.id)) problems.push(`${where}.id: duplicate source id "${source.id}"`);
-      if (source.date !== null && !isIsoDate(source.date)) {
-        problems.push(`${where}.date: must be a date like 2025-09-16 or null, got "${source.date}"`);
-      }
-      if (source.date === null && !source.dateNote) {
-        problems.push(
-          `${where}.dateNote: required when date is null (say what is known of when it was written)`,
-        );
-      }
+      // Every seed source is a document in shared/seeds/; curated ones may only have a URL.
+      if (!source.file) problems.push(`${where}.file: required (the document in shared/seeds/)`);
+      problems.push(...checkSource(source, where));
       sourceIds.add(source.id);
       sources.push(source);
     }
@@ -128,11 +100,9 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         continue;
       }
       const entity = parsed.data;
-      const prefix = entity.id.split(':')[0]!;
-      if (KIND_BY_PREFIX.get(prefix) !== file.kind) {
-        problems.push(
-          `${where}.id: a ${file.kind} id must start with "${ID_PREFIX[file.kind]}:", got "${entity.id}"`,
-        );
+      const own = checkEntity(entity, file.kind, where);
+      if (own.some((p) => p.startsWith(`${where}.id:`))) {
+        problems.push(...own);
         continue;
       }
       if (entities.has(entity.id)) {
@@ -148,40 +118,25 @@ export function validateSeed(raw: RawSeed): SeedGraph {
           problems.push(`${where}.name: "${key}" (a name or alias without case, punctuation or a suffix such as Limited) already finds "${owner}"`);
         keyOwners.set(key, entity.id);
       }
+      problems.push(...checkOwnNames(entity, where));
       for (const [key, value] of [
         ['name', entity.name],
         ...entity.aliases.map((a, i) => [`aliases[${i}]`, a]),
       ] as [string, string][]) {
-        const normalised = value.toLowerCase().replace(/\s+/g, ' ');
-        const owner = names.get(normalised);
+        const owner = names.get(spellingKey(value));
         if (owner && owner !== entity.id) {
           problems.push(`${where}.${key}: "${value}" is already the name or an alias of "${owner}"`);
-        } else if (owner === entity.id && key !== 'name') {
-          problems.push(
-            `${where}.${key}: "${value}" repeats the entity's own name or another of its aliases`,
-          );
         }
-        names.set(normalised, entity.id);
+        names.set(spellingKey(value), entity.id);
       }
-      if (file.kind === 'Policy') {
-        for (const key of ['issuedOn', 'effectiveFrom', 'effectiveUntil'] as const) {
-          const value = entity[key];
-          if (value !== undefined && !isIsoDate(value))
-            problems.push(`${where}.${key}: must be a date like 2026-01-01`);
-        }
-        if (entity.effectiveFrom && entity.effectiveUntil && entity.effectiveUntil < entity.effectiveFrom)
-          problems.push(`${where}.effectiveUntil: ends before effectiveFrom`);
-      } else if (entity.effectiveUntil !== undefined) {
-        problems.push(`${where}.effectiveUntil: only a Policy has one`);
-      }
-      if (entity.broader.length > 0 && !GOODS.includes(file.kind))
-        problems.push(`${where}.broader: only a Commodity or Product belongs to broader goods`);
+      problems.push(...own);
       entities.set(entity.id, { ...entity, kind: file.kind, sourceIds: [], where });
     }
   }
 
-  problems.push(...checkTaxonomy(entities));
+  problems.push(...checkTaxonomy(entities, (id) => entities.get(id)!.where));
   const narrower = narrowerClosure(entities);
+  const narrowerOf = (id: string) => narrower.get(id) ?? [id];
 
   // Facts
   const facts: SeedFact[] = [];
@@ -204,7 +159,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       }
       const fact = parsed.data;
       const factProblems = checkFact(fact, where, entities, sourceIds, fileSource);
-      const scope = resolveScope(fact, where, entities, narrower, factProblems);
+      const scope = resolveScope(fact, where, entities, narrowerOf, factProblems);
       if (factIds.has(fact.id))
         factProblems.push(`${where}.id: duplicate fact id "${fact.id}" (also in ${factIds.get(fact.id)})`);
       factIds.set(fact.id, where);
@@ -212,30 +167,11 @@ export function validateSeed(raw: RawSeed): SeedGraph {
         problems.push(...factProblems);
         continue;
       }
-      const period = parsePeriod(fact.period)!;
-      const { alsoStatedBy, type, scope: _scope, ...rest } = fact;
-      const statement = (sourceId: string, claim: string, text: string, note: string | undefined): SeedReference => {
-        const range = parsePeriod(text)!;
-        return { sourceId, claim, period: text, periodStart: range.start, periodEnd: range.end, note: note ?? null };
-      };
-      const references = [
-        statement(fileSource, fact.claim, fact.period, fact.note),
-        ...alsoStatedBy.map((r) => statement(r.source, r.claim, r.period ?? fact.period, r.note)),
-      ];
-      const cited = [...new Set(references.map((r) => r.sourceId))];
-      facts.push({
-        ...rest,
-        type: type as RelationshipType,
-        sourceIds: cited,
-        references,
-        periodStart: period.start,
-        periodEnd: period.end,
-        scope,
-      });
-      const scoped = scope ? [...scope.items, ...scope.origins, ...scope.destinations, ...scope.endUsers, ...scope.sectors] : [];
-      for (const id of [fact.from, fact.to, fact.item, fact.measuredBy, ...scoped]) {
-        const entity = id === undefined ? undefined : entities.get(id);
-        if (entity) for (const s of cited) if (!entity.sourceIds.includes(s)) entity.sourceIds.push(s);
+      const record = toFactRecord(fact, fileSource, scope);
+      facts.push(record);
+      for (const id of namedIds(record)) {
+        const entity = entities.get(id);
+        if (entity) for (const s of record.sourceIds) if (!entity.sourceIds.includes(s)) entity.sourceIds.push(s);
       }
     }
   }
@@ -267,204 +203,6 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       ...(GOODS.includes(entity.kind) && { narrower: narrower.get(entity.id) ?? [entity.id] }),
     })),
     facts,
-  };
-}
-
-function checkFact(
-  fact: FactRow,
-  where: string,
-  entities: Map<string, SeedEntity>,
-  sourceIds: Set<string>,
-  fileSource: string,
-): string[] {
-  const problems: string[] = [];
-  const rule: RelationshipRule | undefined = Object.hasOwn(RELATIONSHIP_TYPES, fact.type)
-    ? RELATIONSHIP_TYPES[fact.type as RelationshipType]
-    : undefined;
-  if (!rule) {
-    problems.push(`${where}.type: unknown relationship type "${fact.type}" (see seed/vocabulary.ts)`);
-    return problems;
-  }
-  const endpoint = (key: 'from' | 'to', allowed: readonly EntityKind[]) => {
-    const entity = entities.get(fact[key]);
-    if (!entity) problems.push(`${where}.${key}: unknown entity "${fact[key]}"`);
-    else if (!allowed.includes(entity.kind)) {
-      problems.push(
-        `${where}.${key}: ${fact.type} cannot ${key === 'from' ? 'start at' : 'end at'} a ${entity.kind} ("${fact[key]}"); allowed: ${allowed.join(', ')}`,
-      );
-    }
-  };
-  endpoint('from', rule.from);
-  endpoint('to', rule.to);
-  // Only a metric may concern its own subject (a project's duration, a product's power density).
-  if (fact.from === fact.to && fact.type !== 'HAS_METRIC') {
-    problems.push(
-      `${where}.to: a ${fact.type} fact cannot link "${fact.from}" to itself (only HAS_METRIC can)`,
-    );
-  }
-  if (fact.item !== undefined) {
-    const item = entities.get(fact.item);
-    if (!item) problems.push(`${where}.item: unknown entity "${fact.item}"`);
-    else if (!['Commodity', 'Product', 'Technology'].includes(item.kind)) {
-      problems.push(
-        `${where}.item: must be a Commodity, Product or Technology, "${fact.item}" is a ${item.kind}`,
-      );
-    }
-  } else if (rule.item === 'required') {
-    problems.push(`${where}.item: ${fact.type} must name the commodity or product it concerns`);
-  }
-  if (rule.item === undefined && fact.item !== undefined && fact.type !== 'LICENSES_TO') {
-    problems.push(`${where}.item: ${fact.type} does not take an item`);
-  }
-  if (rule.quantity === 'required' && !fact.quantity)
-    problems.push(`${where}.quantity: ${fact.type} needs a quantity`);
-  if (rule.quantity === undefined && fact.quantity)
-    problems.push(`${where}.quantity: ${fact.type} does not take a quantity`);
-  if (rule.metric === 'required' && !fact.metric)
-    problems.push(`${where}.metric: ${fact.type} must name the metric it measures`);
-  if (fact.metric && fact.quantity) {
-    const units: readonly string[] = METRICS[fact.metric as keyof typeof METRICS].units;
-    if (!units.includes(fact.quantity.unit))
-      problems.push(`${where}.quantity.unit: a ${fact.metric} figure is in ${units.join(' or ')}, not ${fact.quantity.unit}`);
-  }
-  if ((fact.change || fact.bound || fact.approximate || fact.measuredBy || fact.metric) && !fact.quantity) {
-    problems.push(
-      `${where}: change, bound, approximate, metric and measuredBy qualify a quantity, and this fact has none`,
-    );
-  }
-  if (fact.measuredBy !== undefined) {
-    const body = entities.get(fact.measuredBy);
-    if (!body) problems.push(`${where}.measuredBy: unknown entity "${fact.measuredBy}"`);
-    else if (!['Organization', 'Company'].includes(body.kind))
-      problems.push(`${where}.measuredBy: must be an Organization or Company, "${fact.measuredBy}" is a ${body.kind}`);
-  }
-  if (!parsePeriod(fact.period)) {
-    problems.push(
-      `${where}.period: "${fact.period}" is not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or start/end)`,
-    );
-  }
-  const stated = new Set<string>();
-  for (const [index, ref] of fact.alsoStatedBy.entries()) {
-    const at = `${where}.alsoStatedBy[${index}]`;
-    if (!sourceIds.has(ref.source)) problems.push(`${at}.source: unknown source "${ref.source}"`);
-    if (ref.source === fileSource) problems.push(`${at}.source: "${ref.source}" is already this file's source`);
-    else if (stated.has(ref.source)) problems.push(`${at}.source: "${ref.source}" states this fact twice`);
-    stated.add(ref.source);
-    if (ref.period !== undefined && !parsePeriod(ref.period)) problems.push(`${at}.period: "${ref.period}" is not a period`);
-  }
-  return problems;
-}
-
-const GOODS: readonly EntityKind[] = ['Commodity', 'Product'];
-const PLACES: readonly EntityKind[] = ['Country', 'Region'];
-
-/** `broader` names goods that exist, and no good is (through others) broader than itself. */
-function checkTaxonomy(entities: Map<string, SeedEntity & { where: string }>): string[] {
-  const problems: string[] = [];
-  for (const entity of entities.values()) {
-    for (const [index, id] of entity.broader.entries()) {
-      const target = entities.get(id);
-      if (!target) problems.push(`${entity.where}.broader[${index}]: unknown entity "${id}"`);
-      else if (!GOODS.includes(target.kind))
-        problems.push(`${entity.where}.broader[${index}]: "${id}" is a ${target.kind}, not a Commodity or Product`);
-    }
-    const seen = new Set<string>();
-    const stack = [...entity.broader];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (id === entity.id) {
-        problems.push(`${entity.where}.broader: "${entity.id}" ends up broader than itself`);
-        break;
-      }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(entities.get(id)?.broader ?? []));
-    }
-  }
-  return problems;
-}
-
-/** good id → itself and every good that is (transitively) a kind, form or grade of it. */
-function narrowerClosure(entities: Map<string, SeedEntity>): Map<string, string[]> {
-  const children = new Map<string, string[]>();
-  for (const e of entities.values()) for (const b of e.broader) children.set(b, [...(children.get(b) ?? []), e.id]);
-  const out = new Map<string, string[]>();
-  for (const id of entities.keys()) {
-    const found = new Set<string>([id]);
-    const stack = [id];
-    while (stack.length > 0) {
-      for (const c of children.get(stack.pop()!) ?? []) {
-        if (found.has(c) || !entities.has(c)) continue;
-        found.add(c);
-        stack.push(c);
-      }
-    }
-    out.set(id, [...found].sort());
-  }
-  return out;
-}
-
-/**
- * The scope of a RESTRICTS or APPLIES_TO fact, with its `to` placed by kind: goods are
- * items, a sector is a sector, a company, organisation or project is bound by name, and a
- * place must be listed as an origin or a destination (it cannot be guessed which).
- * SUBJECT_TO facts bind their `from` by name. Other facts have no scope.
- */
-function resolveScope(
-  fact: FactRow,
-  where: string,
-  entities: Map<string, SeedEntity>,
-  narrower: Map<string, string[]>,
-  problems: string[],
-): SeedScope | null {
-  if (fact.type === 'SUBJECT_TO') {
-    if (fact.scope) problems.push(`${where}.scope: only RESTRICTS and APPLIES_TO facts take a scope`);
-    return { items: [], coveredItems: [], origins: [], destinations: [], endUsers: [], sectors: [], subjects: [fact.from] };
-  }
-  if (fact.type !== 'RESTRICTS' && fact.type !== 'APPLIES_TO') {
-    if (fact.scope) problems.push(`${where}.scope: only RESTRICTS and APPLIES_TO facts take a scope`);
-    return null;
-  }
-  const given = fact.scope ?? { items: [], origins: [], destinations: [], endUsers: [], sectors: [] };
-  const check = (key: keyof typeof given, kinds: readonly EntityKind[]) =>
-    given[key].forEach((id, index) => {
-      const e = entities.get(id);
-      if (!e) problems.push(`${where}.scope.${key}[${index}]: unknown entity "${id}"`);
-      else if (!kinds.includes(e.kind))
-        problems.push(`${where}.scope.${key}[${index}]: "${id}" is a ${e.kind}; allowed: ${kinds.join(', ')}`);
-    });
-  check('items', GOODS);
-  check('origins', PLACES);
-  check('destinations', PLACES);
-  check('endUsers', ['Sector']);
-  check('sectors', ['Sector']);
-  const scope = {
-    items: [...given.items],
-    origins: [...given.origins],
-    destinations: [...given.destinations],
-    endUsers: [...given.endUsers],
-    sectors: [...given.sectors],
-    subjects: [] as string[],
-  };
-  const target = entities.get(fact.to);
-  if (target) {
-    if (GOODS.includes(target.kind)) scope.items.push(fact.to);
-    else if (target.kind === 'Sector') scope.sectors.push(fact.to);
-    else if (PLACES.includes(target.kind)) {
-      if (!scope.origins.includes(fact.to) && !scope.destinations.includes(fact.to))
-        problems.push(`${where}.scope: list "${fact.to}" as an origin or a destination; a policy's place cannot be guessed`);
-    } else if (['Company', 'Organization', 'Project'].includes(target.kind)) scope.subjects.push(fact.to);
-  }
-  const unique = (ids: string[]) => [...new Set(ids)].sort();
-  const items = unique(scope.items);
-  return {
-    items,
-    coveredItems: unique(items.flatMap((id) => narrower.get(id) ?? [id])),
-    origins: unique(scope.origins),
-    destinations: unique(scope.destinations),
-    endUsers: unique(scope.endUsers),
-    sectors: unique(scope.sectors),
-    subjects: unique(scope.subjects),
   };
 }
 

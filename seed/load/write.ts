@@ -4,14 +4,15 @@
  * then the version stamp (version.ts). Content hashes make a second load of the same
  * seed write nothing and report it unchanged.
  */
-import { createHash } from 'node:crypto';
 import { cypher } from '../../src/db/cypher.js';
-import { nameKeys } from '../../src/db/names.js';
 import type { Database } from '../../src/db/database.js';
-import type { SeedEntity, SeedFact, SeedGraph, SeedSource } from './validate.js';
+import { entityProps, factProps, SEEDED, sourceProps } from '../../src/domain/props.js';
+import type { SeedGraph } from './validate.js';
 import { migrate, seedHash, type StampResult, stampGraphVersion } from './version.js';
 
 export const BATCH_SIZE = 500;
+
+type Props = Record<string, unknown>;
 
 export type Status = 'created' | 'updated' | 'unchanged';
 
@@ -62,88 +63,6 @@ export interface LoadReport {
   version: StampResult;
 }
 
-type Props = Record<string, unknown>;
-
-/** The stored properties without unset keys, and a hash of them. */
-function withHash(props: Props): { props: Props; hash: string } {
-  const clean = Object.fromEntries(
-    Object.entries(props).filter(([, value]) => value !== undefined && value !== null),
-  );
-  const hash = createHash('sha256').update(JSON.stringify(clean)).digest('hex').slice(0, 32);
-  return { props: { ...clean, seeded: true, seedHash: hash }, hash };
-}
-
-export const sourceProps = (s: SeedSource) =>
-  withHash({
-    id: s.id,
-    file: s.file,
-    publisher: s.publisher,
-    title: s.title,
-    titleAssigned: s.titleAssigned,
-    date: s.date,
-    dateNote: s.dateNote,
-    kind: s.kind,
-  });
-
-export const entityProps = (e: SeedEntity) =>
-  withHash({
-    id: e.id,
-    kind: e.kind,
-    name: e.name,
-    aliases: e.aliases,
-    nameKeys: nameKeys([e.name, ...e.aliases]),
-    description: e.description,
-    sourceIds: e.sourceIds,
-    iso2: e.iso2,
-    reference: e.reference,
-    issuedOn: e.issuedOn,
-    effectiveFrom: e.effectiveFrom,
-    effectiveUntil: e.effectiveUntil,
-    broader: e.broader.length > 0 ? e.broader : undefined,
-    // The taxonomy's closure, computed once here so commodity filters read it from the node.
-    narrower: e.narrower,
-  });
-
-export const factProps = (f: SeedFact) =>
-  withHash({
-    id: f.id,
-    claim: f.claim,
-    period: f.period,
-    periodStart: f.periodStart,
-    periodEnd: f.periodEnd,
-    sourceIds: f.sourceIds,
-    item: f.item,
-    quantity: f.quantity?.value,
-    unit: f.quantity?.unit,
-    metric: f.metric,
-    changeValue: f.change?.value,
-    changeUnit: f.change?.unit,
-    changeBasis: f.change?.basis,
-    changeApproximate: f.change?.approximate,
-    measuredBy: f.measuredBy,
-    approximate: f.approximate,
-    bound: f.bound,
-    nature: f.nature,
-    condition: f.condition,
-    note: f.note,
-    // Neo4j properties cannot nest, so the statements are parallel lists, in order.
-    refSourceIds: f.references.map((r) => r.sourceId),
-    refClaims: f.references.map((r) => r.claim),
-    refPeriods: f.references.map((r) => r.period),
-    refPeriodStarts: f.references.map((r) => r.periodStart),
-    refPeriodEnds: f.references.map((r) => r.periodEnd ?? ''),
-    refNotes: f.references.map((r) => r.note ?? ''),
-    ...(f.scope && {
-      scopeItems: f.scope.items,
-      scopeCoveredItems: f.scope.coveredItems,
-      scopeOrigins: f.scope.origins,
-      scopeDestinations: f.scope.destinations,
-      scopeEndUsers: f.scope.endUsers,
-      scopeSectors: f.scope.sectors,
-      scopeSubjects: f.scope.subjects,
-    }),
-  });
-
 function batches<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += BATCH_SIZE) out.push(rows.slice(i, i + BATCH_SIZE));
@@ -176,26 +95,26 @@ export async function loadSeed(
 
   for (const batch of batches(graph.sources)) {
     const rows = batch.map((s) => {
-      const { props, hash } = sourceProps(s);
+      const { props, hash } = sourceProps(s, SEEDED);
       return { id: s.id, props, hash, compare: compared(props) };
     });
-    const result = await db.run(cypher('seed/merge-sources'), { rows, ignored: IGNORED });
+    const result = await db.run(cypher('seed/merge-sources'), { rows, ignored: IGNORED, keepCurated: true });
     for (const row of result) count(report.nodes, 'node', 'Source', row);
   }
   for (const batch of batches(graph.entities)) {
     const rows = batch.map((e) => {
-      const { props, hash } = entityProps(e);
+      const { props, hash } = entityProps(e, SEEDED);
       return { id: e.id, kind: e.kind, props, hash, compare: compared(props) };
     });
-    const result = await db.run(cypher('seed/merge-entities'), { rows, ignored: IGNORED });
+    const result = await db.run(cypher('seed/merge-entities'), { rows, ignored: IGNORED, keepCurated: true });
     for (const row of result) count(report.nodes, 'node', String(row.label), row);
   }
   for (const batch of batches(graph.facts)) {
     const rows = batch.map((f) => {
-      const { props, hash } = factProps(f);
+      const { props, hash } = factProps(f, SEEDED);
       return { id: f.id, type: f.type, from: f.from, to: f.to, props, hash, compare: compared(props) };
     });
-    const result = await db.run(cypher('seed/merge-facts'), { rows, ignored: IGNORED });
+    const result = await db.run(cypher('seed/merge-facts'), { rows, ignored: IGNORED, keepCurated: true });
     for (const row of result) count(report.relationships, 'relationship', String(row.type), row);
   }
 

@@ -36,6 +36,15 @@ export const BASE_COST: Readonly<Record<string, number>> = {
   'Query.entities': 20,
   'Query.relationships': 20,
   'Query.tradeFigures': 20,
+  // A write validates against the graph and writes in one transaction under the graph's
+  // write lock: priced well above a lookup, so an operation holds only a few of them.
+  'Mutation.upsertSource': 1000,
+  'Mutation.upsertEntity': 1000,
+  'Mutation.assertFact': 1000,
+  'Mutation.retractFact': 1000,
+  'Mutation.mergeEntities': 5000,
+  'Query.history': 20,
+  'Query.retractedFacts': 20,
 };
 
 /**
@@ -67,6 +76,10 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'PolicyClause.subjects': 5,
   // The entities a search text names together: a few words name a few entities.
   'FactHit.between': 3,
+  // One change per item a write touches: the item and the entities whose sources it changes.
+  'SourceWrite.changes': 5,
+  'EntityWrite.changes': 20,
+  'FactWrite.changes': 10,
 };
 
 /** The list sizes one of these fields' arguments sets for lists below it (coordinate → size). */

@@ -31,7 +31,7 @@ const FACTS_BY_SOURCES = cypher('relationships/by-sources');
 type Props = Record<string, Plain>;
 
 /** Lucene's special characters, escaped so user text is only ever searched for, never parsed as syntax. */
-const escapeLucene = (term: string) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
+export const escapeLucene = (term: string) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
 
 /**
  * A Lucene query for the facts whose `field` holds exactly `value`, for the keyword-

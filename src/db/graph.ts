@@ -22,7 +22,8 @@ type Props = Record<string, Plain>;
 
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRow>> {
   const rows = await db.run(ENTITIES_BY_IDS, { ids });
-  return new Map(rows.map((row) => toEntityRow(row.entity as Props)).map((e) => [e.id, e]));
+  // Keyed by the id asked: a merged entity's old id answers its survivor.
+  return new Map(rows.map((row) => [String(row.requested), toEntityRow(row.entity as Props)]));
 }
 
 export async function sourcesByIds(db: Database, ids: readonly string[]): Promise<Map<string, SourceRow>> {

@@ -18,6 +18,7 @@ export function toSourceRow(p: Props): SourceRow {
     date: str(p.date),
     dateNote: str(p.dateNote),
     kind: String(p.kind),
+    url: str(p.url),
   };
 }
 
@@ -36,6 +37,7 @@ export function toEntityRow(p: Props): EntityRow {
     effectiveFrom: str(p.effectiveFrom),
     effectiveUntil: str(p.effectiveUntil),
     narrower: strings(p.narrower),
+    formerIds: strings(p.formerIds),
   };
 }
 

@@ -21,6 +21,7 @@ export interface SourceRow {
   date: string | null;
   dateNote: string | null;
   kind: string;
+  url: string | null;
 }
 
 export interface EntityRow {
@@ -39,6 +40,8 @@ export interface EntityRow {
   effectiveUntil: string | null;
   /** Commodity or Product: itself and every narrower good (kinds, forms, grades); empty for other kinds. */
   narrower: string[];
+  /** Ids of entities merged into this one (they find it by id). */
+  formerIds: string[];
 }
 
 /** One document's statement of a fact. */

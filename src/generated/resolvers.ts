@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { HealthView } from '../resolvers/health.js';
 import type { SourceRow, EntityRow, RelationshipRow, ReferenceRow, ScopeMatchRow, ExposedSetRow, ExposedEntityRow, PeriodRow, LinkRow, SearchHitRow, PageRow, EdgeRow, DependencyTiersRow, DependencyTierRow, DependencyReachRow, DependencyPathRow, DependencyHopRow, ExposureRow, ExposurePathRow, SubgraphRow } from '../db/rows.js';
 import type { FactHitRow } from '../db/catalog.js';
+import type { WriteResult } from '../curation/writes.js';
+import type { ChangeProps, Props } from '../db/curation.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -45,11 +47,40 @@ export type ChangeBasis =
   /** Year on year. */
   | 'YOY';
 
+export type ChangeInput = {
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  basis: ChangeBasis;
+  unit: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
+};
+
+/** One item changed by one write: who, when, what, and the values before and after. */
+export type ChangeRecord = {
+  __typename?: 'ChangeRecord';
+  /** CREATE, UPDATE, RETRACT, MERGE or DELETE (an entity merged away). */
+  action: Scalars['String']['output'];
+  /** The curator's name (from the API key or the token's subject). */
+  actor: Scalars['String']['output'];
+  /** The stored properties after, as JSON; null when the item left the graph. */
+  after: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 date and time. */
+  at: Scalars['String']['output'];
+  /** The stored properties before, as JSON; null for a creation. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The properties that differ. */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  targetId: Scalars['ID']['output'];
+  /** SOURCE, ENTITY or FACT. */
+  targetKind: Scalars['String']['output'];
+};
+
 export type Commodity = Entity & {
   __typename?: 'Commodity';
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /** What it is made from. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
@@ -100,6 +131,7 @@ export type Company = Entity & {
   customers: Array<Link>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Where it is based. first: 1 to 200 (default 50), newest first. */
@@ -171,6 +203,7 @@ export type Country = Entity & {
    * first: 1 to 200 (default 50), newest first.
    */
   exports: Array<Relationship>;
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /**
    * What it imports: totals, flows from origins, and others' exports to it. commodity: as
@@ -375,6 +408,8 @@ export type Entity = {
   degree: Scalars['Int']['output'];
   /** A short description in our own words. */
   description: Scalars['String']['output'];
+  /** Ids of entities merged into this one by a curator (mergeEntities); each still finds it. */
+  formerIds: Array<Scalars['ID']['output']>;
   /** Stable id: <kind>:<slug>. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
@@ -426,6 +461,29 @@ export type EntityFilter = {
   sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An entity to add or update; the id's prefix gives its kind (company:, country: …). */
+export type EntityInput = {
+  /** Spellings to add to the entity's aliases. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Commodity or Product: the broader goods it is a kind, form or grade of (replaces the stored list). */
+  broader?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Required for a new entity; one or two sentences in our own words, at most 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  effectiveFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  effectiveUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  /** Country: the ISO 3166 code. */
+  iso2?: InputMaybe<Scalars['String']['input']>;
+  /** Policy dates. */
+  issuedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Required for a new entity; at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Policy: its official number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Aliases to remove. */
+  removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type EntityKind =
   | 'COMMODITY'
   | 'COMPANY'
@@ -443,6 +501,16 @@ export type EntityOrder =
   | 'DEGREE_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC';
+
+export type EntityWrite = {
+  __typename?: 'EntityWrite';
+  changes: Array<ChangeRecord>;
+  dryRun: Scalars['Boolean']['output'];
+  /** The entity as written (with dryRun, as it would be). */
+  entity: Maybe<Entity>;
+  replayed: Scalars['Boolean']['output'];
+  status: WriteStatus;
+};
 
 /**
  * Why a fact is believed: the claim in our words, when it holds, and the documents saying
@@ -540,6 +608,31 @@ export type FactHit = {
   score: Scalars['Float']['output'];
 };
 
+/** A fact with its evidence, as the seed's fact files hold it (seed/README.md). */
+export type FactInput = {
+  /** Other documents stating the same fact, each in its own words and period. */
+  alsoStatedBy?: InputMaybe<Array<StatementInput>>;
+  /** One line in the curator's own words; at most 1,000 characters. */
+  claim: Scalars['String']['input'];
+  condition?: InputMaybe<Scalars['String']['input']>;
+  figure?: InputMaybe<FigureInput>;
+  from: Scalars['ID']['input'];
+  /** kebab-case, unique among facts. */
+  id: Scalars['ID']['input'];
+  /** The commodity, product or technology concerned (required for EXPORTS_TO and IMPORTS_FROM). */
+  item?: InputMaybe<Scalars['ID']['input']>;
+  nature?: InputMaybe<Nature>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 2025, 2025-12, 2025-Q3, 2025-H1, 2025-09-10, start/end, or start/.. (no end known). */
+  period: Scalars['String']['input'];
+  /** RESTRICTS and APPLIES_TO only: what the policy clause covers. */
+  scope?: InputMaybe<ScopeInput>;
+  /** The id of the source document stating it. */
+  source: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  type: RelationshipType;
+};
+
 /** How searchFacts found a fact, best first. */
 export type FactMatch =
   /**
@@ -552,6 +645,18 @@ export type FactMatch =
   | 'LINKS'
   /** Its own words match the text (claims, every document's wording, note). */
   | 'WORDS';
+
+export type FactWrite = {
+  __typename?: 'FactWrite';
+  changes: Array<ChangeRecord>;
+  dryRun: Scalars['Boolean']['output'];
+  /** The fact as written; null once retracted (see retracted). */
+  relationship: Maybe<Relationship>;
+  replayed: Scalars['Boolean']['output'];
+  /** The retracted fact, for retractFact. */
+  retracted: Maybe<RetractedFact>;
+  status: WriteStatus;
+};
 
 /** A number with its unit, exactly as the source gives it, and its qualifiers. */
 export type Figure = {
@@ -573,6 +678,19 @@ export type Figure = {
   /** The unit in words (metric tonnes, yuan per tonne …). */
   unitName: Scalars['String']['output'];
   value: Scalars['Float']['output'];
+};
+
+export type FigureInput = {
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  bound?: InputMaybe<Bound>;
+  change?: InputMaybe<ChangeInput>;
+  /** The Organization or Company that measured it. */
+  measuredBy?: InputMaybe<Scalars['ID']['input']>;
+  /** What it measures, when the type alone does not say; each metric takes only some units. */
+  metric?: InputMaybe<Metric>;
+  /** A unit code: t, vehicle, unit, percent, percentage_point, kW/kg, kg/vehicle, USD, HKD, CNY/t, CNY/kg, ratio, count, year, V. */
+  unit: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
 };
 
 /**
@@ -651,6 +769,164 @@ export type Metric =
   | 'WEIGHT_REDUCTION';
 
 /**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * States a fact with its evidence, or replaces the fact with that id (its type and ends
+   * may change). The claim is the curator's own words; `source` must be a known source.
+   * Walks, paths, exposure and lists see it at once.
+   */
+  assertFact: FactWrite;
+  /**
+   * Merges `merged` into `survivor` (two entities of the same kind that are one): its facts
+   * move to the survivor, its name and aliases become the survivor's aliases, and its id
+   * becomes one of the survivor's `formerIds` (entity(id) with the old id answers the
+   * survivor). A fact between the two is CONFLICT unless it is a HAS_METRIC: retract it first.
+   */
+  mergeEntities: EntityWrite;
+  /**
+   * Retracts a fact with a reason: it leaves every answer (walks, paths, exposure, lists,
+   * search, links) and is kept, with the reason, in `history` and `retractedFacts`.
+   */
+  retractFact: FactWrite;
+  /**
+   * Adds an entity (name and description required), or updates one: fields given replace
+   * the stored ones, `aliases` are added to the stored aliases, `removeAliases` removed. A
+   * name or alias that already finds another entity (compared as entityByName compares
+   * names: case, punctuation and suffixes such as Limited ignored) is CONFLICT.
+   */
+  upsertEntity: EntityWrite;
+  /** Adds a source document, or replaces the fields of an existing one. */
+  upsertSource: SourceWrite;
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationAssertFactArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: FactInput;
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationMergeEntitiesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  merged: Scalars['ID']['input'];
+  survivor: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationRetractFactArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationUpsertEntityArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: EntityInput;
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationUpsertSourceArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SourceInput;
+};
+
+/**
  * How certain a fact is, most certain first; a dependency path is as certain as its least
  * certain hop. Dependency answers follow REPORTED facts unless asked for more.
  */
@@ -671,6 +947,7 @@ export type Organization = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   /** Projects and parties it funds or supports. first: 1 to 200 (default 50), newest first. */
   funds: Array<Link>;
   id: Scalars['ID']['output'];
@@ -751,6 +1028,7 @@ export type Policy = Entity & {
   effectiveFrom: Maybe<Scalars['LocalDate']['output']>;
   /** The last day it is in force, when the sources give one. */
   effectiveUntil: Maybe<Scalars['LocalDate']['output']>;
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   issuedOn: Maybe<Scalars['LocalDate']['output']>;
   /** Who issued it. first: 1 to 200 (default 50), newest first. */
@@ -829,6 +1107,7 @@ export type Product = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /** What it is made from or consumes. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
@@ -869,6 +1148,7 @@ export type Project = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   /** Who funds it. first: 1 to 200 (default 50), newest first. */
   funders: Array<Link>;
   id: Scalars['ID']['output'];
@@ -973,6 +1253,11 @@ export type Query = {
   /** Whether the service and its database answer, with the graph's size. */
   health: Health;
   /**
+   * What curators changed, newest first: for an entity (including the entities merged into
+   * it), a fact (retracted or not) or a source. first: 1 to 200 (default 50).
+   */
+  history: Array<ChangeRecord>;
+  /**
    * One relationship (fact) by id, or null when no fact has the id: a lookup, so an
    * unknown id is an answer, not an error (unlike the id arguments of the lists below).
    */
@@ -985,6 +1270,8 @@ export type Query = {
    * the name or an alias of an entity of the right kind.
    */
   relationships: RelationshipConnection;
+  /** Retracted facts, most recently retracted first. first: 1 to 100 (default 20). */
+  retractedFacts: Array<RetractedFact>;
   /**
    * Search over names, aliases and descriptions, ranked as people expect: an exact name or
    * alias first (as entityByName compares them), then names starting with the text, then
@@ -1118,6 +1405,12 @@ export type QueryExposureArgs = {
 };
 
 
+export type QueryHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1126,6 +1419,11 @@ export type QueryRelationshipArgs = {
 export type QueryRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RelationshipFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRetractedFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1197,6 +1495,7 @@ export type Region = Entity & {
   country: Maybe<Country>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /**
@@ -1349,6 +1648,21 @@ export type RelationshipType =
   /** uses or applies the technology */
   | 'USES_TECHNOLOGY';
 
+/** A fact taken out of every answer by a curator, kept with the reason. */
+export type RetractedFact = {
+  __typename?: 'RetractedFact';
+  claim: Scalars['String']['output'];
+  fromId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** Every property the fact had, as JSON. */
+  properties: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  retractedAt: Scalars['String']['output'];
+  retractedBy: Scalars['String']['output'];
+  toId: Scalars['ID']['output'];
+  type: RelationshipType;
+};
+
 /** The parts of a policy's scope (schema/MODEL.md, Policies and exposure). */
 export type ScopeDimension =
   /** The receiving side of the hop is, or is located in, one of the destinations. */
@@ -1363,6 +1677,14 @@ export type ScopeDimension =
   | 'SECTOR'
   /** The hop's provider is an entity the clause binds by name. */
   | 'SUBJECT';
+
+export type ScopeInput = {
+  destinations?: InputMaybe<Array<Scalars['ID']['input']>>;
+  endUsers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  items?: InputMaybe<Array<Scalars['ID']['input']>>;
+  origins?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sectors?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
 
 /** How a dependency hop meets one clause of a policy's scope. */
 export type ScopeMatch = {
@@ -1423,6 +1745,7 @@ export type Sector = Entity & {
   aliases: Array<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /** Commodities, products and technologies used in the sector. first: 1 to 200 (default 50), newest first. */
   inputs: Array<Link>;
@@ -1466,6 +1789,8 @@ export type Source = {
   title: Scalars['String']['output'];
   /** True when the document has no title and the title here was given by the curators. */
   titleAssigned: Scalars['Boolean']['output'];
+  /** Where the document was published, when known. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1475,11 +1800,48 @@ export type SourceFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A source document as a curator gives it. */
+export type SourceInput = {
+  /** Publication date; without one, dateNote says what is known. */
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  dateNote?: InputMaybe<Scalars['String']['input']>;
+  /** The document's file in shared/seeds/, when it is one of those. */
+  file?: InputMaybe<Scalars['String']['input']>;
+  /** kebab-case, stable. */
+  id: Scalars['ID']['input'];
+  kind: SourceKind;
+  publisher: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** True when the document has no title and the curator named it. */
+  titleAssigned?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where it was published (http or https). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SourceKind =
   | 'BROKER_RESEARCH'
   | 'INDUSTRY_OVERVIEW'
   | 'MARKET_REPORT'
   | 'MARKET_SURVEY';
+
+export type SourceWrite = {
+  __typename?: 'SourceWrite';
+  /** Each item changed, with its values before and after (empty when UNCHANGED). */
+  changes: Array<ChangeRecord>;
+  dryRun: Scalars['Boolean']['output'];
+  /** True when this answers a retry of an earlier write with the same idempotency key. */
+  replayed: Scalars['Boolean']['output'];
+  /** The source as written (with dryRun, as it would be). */
+  source: Maybe<Source>;
+  status: WriteStatus;
+};
+
+export type StatementInput = {
+  claim: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<Scalars['String']['input']>;
+  source: Scalars['ID']['input'];
+};
 
 /** A neighbourhood for graph views. */
 export type Subgraph = {
@@ -1497,6 +1859,7 @@ export type Technology = Entity & {
   description: Scalars['String']['output'];
   /** Who develops it. first: 1 to 200 (default 50), newest first. */
   developers: Array<Link>;
+  formerIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Who holds a licence to it (the link is the licence, from the licensor). first: 1 to 200 (default 50), newest first. */
@@ -1535,6 +1898,15 @@ export type TradeMeasure =
   | 'EXPORTS'
   | 'IMPORTS'
   | 'PRODUCTION';
+
+/** What a write did, or with dryRun would do. */
+export type WriteStatus =
+  | 'CREATED'
+  | 'MERGED'
+  | 'RETRACTED'
+  /** The write asked for what is already stored: nothing changed. */
+  | 'UNCHANGED'
+  | 'UPDATED';
 
 
 
@@ -1613,6 +1985,8 @@ export type ResolversTypes = {
   Bound: Bound;
   Change: ResolverTypeWrapper<RelationshipRow>;
   ChangeBasis: ChangeBasis;
+  ChangeInput: ChangeInput;
+  ChangeRecord: ResolverTypeWrapper<ChangeProps>;
   Commodity: ResolverTypeWrapper<EntityRow>;
   Company: ResolverTypeWrapper<EntityRow>;
   Country: ResolverTypeWrapper<EntityRow>;
@@ -1628,16 +2002,21 @@ export type ResolversTypes = {
   EntityConnection: ResolverTypeWrapper<PageRow<EntityRow>>;
   EntityEdge: ResolverTypeWrapper<EdgeRow<EntityRow>>;
   EntityFilter: EntityFilter;
+  EntityInput: EntityInput;
   EntityKind: EntityKind;
   EntityOrder: EntityOrder;
+  EntityWrite: ResolverTypeWrapper<WriteResult>;
   Evidence: ResolverTypeWrapper<RelationshipRow>;
   ExposedEntity: ResolverTypeWrapper<ExposedEntityRow>;
   ExposedSet: ResolverTypeWrapper<ExposedSetRow>;
   Exposure: ResolverTypeWrapper<ExposureRow>;
   ExposurePath: ResolverTypeWrapper<ExposurePathRow>;
   FactHit: ResolverTypeWrapper<FactHitRow>;
+  FactInput: FactInput;
   FactMatch: FactMatch;
+  FactWrite: ResolverTypeWrapper<WriteResult>;
   Figure: ResolverTypeWrapper<RelationshipRow>;
+  FigureInput: FigureInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthView>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1645,6 +2024,7 @@ export type ResolversTypes = {
   Link: ResolverTypeWrapper<LinkRow>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
   Metric: Metric;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nature: Nature;
   Organization: ResolverTypeWrapper<EntityRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1663,23 +2043,31 @@ export type ResolversTypes = {
   RelationshipEdge: ResolverTypeWrapper<EdgeRow<RelationshipRow>>;
   RelationshipFilter: RelationshipFilter;
   RelationshipType: RelationshipType;
+  RetractedFact: ResolverTypeWrapper<Props>;
   ScopeDimension: ScopeDimension;
+  ScopeInput: ScopeInput;
   ScopeMatch: ResolverTypeWrapper<ScopeMatchRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchMatch: SearchMatch;
   Sector: ResolverTypeWrapper<EntityRow>;
   Source: ResolverTypeWrapper<SourceRow>;
+  SourceInput: SourceInput;
   SourceKind: SourceKind;
+  SourceWrite: ResolverTypeWrapper<WriteResult>;
+  StatementInput: StatementInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
   Technology: ResolverTypeWrapper<EntityRow>;
   TradeMeasure: TradeMeasure;
+  WriteStatus: WriteStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Change: RelationshipRow;
+  ChangeInput: ChangeInput;
+  ChangeRecord: ChangeProps;
   Commodity: EntityRow;
   Company: EntityRow;
   Country: EntityRow;
@@ -1692,19 +2080,25 @@ export type ResolversParentTypes = {
   EntityConnection: PageRow<EntityRow>;
   EntityEdge: EdgeRow<EntityRow>;
   EntityFilter: EntityFilter;
+  EntityInput: EntityInput;
+  EntityWrite: WriteResult;
   Evidence: RelationshipRow;
   ExposedEntity: ExposedEntityRow;
   ExposedSet: ExposedSetRow;
   Exposure: ExposureRow;
   ExposurePath: ExposurePathRow;
   FactHit: FactHitRow;
+  FactInput: FactInput;
+  FactWrite: WriteResult;
   Figure: RelationshipRow;
+  FigureInput: FigureInput;
   Float: Scalars['Float']['output'];
   Health: HealthView;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Link: LinkRow;
   LocalDate: Scalars['LocalDate']['output'];
+  Mutation: Record<PropertyKey, never>;
   Organization: EntityRow;
   PageInfo: PageInfo;
   Period: PeriodRow;
@@ -1720,10 +2114,15 @@ export type ResolversParentTypes = {
   RelationshipConnection: PageRow<RelationshipRow>;
   RelationshipEdge: EdgeRow<RelationshipRow>;
   RelationshipFilter: RelationshipFilter;
+  RetractedFact: Props;
+  ScopeInput: ScopeInput;
   ScopeMatch: ScopeMatchRow;
   SearchHit: SearchHitRow;
   Sector: EntityRow;
   Source: SourceRow;
+  SourceInput: SourceInput;
+  SourceWrite: WriteResult;
+  StatementInput: StatementInput;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
   Technology: EntityRow;
@@ -1736,10 +2135,23 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ChangeRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeRecord'] = ResolversParentTypes['ChangeRecord']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CommodityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commodity'] = ResolversParentTypes['Commodity']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CommodityInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1757,6 +2169,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   customers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyCustomersArgs, 'first'>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   location?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompanyLocationArgs, 'first'>>;
@@ -1776,6 +2189,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryExportsArgs, 'first'>>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imports?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CountryImportsArgs, 'first'>>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1843,6 +2257,14 @@ export type EntityEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
+export type EntityWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityWrite'] = ResolversParentTypes['EntityWrite']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WriteStatus'], ParentType, ContextType>;
+};
+
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   claim?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1892,6 +2314,15 @@ export type FactHitResolvers<ContextType = Context, ParentType extends Resolvers
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type FactWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactWrite'] = ResolversParentTypes['FactWrite']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retracted?: Resolver<Maybe<ResolversTypes['RetractedFact']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WriteStatus'], ParentType, ContextType>;
+};
+
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['Bound']>, ParentType, ContextType>;
@@ -1920,10 +2351,19 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'LocalDate';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assertFact?: Resolver<ResolversTypes['FactWrite'], ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'dryRun' | 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'dryRun' | 'merged' | 'survivor'>>;
+  retractFact?: Resolver<ResolversTypes['FactWrite'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'dryRun' | 'id' | 'reason'>>;
+  upsertEntity?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'dryRun' | 'input'>>;
+  upsertSource?: Resolver<ResolversTypes['SourceWrite'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'dryRun' | 'input'>>;
+};
+
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   funds?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<OrganizationFundsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1952,6 +2392,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   effectiveFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   effectiveUntil?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   issuers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PolicyIssuersArgs, 'first'>>;
@@ -1984,6 +2425,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProductInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1999,6 +2441,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   funders?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProjectFundersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2021,8 +2464,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exposedTo?: Resolver<ResolversTypes['ExposedSet'], ParentType, ContextType, RequireFields<QueryExposedToArgs, 'dependence' | 'first' | 'maxDepth' | 'natures'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'dependence' | 'id' | 'maxDepth' | 'natures'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryRelationshipArgs, 'id'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first'>>;
+  retractedFacts?: Resolver<Array<ResolversTypes['RetractedFact']>, ParentType, ContextType, RequireFields<QueryRetractedFactsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchFacts?: Resolver<Array<ResolversTypes['FactHit']>, ParentType, ContextType, RequireFields<QuerySearchFactsArgs, 'first' | 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
@@ -2045,6 +2490,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<RegionMembersArgs, 'first'>>;
@@ -2076,6 +2522,18 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type RetractedFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractedFact'] = ResolversParentTypes['RetractedFact']> = {
+  claim?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retractedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retractedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
 export type ScopeMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopeMatch'] = ResolversParentTypes['ScopeMatch']> = {
   clause?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   matched?: Resolver<Array<ResolversTypes['ScopeDimension']>, ParentType, ContextType>;
@@ -2093,6 +2551,7 @@ export type SectorResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SectorInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2112,6 +2571,15 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleAssigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SourceWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceWrite'] = ResolversParentTypes['SourceWrite']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WriteStatus'], ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -2125,6 +2593,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   developers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TechnologyDevelopersArgs, 'first'>>;
+  formerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   licensees?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TechnologyLicenseesArgs, 'first'>>;
@@ -2137,6 +2606,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
 
 export type Resolvers<ContextType = Context> = {
   Change?: ChangeResolvers<ContextType>;
+  ChangeRecord?: ChangeRecordResolvers<ContextType>;
   Commodity?: CommodityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -2148,16 +2618,19 @@ export type Resolvers<ContextType = Context> = {
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
+  EntityWrite?: EntityWriteResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   ExposedEntity?: ExposedEntityResolvers<ContextType>;
   ExposedSet?: ExposedSetResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposurePath?: ExposurePathResolvers<ContextType>;
   FactHit?: FactHitResolvers<ContextType>;
+  FactWrite?: FactWriteResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
@@ -2171,10 +2644,12 @@ export type Resolvers<ContextType = Context> = {
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
+  RetractedFact?: RetractedFactResolvers<ContextType>;
   ScopeMatch?: ScopeMatchResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceWrite?: SourceWriteResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
 };

@@ -2,6 +2,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers.js';
 import { catalogResolvers } from './catalog.js';
+import { curationResolvers } from './curation.js';
 import { dependencyResolvers } from './dependencies.js';
 import { entityResolvers } from './entity.js';
 import { healthResolvers } from './health.js';
@@ -18,4 +19,5 @@ export const resolvers: Resolvers[] = [
   relationshipResolvers,
   dependencyResolvers,
   policyResolvers,
+  curationResolvers,
 ];

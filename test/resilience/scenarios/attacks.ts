@@ -29,6 +29,13 @@ const clientMistake: Expectation = (a) => {
     : `expected 400 BAD_REQUEST or GRAPHQL_VALIDATION_FAILED, got ${a.status} ${codes.join('+')}`;
 };
 
+const unauthenticated: Expectation = (a) => {
+  const codes = errorCodes(a);
+  return a.status === 401 && codes.length > 0 && codes.every((c) => c === 'UNAUTHENTICATED')
+    ? undefined
+    : `expected 401 UNAUTHENTICATED, got ${a.status} ${codes.join('+')}`;
+};
+
 interface Attack {
   name: string;
   body: unknown;
@@ -82,7 +89,7 @@ function corpus(suite: Suite): Attack[] {
     { name: 'circular fragments A <-> B', body: { query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A health { status } }' }, expect: rejected },
     { name: 'self-spreading fragment', body: { query: '{ ...A } fragment A on Query { health { status } ...A }' }, expect: rejected },
     { name: '1 MB document', body: { query: `{ ${'__typename '.repeat(95_000)}}` }, expect: tooLarge },
-    { name: 'mutation (the schema has none)', body: { query: 'mutation { __typename }' }, expect: clientMistake },
+    { name: 'mutation without a token', body: { query: 'mutation { __typename }' }, expect: unauthenticated },
     { name: 'subscription (the schema has none)', body: { query: 'subscription { __typename }' }, expect: clientMistake },
   ];
   if (extra) {

@@ -1,0 +1,123 @@
+/**
+ * Who is asking: an API key or a JWT in `Authorization: Bearer …` (or an API key in
+ * `X-API-Key`). API keys come from the environment (CURATOR_API_KEYS, READER_API_KEYS)
+ * and are compared by their SHA-256 in constant time; JWTs are verified with jose
+ * against an HS256 secret (JWT_SECRET) or a local JWKS file (JWT_JWKS_FILE), with the
+ * issuer and audience when configured. Nothing here logs a token or a key.
+ *
+ * The plugin decides before anything runs: a mutation needs the `curator` role (no valid
+ * token → UNAUTHENTICATED, 401; a token without the role → FORBIDDEN, 403), and with
+ * AUTH_REQUIRED_FOR_READS every operation needs a valid token.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import type { AuthConfig } from './config.js';
+import { AppError, ErrorCode } from './errors.js';
+
+export const CURATOR_ROLE = 'curator';
+
+export interface Principal {
+  /** The key's name, or the token's subject: stored as `curatedBy` and on every Change. */
+  name: string;
+  roles: readonly string[];
+  via: 'api-key' | 'jwt';
+}
+
+/** The outcome of reading a request's credentials. */
+export type Authentication = { principal: Principal | null; error: AppError | null };
+
+const unauthenticated = (message: string) =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } });
+
+const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message, { http: { status: 403 } });
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export class Authenticator {
+  private readonly secret: Uint8Array | undefined;
+  private readonly jwks: ReturnType<typeof createLocalJWKSet> | undefined;
+
+  constructor(private readonly config: AuthConfig) {
+    this.secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : undefined;
+    if (config.jwt.jwksFile) {
+      let set: JSONWebKeySet;
+      try {
+        set = JSON.parse(readFileSync(config.jwt.jwksFile, 'utf8')) as JSONWebKeySet;
+      } catch (error) {
+        throw new Error(`JWT_JWKS_FILE: cannot read a JSON Web Key Set from ${config.jwt.jwksFile}`, { cause: error });
+      }
+      this.jwks = createLocalJWKSet(set);
+    }
+  }
+
+  /** The principal of a request's headers; an invalid credential is an error, none is null. */
+  async authenticate(headers: { authorization?: string | string[]; 'x-api-key'?: string | string[] }): Promise<Authentication> {
+    const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim();
+    const authorization = header(headers.authorization);
+    const apiKey = header(headers['x-api-key']);
+    let token: string | undefined;
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) return { principal: null, error: unauthenticated('Authorization must be "Bearer <API key or JWT>".') };
+      token = match[1]!;
+    } else token = apiKey;
+    if (!token) return { principal: null, error: null };
+    try {
+      const principal = JWT_SHAPE.test(token) ? await this.verifyJwt(token) : this.checkApiKey(token);
+      return { principal, error: null };
+    } catch (error) {
+      if (error instanceof AppError) return { principal: null, error };
+      return { principal: null, error: unauthenticated('The token is not valid (bad signature, expired, or not for this service).') };
+    }
+  }
+
+  private checkApiKey(key: string): Principal {
+    const digest = createHash('sha256').update(key).digest();
+    const matches = (k: { sha256: string }) => timingSafeEqual(Buffer.from(k.sha256, 'hex'), digest);
+    const curator = this.config.curatorKeys.find(matches);
+    if (curator) return { name: curator.name, roles: [CURATOR_ROLE], via: 'api-key' };
+    const reader = this.config.readerKeys.find(matches);
+    if (reader) return { name: reader.name, roles: ['reader'], via: 'api-key' };
+    throw unauthenticated('The API key is not valid.');
+  }
+
+  private async verifyJwt(token: string): Promise<Principal> {
+    const { alg } = decodeProtectedHeader(token);
+    const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience };
+    let payload: JWTPayload;
+    if (alg === 'HS256' && this.secret) ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
+    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] }));
+    else throw unauthenticated('The token is not valid (bad signature, expired, or not for this service).');
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no subject (sub).');
+    const claim = payload[this.config.jwt.rolesClaim];
+    const roles = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/\s+/).filter(Boolean) : [];
+    return { name: payload.sub, roles, via: 'jwt' };
+  }
+}
+
+/** Refuses, before execution, what the request's credentials do not allow. */
+export function authPlugin<T extends { auth: Authentication }>(config: Pick<AuthConfig, 'requiredForReads'>): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (!operation) return;
+          const { principal, error } = contextValue.auth;
+          const writes = operation.operation === 'mutation';
+          if (!writes && !config.requiredForReads) return;
+          if (error) throw error;
+          if (!principal) {
+            throw unauthenticated(
+              writes ? 'Writes need a curator token: send "Authorization: Bearer <API key or JWT>".' : 'This service needs a token: send "Authorization: Bearer <API key or JWT>".',
+            );
+          }
+          if (writes && !principal.roles.includes(CURATOR_ROLE)) {
+            throw forbidden(`"${principal.name}" may not write: writes need the ${CURATOR_ROLE} role.`);
+          }
+        },
+      };
+    },
+  };
+}
