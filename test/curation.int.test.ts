@@ -7,14 +7,21 @@
  * `test-` or `<kind>:test-` all the same.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 import { createLogger } from '../src/logger.js';
+import { applyExport } from '../seed/export/apply.js';
+import { layOutSeed } from '../seed/export/layout.js';
+import { readGraph } from '../seed/export/read.js';
+import { readSeedFiles } from '../seed/load/files.js';
+import { validateSeed } from '../seed/load/validate.js';
+import { loadSeed } from '../seed/load/write.js';
 import { type OwnNeo4j, startOwnNeo4j } from './support/own-neo4j.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -436,5 +443,30 @@ describe('README: the curation examples', () => {
     }
     const cited = await ok('{ history(id: "example-smelter-supplies-bmw") { action } retractedFacts(first: 100) { id } }');
     expect(cited.history.map((h: any) => h.action)).toEqual(['RETRACT', 'CREATE']);
+  });
+});
+
+describe('Curation: what curators wrote survives a reload of the seed, and export brings it into the files', () => {
+  it('an alias added to a seeded company through the API is kept by the loader and written by the export', { timeout: 180_000 }, async () => {
+    const alias = 'Bayerische Motoren Werke';
+    await ok('mutation ($alias: String!) { upsertEntity(input: { id: "company:bmw", aliases: [$alias] }) { status } }', { alias });
+    const seedDir = resolve(PROJECT_ROOT, 'seed');
+    const report = await loadSeed(db, validateSeed(readSeedFiles(seedDir, PROJECT_ROOT)), { prune: true });
+    expect(report.curated).toContainEqual({ what: 'node', label: 'Company', id: 'company:bmw' });
+    const bmw = await ok('{ entity(id: "company:bmw") { aliases } }');
+    expect(bmw.entity.aliases).toContain(alias);
+
+    const dir = mkdtempSync(join(tmpdir(), 'mgkg-curated-export-'));
+    try {
+      for (const part of ['sources.yaml', 'entities', 'facts']) cpSync(join(seedDir, part), join(dir, part), { recursive: true });
+      const exported = layOutSeed(await readGraph(db), dir);
+      expect(exported.summary.get('entities/companies.yaml')?.changed).toContain('company:bmw');
+      applyExport(dir, exported);
+      const companies = readFileSync(join(dir, 'entities', 'companies.yaml'), 'utf8');
+      expect(companies).toContain(alias);
+      expect(companies).not.toMatch(/curatedAt|curatedBy/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
