@@ -470,3 +470,190 @@ describe('Curation: what curators wrote survives a reload of the seed, and expor
     }
   });
 });
+
+describe('Ingestion: a new document taken in, reviewed, and answered from', () => {
+  const text = readFileSync(resolve(PROJECT_ROOT, 'test', 'fixtures', 'ingest', 'shanxi-exports-2026-02.txt'), 'utf8');
+  const sourceId = 'test-smm-2026-02-10-shanxi-exports';
+  const INGEST = `mutation($input: DocumentInput!, $key: String, $dryRun: Boolean) {
+    ingestDocument(input: $input, idempotencyKey: $key, dryRun: $dryRun) {
+      status replayed dryRun source { id publisher title date url }
+      mentions { entity { id } text start end }
+      proposals { id kind status suggestedId name entityKind factType from { id } fromNewName to { id } figure { value unit change { value basis } } period nature passage }
+    }
+  }`;
+  const input = {
+    id: sourceId,
+    publisher: 'SMM (Shanghai Metals Market)',
+    title: 'Shanxi Producers Step Up Magnesium Ingot Shipments as Japanese Buyers Restock',
+    date: '2026-02-10',
+    url: 'https://example.org/test-shanxi-exports',
+    kind: 'MARKET_SURVEY',
+    text,
+  };
+  const ACCEPT = `mutation($id: ID!, $edits: ProposalEdits) {
+    acceptProposal(id: $id, edits: $edits) { status proposal { id status resultId decidedBy } entity { id name } relationship { id type from { id } to { id } figure { value unit } evidence { claim note period { text } sources { id } } } }
+  }`;
+
+  it('needs a curator: without a token nothing is taken in, and proposals cannot be read', async () => {
+    const before = await fingerprint();
+    const refused = await gql(INGEST, { input }, {});
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const reader = await gql('{ proposals { id } }', {}, { authorization: `Bearer ${READER_KEY}` });
+    expect(reader.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('stores the document as a source, links the known entities it names, and proposes the rest', async () => {
+    const data = await ok(INGEST, { input, key: 'test-ingest-shanxi' });
+    const result = data.ingestDocument;
+    expect(result).toMatchObject({ status: 'CREATED', replayed: false, source: { id: sourceId, date: '2026-02-10', url: input.url } });
+    for (const mention of result.mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    expect(result.mentions.map((m: { entity: { id: string } }) => m.entity.id)).toEqual(
+      expect.arrayContaining(['country:china', 'commodity:magnesium-ingot', 'country:japan', 'country:south-korea', 'region:fugu', 'org:mofcom']),
+    );
+    expect(result.proposals.map((p: { id: string; kind: string; suggestedId: string }) => [p.id, p.kind, p.suggestedId])).toEqual([
+      [`${sourceId}~1`, 'FACT', 'china-exports-magnesium-ingot-2026-01'],
+      [`${sourceId}~2`, 'ENTITY', 'company:shanxi-yinguang-huasheng-magnesium-industry'],
+      [`${sourceId}~3`, 'FACT', 'shanxi-yinguang-huasheng-magnesium-industry-has-capacity-2027'],
+      [`${sourceId}~4`, 'ENTITY', 'company:qinghai-salt-lake-industry'],
+      [`${sourceId}~5`, 'ENTITY', 'region:qinghai'],
+      [`${sourceId}~6`, 'FACT', 'fugu-quotes-price-magnesium-ingot-2026-02-06'],
+    ]);
+    expect(result.proposals[0]).toMatchObject({
+      factType: 'EXPORTS',
+      from: { id: 'country:china' },
+      to: { id: 'commodity:magnesium-ingot' },
+      figure: { value: 41230, unit: 't', change: { value: 6.8, basis: 'YOY' } },
+      period: '2026-01',
+      nature: 'REPORTED',
+      status: 'PENDING',
+    });
+    expect(result.proposals[2]).toMatchObject({ fromNewName: 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.', from: null, nature: 'PLAN' });
+    // A retry under the same key answers the same and takes nothing in twice.
+    const before = await fingerprint();
+    const replay = await ok(INGEST, { input, key: 'test-ingest-shanxi' });
+    expect(replay.ingestDocument.replayed).toBe(true);
+    expect(replay.ingestDocument.proposals).toEqual(result.proposals);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('readers see nothing proposed until it is accepted', async () => {
+    const reader = { authorization: `Bearer ${READER_KEY}` };
+    expect((await ok('{ entityByName(name: "Qinghai Salt Lake Industry Group") { id } }', {}, reader)).entityByName).toBeNull();
+    expect((await ok('{ search(query: "Yinguang Huasheng") { entity { id } } }', {}, reader)).search).toEqual([]);
+    const facts = await ok(`{ relationships(filter: { sourceId: "${sourceId}" }) { totalCount } }`, {}, reader);
+    expect(facts.relationships.totalCount).toBe(0);
+  });
+
+  it('a fact proposal whose subject is a new name waits for that entity; a claim in the curator’s words is required', async () => {
+    const before = await fingerprint();
+    const early = await gql(ACCEPT, { id: `${sourceId}~3`, edits: { claim: 'Plans 120,000 t a year of capacity by 2027.', to: 'commodity:primary-magnesium' } });
+    expect(early.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(early.body.errors[0].message).toContain('accept its entity proposal first');
+    const unclaimed = await gql(ACCEPT, { id: `${sourceId}~1` });
+    expect(unclaimed.body.errors[0].message).toContain('edits.claim: say what the passage states, in your own words');
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('accepted proposals are written with the document as their source and the passage in the note, and answers cite them at once', { timeout: 180_000 }, async () => {
+    const company = await ok(ACCEPT, {
+      id: `${sourceId}~2`,
+      edits: { description: 'Shanxi magnesium producer planning to expand its capacity.', name: 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.' },
+    });
+    expect(company.acceptProposal).toMatchObject({
+      status: 'CREATED',
+      proposal: { status: 'ACCEPTED', resultId: 'company:shanxi-yinguang-huasheng-magnesium-industry', decidedBy: 'test-curator' },
+      entity: { id: 'company:shanxi-yinguang-huasheng-magnesium-industry' },
+    });
+    const capacity = await ok(ACCEPT, {
+      id: `${sourceId}~3`,
+      edits: { from: 'company:shanxi-yinguang-huasheng-magnesium-industry', to: 'commodity:primary-magnesium', claim: 'The Shanxi producer plans capacity of 120,000 t a year by 2027.' },
+    });
+    expect(capacity.acceptProposal.relationship).toMatchObject({
+      // The curator named the subject and the good: the id says them.
+      id: 'shanxi-yinguang-huasheng-magnesium-industry-has-capacity-primary-magnesium-2027',
+      type: 'HAS_CAPACITY',
+      figure: { value: 120000, unit: 't' },
+      evidence: { period: { text: '2027' }, sources: [{ id: sourceId }] },
+    });
+    const exports = await ok(ACCEPT, { id: `${sourceId}~1`, edits: { claim: 'China shipped 41,230 t of magnesium ingot abroad in January 2026, 6.8% more than a year before.' } });
+    const fact = exports.acceptProposal.relationship;
+    expect(fact).toMatchObject({ id: 'china-exports-magnesium-ingot-2026-01', type: 'EXPORTS', figure: { value: 41230, unit: 't' }, evidence: { sources: [{ id: sourceId }] } });
+    expect(fact.evidence.note).toBe(
+      'From the passage: “According to SMM statistics, China exported 41,230 mt of magnesium ingot in January 2026, up 6.8% YoY.”',
+    );
+    // Readers now find the new company, and the dependency answers cite the new source.
+    const reader = { authorization: `Bearer ${READER_KEY}` };
+    expect((await ok('{ entityByName(name: "Shanxi Yinguang Huasheng Magnesium Industry") { id } }', {}, reader)).entityByName).toEqual({
+      id: 'company:shanxi-yinguang-huasheng-magnesium-industry',
+    });
+    const listed = await ok(`{ relationships(filter: { sourceId: "${sourceId}" }) { edges { node { id } } } }`, {}, reader);
+    expect(listed.relationships.edges.map((e: any) => e.node.id).sort()).toEqual([
+      'china-exports-magnesium-ingot-2026-01',
+      'shanxi-yinguang-huasheng-magnesium-industry-has-capacity-primary-magnesium-2027',
+    ]);
+  });
+
+  it('a supply deal taken in from another document and accepted as SUPPLIES is followed by the dependency answers, citing it', { timeout: 180_000 }, async () => {
+    const offtake = readFileSync(resolve(PROJECT_ROOT, 'test', 'fixtures', 'ingest', 'north-america-offtake-2026-03.txt'), 'utf8');
+    const id = 'test-smm-2026-03-03-offtake';
+    const taken = await ok(INGEST, { input: { ...input, id, title: 'North American Magnesium Hopes Rest on New Offtake Deals', date: '2026-03-03', text: offtake } });
+    const proposals = taken.ingestDocument.proposals.map((p: any) => [p.id, p.kind, p.suggestedId, p.fromNewName]);
+    expect(proposals).toEqual([
+      [`${id}~1`, 'ENTITY', 'company:nevada-clean-magnesium', null],
+      [`${id}~2`, 'FACT', 'nevada-clean-magnesium-has-metric-2027', 'Nevada Clean Magnesium Inc.'],
+      [`${id}~3`, 'FACT', 'united-states-imports-magnesium-2025', null],
+      [`${id}~4`, 'FACT', 'unknown-produces-2028', null],
+    ]);
+    await ok(ACCEPT, { id: `${id}~1`, edits: { description: 'Nevada company planning to produce magnesium.' } });
+    const deal = await ok(ACCEPT, {
+      id: `${id}~2`,
+      edits: {
+        type: 'SUPPLIES',
+        from: 'company:nevada-clean-magnesium',
+        to: 'company:general-motors',
+        item: 'commodity:magnesium-alloy',
+        claim: 'Nevada Clean Magnesium expects to deliver about 5,000 t of magnesium alloy parts to General Motors in 2027 under a new supply agreement.',
+      },
+    });
+    // Its type and ends edited, the fact's id follows them.
+    expect(deal.acceptProposal.relationship).toMatchObject({
+      id: 'nevada-clean-magnesium-supplies-magnesium-alloy-2027',
+      type: 'SUPPLIES',
+      from: { id: 'company:nevada-clean-magnesium' },
+      to: { id: 'company:general-motors' },
+    });
+    const reader = { authorization: `Bearer ${READER_KEY}` };
+    const ask = (natures: string) =>
+      ok(`{ upstream(id: "company:general-motors", maxDepth: 1, natures: [${natures}]) { tiers { entities { entity { id } nature path { hops { relationships { id evidence { sources { id } } } } } } } } }`, {}, reader);
+    // A forecast: followed when forecasts are asked for, not by default.
+    const reached = (answer: any) => answer.upstream.tiers.flatMap((t: any) => t.entities);
+    expect(reached(await ask('REPORTED')).map((e: any) => e.entity.id)).not.toContain('company:nevada-clean-magnesium');
+    const withForecasts = reached(await ask('REPORTED, FORECAST')).find((e: any) => e.entity.id === 'company:nevada-clean-magnesium');
+    expect(withForecasts.nature).toBe('FORECAST');
+    expect(withForecasts.path.hops[0].relationships).toEqual([{ id: 'nevada-clean-magnesium-supplies-magnesium-alloy-2027', evidence: { sources: [{ id }] } }]);
+  });
+
+  it('a rejected proposal leaves the queue with its reason; a decided proposal cannot be decided again', async () => {
+    const rejected = await ok('mutation { rejectProposal(id: "test-smm-2026-02-10-shanxi-exports~5", reason: "Qinghai is a province we model later.") { status proposal { status note } } }');
+    expect(rejected.rejectProposal).toEqual({ status: 'REJECTED', proposal: { status: 'REJECTED', note: 'Qinghai is a province we model later.' } });
+    const pending = await ok(`{ proposals(sourceId: "${sourceId}") { id } }`);
+    expect(pending.proposals.map((p: { id: string }) => p.id)).toEqual([`${sourceId}~4`, `${sourceId}~6`]);
+    const before = await fingerprint();
+    const again = await gql(ACCEPT, { id: `${sourceId}~5`, edits: { description: 'A province.' } });
+    expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(await fingerprint()).toEqual(before);
+    const history = await ok(`{ history(id: "${sourceId}~5") { action actor } }`);
+    expect(history.history).toEqual([{ action: 'REJECT', actor: 'test-curator' }]);
+  });
+
+  it('refuses an empty or oversized document, changing nothing', async () => {
+    const before = await fingerprint();
+    const empty = await gql(INGEST, { input: { ...input, id: 'test-empty', text: '   ' } });
+    expect(empty.body.errors[0].message).toBe('Nothing was written: input.text: the document is empty');
+    const big = await gql(INGEST, { input: { ...input, id: 'test-big', text: 'Magnesium. '.repeat(4600) } });
+    expect(big.body.errors[0].message).toContain('input.text: must be at most 50,000 characters');
+    expect(await fingerprint()).toEqual(before);
+  });
+});

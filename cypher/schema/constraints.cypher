@@ -95,3 +95,6 @@ CREATE CONSTRAINT retracted_fact_retraction IF NOT EXISTS FOR (n:RetractedFact) 
 CREATE INDEX retracted_fact_id IF NOT EXISTS FOR (n:RetractedFact) ON (n.id);
 CREATE CONSTRAINT entity_redirect_id IF NOT EXISTS FOR (n:EntityRedirect) REQUIRE n.id IS UNIQUE;
 CREATE INDEX entity_redirect_to IF NOT EXISTS FOR (n:EntityRedirect) ON (n.to);
+CREATE CONSTRAINT document_source IF NOT EXISTS FOR (n:Document) REQUIRE n.sourceId IS UNIQUE;
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
+CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status);

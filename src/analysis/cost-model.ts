@@ -43,8 +43,13 @@ export const BASE_COST: Readonly<Record<string, number>> = {
   'Mutation.assertFact': 1000,
   'Mutation.retractFact': 1000,
   'Mutation.mergeEntities': 5000,
+  // Reading a document (NLP over up to 50,000 characters) and storing its proposals.
+  'Mutation.ingestDocument': 5000,
+  'Mutation.acceptProposal': 1000,
+  'Mutation.rejectProposal': 1000,
   'Query.history': 20,
   'Query.retractedFacts': 20,
+  'Query.proposals': 20,
 };
 
 /**
@@ -80,6 +85,12 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'SourceWrite.changes': 5,
   'EntityWrite.changes': 20,
   'FactWrite.changes': 10,
+  'ProposalDecision.changes': 12,
+  'Ingestion.changes': 2,
+  // A news item names a few dozen known entities and gives a few dozen figures.
+  'Ingestion.mentions': 50,
+  'Ingestion.proposals': 30,
+  'IngestedDocument.mentions': 50,
 };
 
 /** The list sizes one of these fields' arguments sets for lists below it (coordinate → size). */

@@ -46,6 +46,7 @@ import {
   checkSource,
   checkTaxonomy,
   type EntityRecord,
+  type SourceRecord,
   GOODS,
   type KnownEntity,
   kindOfId,
@@ -58,7 +59,7 @@ import {
 import { EntitySchema, type FactRow, FactSchema, MAX_LENGTH, SourceSchema } from '../domain/schema.js';
 import { AppError, ErrorCode } from '../errors.js';
 
-export type WriteStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'RETRACTED' | 'MERGED';
+export type WriteStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'RETRACTED' | 'MERGED' | 'REJECTED';
 
 export interface WriteOptions {
   /** The curator's name, stored as `curatedBy` and on every Change. */
@@ -74,12 +75,16 @@ export interface WriteResult {
   entity?: EntityRow | null;
   relationship?: RelationshipRow | null;
   retracted?: Props | null;
+  /** A document taken in (src/curation/ingestion.ts): its source id, mentions and proposals. */
+  document?: { sourceId: string; mentions: Props[]; proposals: Props[] } | null;
+  /** A proposal decided (accepted or rejected). */
+  proposal?: Props | null;
   changes: ChangeProps[];
   replayed: boolean;
   dryRun: boolean;
 }
 
-type Outcome = Omit<WriteResult, 'changes' | 'replayed' | 'dryRun'>;
+export type Outcome = Omit<WriteResult, 'changes' | 'replayed' | 'dryRun'>;
 
 /** Thrown inside the transaction to roll it back while answering (dry runs, replays, no-ops). */
 class Rollback extends Error {
@@ -110,19 +115,19 @@ function changedFields(before: Props | null, after: Props | null): string[] {
   return [...keys].filter((k) => !BOOKKEEPING.has(k) && stable(before?.[k] ?? null) !== stable(after?.[k] ?? null)).sort();
 }
 
-interface WriteScope {
+export interface WriteScope {
   tx: Tx;
   at: string;
   actor: string;
   provenance(before: Props | null | undefined): Provenance;
-  record(action: string, targetKind: 'SOURCE' | 'ENTITY' | 'FACT', targetId: string, before: Props | null, after: Props | null): void;
+  record(action: string, targetKind: 'SOURCE' | 'ENTITY' | 'FACT' | 'PROPOSAL', targetId: string, before: Props | null, after: Props | null): void;
 }
 
 /**
  * Runs one write: lock, idempotency, `work` (validate, then write), audit, key. The
  * driver may run `work` again on a transient error; it only touches the transaction.
  */
-async function runWrite(
+export async function runWrite(
   db: Database,
   operation: string,
   request: unknown,
@@ -213,12 +218,13 @@ export interface SourceInput {
 }
 
 export async function upsertSource(db: Database, input: SourceInput, options: WriteOptions): Promise<WriteResult> {
-  const parsed = SourceSchema.safeParse({ ...defined({ ...input }), date: input.date ?? null });
-  if (!parsed.success) throw invalid(zodProblems('input', parsed.error));
-  const problems = checkSource(parsed.data, 'input');
-  if (problems.length > 0) throw invalid(problems);
-  const source = parsed.data;
-  return runWrite(db, 'upsertSource', input, options, async (w) => {
+  const source = checkedSource(input);
+  return runWrite(db, 'upsertSource', input, options, (w) => upsertSourceIn(w, source));
+}
+
+/** A checked source written inside a write (upsertSource, and the ingestion of a document). */
+export async function upsertSourceIn(w: WriteScope, source: SourceRecord): Promise<Outcome> {
+  {
     const before = (await storedSources(w.tx, [source.id])).get(source.id) ?? null;
     const { props, hash } = sourceProps(source, w.provenance(before));
     if (before && before.seedHash === hash) return { status: 'UNCHANGED', source: toSourceRow(before) };
@@ -226,7 +232,16 @@ export async function upsertSource(db: Database, input: SourceInput, options: Wr
     const after = (await storedSources(w.tx, [source.id])).get(source.id)!;
     w.record(before ? 'UPDATE' : 'CREATE', 'SOURCE', source.id, before, after);
     return { status: before ? 'UPDATED' : 'CREATED', source: toSourceRow(after) };
-  });
+  }
+}
+
+/** A source as a curator gives it, checked by the seed's rules (or refused with every problem). */
+export function checkedSource(input: SourceInput): SourceRecord {
+  const parsed = SourceSchema.safeParse({ ...defined({ ...input }), date: input.date ?? null });
+  if (!parsed.success) throw invalid(zodProblems('input', parsed.error));
+  const problems = checkSource(parsed.data, 'input');
+  if (problems.length > 0) throw invalid(problems);
+  return parsed.data;
 }
 
 // ---------------------------------------------------------------------------- entities
@@ -353,7 +368,12 @@ export async function upsertEntity(db: Database, input: EntityInput, options: Wr
   if (!kind || !/^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id)) {
     throw invalid([`input.id: must look like "<kind>:<kebab-slug>" with a known kind (company:, country:, commodity: …), got "${input.id}"`]);
   }
-  return runWrite(db, 'upsertEntity', input, options, async (w) => {
+  return runWrite(db, 'upsertEntity', input, options, (w) => upsertEntityIn(w, input, kind));
+}
+
+/** An entity added or updated inside a write (upsertEntity, and an accepted proposal). */
+export async function upsertEntityIn(w: WriteScope, input: EntityInput, kind: EntityKind): Promise<Outcome> {
+  {
     const found = (await storedEntities(w.tx, [input.id])).get(input.id);
     if (found?.redirect) throw invalid([`input.id: "${input.id}" was merged into "${found.redirect}"; update that entity`], ErrorCode.CONFLICT);
     const before = found?.props ?? null;
@@ -397,7 +417,7 @@ export async function upsertEntity(db: Database, input: EntityInput, options: Wr
     const after = (await storedEntities(w.tx, [entity.id])).get(entity.id)!.props;
     w.record(before ? 'UPDATE' : 'CREATE', 'ENTITY', entity.id, before, after);
     return { status: before ? 'UPDATED' : 'CREATED', entity: await readEntity(w.tx, entity.id) };
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------- facts
@@ -552,10 +572,20 @@ const factRow = (fact: StoredFact | undefined): RelationshipRow | null =>
   fact ? toRelationshipRow({ ...fact.props, type: fact.type, from: fact.from, to: fact.to }) : null;
 
 export async function assertFact(db: Database, input: FactInput, options: WriteOptions): Promise<WriteResult> {
+  const fact = checkedFact(input);
+  return runWrite(db, 'assertFact', input, options, (w) => assertFactIn(w, input, fact));
+}
+
+/** The fact as FactSchema reads a curator's input (or refused with every problem). */
+export function checkedFact(input: FactInput): FactRow {
   const parsed = FactSchema.safeParse(factRowOf(input));
   if (!parsed.success) throw invalid(zodProblems('input', parsed.error).map(apiPath));
-  const fact = parsed.data;
-  return runWrite(db, 'assertFact', input, options, async (w) => {
+  return parsed.data;
+}
+
+/** A fact stated inside a write (assertFact, and an accepted proposal). */
+export async function assertFactIn(w: WriteScope, input: FactInput, fact: FactRow): Promise<Outcome> {
+  {
     const named = [fact.from, fact.to, fact.item, fact.measuredBy, ...Object.values(fact.scope ?? {}).flat()].filter((id): id is string => !!id);
     const { lookup, narrowerOf, redirects } = await lookupEntities(w.tx, named);
     const sources = await storedSources(w.tx, [input.source, ...fact.alsoStatedBy.map((s) => s.source)]);
@@ -581,7 +611,7 @@ export async function assertFact(db: Database, input: FactInput, options: WriteO
     });
     await refreshEntitySources(w, [...namedIds(record), ...(before ? namedByStored(before) : [])]);
     return { status: before ? 'UPDATED' : 'CREATED', relationship: factRow(after) };
-  });
+  }
 }
 
 export async function retractFact(db: Database, id: string, reason: string, options: WriteOptions): Promise<WriteResult> {

@@ -39,6 +39,12 @@ const Q = {
   recordChanges: cypher('curation/record-changes'),
   history: cypher('curation/history'),
   redirects: cypher('curation/redirects'),
+  knownEntities: cypher('curation/known-entities'),
+  storeDocument: cypher('curation/store-document'),
+  proposals: cypher('curation/proposals'),
+  proposal: cypher('curation/proposal'),
+  decideProposal: cypher('curation/decide-proposal'),
+  document: cypher('curation/document'),
   mergeSources: cypher('seed/merge-sources'),
   mergeEntities: cypher('seed/merge-entities'),
   mergeFacts: cypher('seed/merge-facts'),
@@ -188,4 +194,42 @@ export async function mergedInto(db: Database, id: string): Promise<string[]> {
 /** Retracted facts, newest retraction first; only those of one fact id when given. */
 export async function retractedFacts(db: Database, id: string | null, limit: number): Promise<Props[]> {
   return (await db.run(Q.retracted, { id, limit: int(limit) })).map((r) => r.retracted as Props);
+}
+
+// ---------------------------------------------------------------------------- documents and proposals
+
+/** Every entity's names, for linking a new document's mentions. */
+export async function knownEntities(tx: Tx): Promise<{ id: string; kind: string; name: string; aliases: string[] }[]> {
+  return (await tx.run(Q.knownEntities, {})).map((row) => ({
+    id: String(row.id),
+    kind: String(row.kind),
+    name: String(row.name),
+    aliases: (row.aliases as string[]).map(String),
+  }));
+}
+
+export async function storeDocument(tx: Tx, document: Props, proposals: Props[]): Promise<void> {
+  await tx.run(Q.storeDocument, { document, proposals });
+}
+
+export async function proposals(db: Database, status: string | null, sourceId: string | null, limit: number): Promise<Props[]> {
+  return (await db.run(Q.proposals, { status, sourceId, limit: int(limit) })).map((row) => row.proposal as Props);
+}
+
+export async function proposal(tx: Tx, id: string): Promise<Props | undefined> {
+  const [row] = await tx.run(Q.proposal, { id });
+  return row ? (row.proposal as Props) : undefined;
+}
+
+export async function decideProposal(
+  tx: Tx,
+  decision: { id: string; status: 'ACCEPTED' | 'REJECTED'; decidedAt: string; decidedBy: string; note: string | null; resultId: string | null },
+): Promise<Props | undefined> {
+  const [row] = await tx.run(Q.decideProposal, decision);
+  return row ? (row.proposal as Props) : undefined;
+}
+
+export async function storedDocument(db: Database, sourceId: string): Promise<Props | undefined> {
+  const [row] = await db.run(Q.document, { sourceId });
+  return row ? (row.document as Props) : undefined;
 }

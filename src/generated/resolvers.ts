@@ -5,6 +5,7 @@ import type { SourceRow, EntityRow, RelationshipRow, ReferenceRow, ScopeMatchRow
 import type { FactHitRow } from '../db/catalog.js';
 import type { WriteResult } from '../curation/writes.js';
 import type { ChangeProps, Props } from '../db/curation.js';
+import type { DocumentRow, MentionRow } from '../curation/ingestion.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -397,6 +398,21 @@ export type Direction =
   /** From this entity to another. */
   | 'OUTGOING';
 
+export type DocumentInput = {
+  /** Publication date; it also anchors relative dates in the text ("last month"). */
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  dateNote?: InputMaybe<Scalars['String']['input']>;
+  /** The source id to store it under (kebab-case); by default made from publisher, date and title. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** A SourceKind; MARKET_SURVEY by default. */
+  kind?: InputMaybe<SourceKind>;
+  publisher: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** http or https. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Something the graph knows about: a company, country, policy, commodity … Every kind
  * has the fields here; its own type adds the relationships that matter for that kind.
@@ -711,6 +727,27 @@ export type Health = {
   status: Scalars['String']['output'];
 };
 
+export type IngestedDocument = {
+  __typename?: 'IngestedDocument';
+  mentions: Array<Mention>;
+  receivedAt: Scalars['String']['output'];
+  receivedBy: Scalars['String']['output'];
+  source: Source;
+  text: Scalars['String']['output'];
+};
+
+export type Ingestion = {
+  __typename?: 'Ingestion';
+  changes: Array<ChangeRecord>;
+  dryRun: Scalars['Boolean']['output'];
+  /** Mentions of entities the graph knows, in the order of the text. */
+  mentions: Array<Mention>;
+  proposals: Array<Proposal>;
+  replayed: Scalars['Boolean']['output'];
+  source: Maybe<Source>;
+  status: WriteStatus;
+};
+
 /**
  * Another entity reached through one relationship, with that relationship and its
  * evidence. Which end is which depends on the field (a supplier, a customer …). Link
@@ -721,6 +758,16 @@ export type Link = {
   __typename?: 'Link';
   entity: Entity;
   relationship: Relationship;
+};
+
+/** A known entity named in a document: where, and as written. */
+export type Mention = {
+  __typename?: 'Mention';
+  end: Scalars['Int']['output'];
+  entity: Entity;
+  /** Character offsets in the document's text: [start, end). */
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
 };
 
 /** What a figure measures: a closed list, so one measure has one name across sources (seed/vocabulary.ts). */
@@ -786,11 +833,24 @@ export type Metric =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Accepts a pending proposal, as it stands or edited: an entity proposal needs a
+   * description in the curator's words; a fact proposal needs a claim in the curator's words,
+   * and ends the graph knows (accept a new subject's entity proposal first and give its id
+   * as `from`). The fact cites the document as its source and the passage in its note.
+   */
+  acceptProposal: ProposalDecision;
+  /**
    * States a fact with its evidence, or replaces the fact with that id (its type and ends
    * may change). The claim is the curator's own words; `source` must be a known source.
    * Walks, paths, exposure and lists see it at once.
    */
   assertFact: FactWrite;
+  /**
+   * Takes in a document (at most 50,000 characters): stores it as a source (its id made
+   * from publisher, date and title unless given) and proposes what it finds. Taking the
+   * same document in again replaces its pending proposals; decided ones stay.
+   */
+  ingestDocument: Ingestion;
   /**
    * Merges `merged` into `survivor` (two entities of the same kind that are one): its facts
    * move to the survivor, its name and aliases become the survivor's aliases, and its id
@@ -798,6 +858,8 @@ export type Mutation = {
    * survivor). A fact between the two is CONFLICT unless it is a HAS_METRIC: retract it first.
    */
   mergeEntities: EntityWrite;
+  /** Rejects a pending proposal, saying why; nothing else changes. */
+  rejectProposal: ProposalDecision;
   /**
    * Retracts a fact with a reason: it leaves every answer (walks, paths, exposure, lists,
    * search, links) and is kept, with the reason, in `history` and `retractedFacts`.
@@ -812,6 +874,29 @@ export type Mutation = {
   upsertEntity: EntityWrite;
   /** Adds a source document, or replaces the fields of an existing one. */
   upsertSource: SourceWrite;
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationAcceptProposalArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  edits?: InputMaybe<ProposalEdits>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -852,11 +937,56 @@ export type MutationAssertFactArgs = {
  * request answers the first answer again (`replayed: true`) and writes nothing; the same key
  * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
  */
+export type MutationIngestDocumentArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: DocumentInput;
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
 export type MutationMergeEntitiesArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   merged: Scalars['ID']['input'];
   survivor: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curated writes: a curator adds or corrects sources, entities and facts through the API,
+ * under the same rules as the seed (seed/README.md, schema/MODEL.md "Curation").
+ *
+ * Every mutation needs a token with the `curator` role (`Authorization: Bearer <API key
+ * or JWT>`): without one the answer is UNAUTHENTICATED, with one lacking the role
+ * FORBIDDEN, and nothing is written. Each mutation is one transaction: it is validated in
+ * full first, and a rejected write (BAD_USER_INPUT, NOT_FOUND, CONFLICT) changes nothing.
+ * Each records who changed what, when, and the values before and after (`history`).
+ *
+ * dryRun: validate and report what would change (`status` and `changes`), write nothing.
+ * idempotencyKey (or the `Idempotency-Key` header): a retry with the same key and the same
+ * request answers the first answer again (`replayed: true`) and writes nothing; the same key
+ * with a different request is IDEMPOTENCY_KEY_REUSED. Keys are kept per curator.
+ */
+export type MutationRejectProposalArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1198,6 +1328,103 @@ export type ProjectTechnologiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Proposal = {
+  __typename?: 'Proposal';
+  decidedAt: Maybe<Scalars['String']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  end: Scalars['Int']['output'];
+  entityKind: Maybe<EntityKind>;
+  /** Fact proposals: the type, ends, figure, period and nature suggested. */
+  factType: Maybe<RelationshipType>;
+  figure: Maybe<ProposedFigure>;
+  /** The subject, when the graph knows it. */
+  from: Maybe<Entity>;
+  /** The subject as written, when it is a name proposed by the same document. */
+  fromNewName: Maybe<Scalars['String']['output']>;
+  /** <source id>~<n>, in the order of the text. */
+  id: Scalars['ID']['output'];
+  kind: ProposalKind;
+  /** Entity proposals: the name as written, and the kind and id suggested. */
+  name: Maybe<Scalars['String']['output']>;
+  nature: Maybe<Nature>;
+  /** Why it was rejected. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The sentence it comes from, and its offsets in the text. */
+  passage: Scalars['String']['output'];
+  passageEnd: Scalars['Int']['output'];
+  passageStart: Scalars['Int']['output'];
+  period: Maybe<Scalars['String']['output']>;
+  /** What accepting it wrote: an entity or fact id. */
+  resultId: Maybe<Scalars['ID']['output']>;
+  source: Source;
+  /** Where in the text the name or figure is. */
+  start: Scalars['Int']['output'];
+  status: ProposalStatus;
+  /** The id accepting it as it stands would write. */
+  suggestedId: Scalars['ID']['output'];
+  to: Maybe<Entity>;
+};
+
+export type ProposalDecision = {
+  __typename?: 'ProposalDecision';
+  changes: Array<ChangeRecord>;
+  dryRun: Scalars['Boolean']['output'];
+  /** The entity or fact an accepted proposal wrote. */
+  entity: Maybe<Entity>;
+  proposal: Maybe<Proposal>;
+  relationship: Maybe<Relationship>;
+  replayed: Scalars['Boolean']['output'];
+  /** For an accepted proposal, what its write did (CREATED, UPDATED, UNCHANGED); REJECTED otherwise. */
+  status: WriteStatus;
+};
+
+/** What a curator may change in a proposal before accepting it. */
+export type ProposalEdits = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  claim?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  figure?: InputMaybe<FigureInput>;
+  from?: InputMaybe<Scalars['ID']['input']>;
+  /** The id to write it under, instead of the suggested one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  item?: InputMaybe<Scalars['ID']['input']>;
+  /** Entity proposals: its name, other spellings, and what it is, in the curator's words (required). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  nature?: InputMaybe<Nature>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['ID']['input']>;
+  /** Fact proposals: the type, ends, good, period, nature, claim (required), note and figure. */
+  type?: InputMaybe<RelationshipType>;
+};
+
+export type ProposalKind =
+  /** A name the graph does not know: a company, an organisation or a place. */
+  | 'ENTITY'
+  /** A figure, proposed as a fact about the entities of its sentence. */
+  | 'FACT';
+
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type ProposedChange = {
+  __typename?: 'ProposedChange';
+  basis: ChangeBasis;
+  unit: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type ProposedFigure = {
+  __typename?: 'ProposedFigure';
+  approximate: Scalars['Boolean']['output'];
+  bound: Maybe<Bound>;
+  change: Maybe<ProposedChange>;
+  unit: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1208,6 +1435,8 @@ export type Query = {
    * natures and asOf as for upstream.
    */
   dependencyPaths: Array<DependencyPath>;
+  /** A taken-in document's text and the mentions found in it. Curators only. */
+  document: Maybe<IngestedDocument>;
   /**
    * Who depends on the entity, directly (tier 1) or through up to maxDepth tiers; the
    * mirror of upstream, with the same arguments.
@@ -1257,6 +1486,11 @@ export type Query = {
    * it), a fact (retracted or not) or a source. first: 1 to 200 (default 50).
    */
   history: Array<ChangeRecord>;
+  /**
+   * Proposals, oldest document first, then in the order of its text; PENDING by default
+   * (null: any status). Curators only. first: 1 to 200 (default 50).
+   */
+  proposals: Array<Proposal>;
   /**
    * One relationship (fact) by id, or null when no fact has the id: a lookup, so an
    * unknown id is an answer, not an error (unlike the id arguments of the lists below).
@@ -1351,6 +1585,11 @@ export type QueryDependencyPathsArgs = {
 };
 
 
+export type QueryDocumentArgs = {
+  sourceId: Scalars['ID']['input'];
+};
+
+
 export type QueryDownstreamArgs = {
   asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   commodity?: InputMaybe<Scalars['ID']['input']>;
@@ -1408,6 +1647,13 @@ export type QueryExposureArgs = {
 export type QueryHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProposalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ProposalStatus>;
 };
 
 
@@ -1903,6 +2149,8 @@ export type TradeMeasure =
 export type WriteStatus =
   | 'CREATED'
   | 'MERGED'
+  /** A proposal was rejected (nothing else changed). */
+  | 'REJECTED'
   | 'RETRACTED'
   /** The write asked for what is already stored: nothing changed. */
   | 'UNCHANGED'
@@ -1998,6 +2246,7 @@ export type ResolversTypes = {
   DependencyTier: ResolverTypeWrapper<DependencyTierRow>;
   DependencyTiers: ResolverTypeWrapper<DependencyTiersRow>;
   Direction: Direction;
+  DocumentInput: DocumentInput;
   Entity: ResolverTypeWrapper<EntityRow>;
   EntityConnection: ResolverTypeWrapper<PageRow<EntityRow>>;
   EntityEdge: ResolverTypeWrapper<EdgeRow<EntityRow>>;
@@ -2020,9 +2269,12 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthView>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestedDocument: ResolverTypeWrapper<DocumentRow>;
+  Ingestion: ResolverTypeWrapper<WriteResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Link: ResolverTypeWrapper<LinkRow>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
+  Mention: ResolverTypeWrapper<MentionRow>;
   Metric: Metric;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nature: Nature;
@@ -2035,6 +2287,13 @@ export type ResolversTypes = {
   PolicyClause: ResolverTypeWrapper<RelationshipRow>;
   Product: ResolverTypeWrapper<EntityRow>;
   Project: ResolverTypeWrapper<EntityRow>;
+  Proposal: ResolverTypeWrapper<Props>;
+  ProposalDecision: ResolverTypeWrapper<WriteResult>;
+  ProposalEdits: ProposalEdits;
+  ProposalKind: ProposalKind;
+  ProposalStatus: ProposalStatus;
+  ProposedChange: ResolverTypeWrapper<ProposedChange>;
+  ProposedFigure: ResolverTypeWrapper<ProposedFigure>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reference: ResolverTypeWrapper<ReferenceRow>;
   Region: ResolverTypeWrapper<EntityRow>;
@@ -2076,6 +2335,7 @@ export type ResolversParentTypes = {
   DependencyReach: DependencyReachRow;
   DependencyTier: DependencyTierRow;
   DependencyTiers: DependencyTiersRow;
+  DocumentInput: DocumentInput;
   Entity: EntityRow;
   EntityConnection: PageRow<EntityRow>;
   EntityEdge: EdgeRow<EntityRow>;
@@ -2095,9 +2355,12 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Health: HealthView;
   ID: Scalars['ID']['output'];
+  IngestedDocument: DocumentRow;
+  Ingestion: WriteResult;
   Int: Scalars['Int']['output'];
   Link: LinkRow;
   LocalDate: Scalars['LocalDate']['output'];
+  Mention: MentionRow;
   Mutation: Record<PropertyKey, never>;
   Organization: EntityRow;
   PageInfo: PageInfo;
@@ -2107,6 +2370,11 @@ export type ResolversParentTypes = {
   PolicyClause: RelationshipRow;
   Product: EntityRow;
   Project: EntityRow;
+  Proposal: Props;
+  ProposalDecision: WriteResult;
+  ProposalEdits: ProposalEdits;
+  ProposedChange: ProposedChange;
+  ProposedFigure: ProposedFigure;
   Query: Record<PropertyKey, never>;
   Reference: ReferenceRow;
   Region: EntityRow;
@@ -2342,6 +2610,24 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type IngestedDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestedDocument'] = ResolversParentTypes['IngestedDocument']> = {
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IngestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ingestion'] = ResolversParentTypes['Ingestion']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WriteStatus'], ParentType, ContextType>;
+};
+
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
@@ -2351,9 +2637,19 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'LocalDate';
 }
 
+export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptProposal?: Resolver<ResolversTypes['ProposalDecision'], ParentType, ContextType, RequireFields<MutationAcceptProposalArgs, 'dryRun' | 'id'>>;
   assertFact?: Resolver<ResolversTypes['FactWrite'], ParentType, ContextType, RequireFields<MutationAssertFactArgs, 'dryRun' | 'input'>>;
+  ingestDocument?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'dryRun' | 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'dryRun' | 'merged' | 'survivor'>>;
+  rejectProposal?: Resolver<ResolversTypes['ProposalDecision'], ParentType, ContextType, RequireFields<MutationRejectProposalArgs, 'dryRun' | 'id' | 'reason'>>;
   retractFact?: Resolver<ResolversTypes['FactWrite'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'dryRun' | 'id' | 'reason'>>;
   upsertEntity?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'dryRun' | 'input'>>;
   upsertSource?: Resolver<ResolversTypes['SourceWrite'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'dryRun' | 'input'>>;
@@ -2455,8 +2751,59 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entityKind?: Resolver<Maybe<ResolversTypes['EntityKind']>, ParentType, ContextType>;
+  factType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+  figure?: Resolver<Maybe<ResolversTypes['ProposedFigure']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  fromNewName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProposalKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nature?: Resolver<Maybe<ResolversTypes['Nature']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  passage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passageEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passageStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resultId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProposalStatus'], ParentType, ContextType>;
+  suggestedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type ProposalDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalDecision'] = ResolversParentTypes['ProposalDecision']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WriteStatus'], ParentType, ContextType>;
+};
+
+export type ProposedChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedChange'] = ResolversParentTypes['ProposedChange']> = {
+  basis?: Resolver<ResolversTypes['ChangeBasis'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ProposedFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedFigure'] = ResolversParentTypes['ProposedFigure']> = {
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bound?: Resolver<Maybe<ResolversTypes['Bound']>, ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['ProposedChange']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dependencyPaths?: Resolver<Array<ResolversTypes['DependencyPath']>, ParentType, ContextType, RequireFields<QueryDependencyPathsArgs, 'dependence' | 'direction' | 'from' | 'k' | 'maxLength' | 'natures' | 'to'>>;
+  document?: Resolver<Maybe<ResolversTypes['IngestedDocument']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'sourceId'>>;
   downstream?: Resolver<ResolversTypes['DependencyTiers'], ParentType, ContextType, RequireFields<QueryDownstreamArgs, 'dependence' | 'id' | 'maxDepth' | 'natures' | 'perTier'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first' | 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -2465,6 +2812,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'dependence' | 'id' | 'maxDepth' | 'natures'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first' | 'status'>>;
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryRelationshipArgs, 'id'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first'>>;
   retractedFacts?: Resolver<Array<ResolversTypes['RetractedFact']>, ParentType, ContextType, RequireFields<QueryRetractedFactsArgs, 'first'>>;
@@ -2628,8 +2976,11 @@ export type Resolvers<ContextType = Context> = {
   FactWrite?: FactWriteResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  IngestedDocument?: IngestedDocumentResolvers<ContextType>;
+  Ingestion?: IngestionResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
+  Mention?: MentionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -2638,6 +2989,10 @@ export type Resolvers<ContextType = Context> = {
   PolicyClause?: PolicyClauseResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  Proposal?: ProposalResolvers<ContextType>;
+  ProposalDecision?: ProposalDecisionResolvers<ContextType>;
+  ProposedChange?: ProposedChangeResolvers<ContextType>;
+  ProposedFigure?: ProposedFigureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reference?: ReferenceResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

@@ -49,6 +49,12 @@ const KIND = { COMPANY: 'Company', ORGANIZATION: 'Organization', PLACE: 'Region'
 
 const endSlug = (end: End | null): string => (end ? ('entityId' in end ? end.entityId.split(':')[1]! : slugOf(end.newName)) : 'unknown');
 
+/** A fact's id from its subject, type, good and period: "china-exports-magnesium-ingot-2026-01". */
+export function factIdOf(subject: string, type: string, good: string | null | undefined, period: string | null | undefined): string {
+  const slug = (id: string) => id.split(':').pop()!;
+  return [slug(subject), type.toLowerCase().replace(/_/g, '-'), good ? slug(good) : null, period?.replace(/\//g, '-')].filter(Boolean).join('-').toLowerCase();
+}
+
 /** The proposals of one document, in the order of the text; ids are `<sourceId>~<n>`, stable for the same text. */
 export function proposalsOf(sourceId: string, extraction: Extraction): Proposal[] {
   const drafts: Proposal[] = [
@@ -67,14 +73,13 @@ export function proposalsOf(sourceId: string, extraction: Extraction): Proposal[
     }),
     ...extraction.figures.map((figure): FactProposal => {
       const period = figure.period?.text ?? null;
-      const parts = [endSlug(figure.subject), figure.suggestedType.toLowerCase().replace(/_/g, '-'), figure.item?.entityId.split(':')[1], period?.replace(/\//g, '-')];
       return {
         id: '',
         kind: 'FACT',
         passage: figure.passage,
         start: figure.start,
         end: figure.end,
-        suggestedId: parts.filter(Boolean).join('-').toLowerCase(),
+        suggestedId: factIdOf(endSlug(figure.subject), figure.suggestedType, figure.item?.entityId, period),
         factType: figure.suggestedType,
         from: figure.subject,
         to: figure.item,

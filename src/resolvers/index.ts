@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers.js';
 import { catalogResolvers } from './catalog.js';
 import { curationResolvers } from './curation.js';
+import { ingestionResolvers } from './ingestion.js';
 import { dependencyResolvers } from './dependencies.js';
 import { entityResolvers } from './entity.js';
 import { healthResolvers } from './health.js';
@@ -20,4 +21,5 @@ export const resolvers: Resolvers[] = [
   dependencyResolvers,
   policyResolvers,
   curationResolvers,
+  ingestionResolvers,
 ];

@@ -16,6 +16,11 @@ const fetcher = (params, options) => {
   return graphqlFetcher(params, options);
 };
 
+if (new URLSearchParams(window.location.search).has('restore-examples')) {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('graphiql:')) localStorage.removeItem(key);
+  window.history.replaceState(null, '', window.location.pathname);
+}
+
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
@@ -25,8 +30,9 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 );
 
 // GraphiQL keeps its tabs in localStorage, so an example tab once closed never came back:
-// this forgets the stored tabs and reloads, which opens with the examples again.
+// "Restore the examples" reloads with ?restore-examples, and the stored tabs are forgotten
+// here, before GraphiQL starts (clearing them on click raced GraphiQL saving its tabs as
+// the page unloaded).
 document.getElementById('restore-examples').addEventListener('click', () => {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('graphiql:')) localStorage.removeItem(key);
-  window.location.reload();
+  window.location.search = '?restore-examples';
 });
