@@ -1,4 +1,4 @@
-/* global React, ReactDOM, GraphiQL, URL, document, window, localStorage */
+/* global React, ReactDOM, GraphiQL, URL, URLSearchParams, document, window, localStorage */
 // Boots GraphiQL (loaded by the page from this service, never a CDN) with the example
 // operations as its opening tabs. Plain browser JavaScript: the playground needs no build.
 const examples = JSON.parse(document.getElementById('examples').textContent || '[]');
