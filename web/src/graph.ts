@@ -4,14 +4,13 @@
  * uses: a force layout for neighbourhoods and columns for dependency tiers.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
-import { edgeLabel, typeLabel } from './edge-label.js';
+import { edgeLabel } from './edge-label.js';
 import type { Dependence, EdgeBasicsFragment, EntityCardFragment, EntityKind, Nature } from './generated/graphql.js';
 import { kindStyle } from './kinds.js';
 import { type Box, declutter, type LabelBox } from './labels.js';
 import { withSeededRandom } from './seeded-random.js';
 import { DEFAULT_OPTIONS, inForce, NATURE_LABELS, type ViewOptions } from './view-options.js';
 
-export { typeLabel };
 export type Entity = EntityCardFragment;
 export type Edge = EdgeBasicsFragment;
 /** One hop of a dependency walk, drawn as a "depends on" edge; its facts load on click. */
@@ -241,7 +240,6 @@ export class GraphView {
     });
     const nodes = fresh.length;
     let added = 0;
-    const touched = new Set<string>();
     for (const edge of edges) {
       if (this.edges.has(edge.id) || !this.entities.has(edge.from.id) || !this.entities.has(edge.to.id)) continue;
       this.edges.set(edge.id, edge);
@@ -253,7 +251,6 @@ export class GraphView {
         elements.push({ group: 'edges', data: { id, source: edge.from.id, target: edge.to.id, label: '', type: edge.type } });
       }
       this.drawnAs.set(edge.id, id);
-      touched.add(id);
       added += 1;
     }
     this.cy.add(elements);
@@ -592,7 +589,6 @@ export class GraphView {
    */
   declutterNow(): void {
     clearTimeout(this.declutterTimer);
-    if (this.running > 0 && this.cy.nodes().length === 0) return;
     this.setLabelSizes(this.cy.zoom());
     const elements = this.labelled();
     for (const element of elements) element.removeClass('quiet');
