@@ -343,6 +343,13 @@ export const METRICS = {
 } as const satisfies Record<string, { name: string; units: readonly string[] }>;
 export type Metric = keyof typeof METRICS;
 
+/**
+ * The words a metric is searched by: its key as words ("share of world output") and its
+ * name. Stored on each fact with a metric (`metricWords`) and indexed with its claims, so
+ * fact search finds a figure by what it measures even where no claim uses those words.
+ */
+export const metricWords = (metric: Metric): string[] => [metric.toLowerCase().replace(/_/g, ' '), METRICS[metric].name];
+
 /** The dimensions of a policy's scope (schema/MODEL.md, "Policies and exposure"). */
 export const SCOPE_DIMENSIONS = {
   ITEM: 'the goods traded or supplied are among the items the policy covers',

@@ -45,8 +45,9 @@ describe('npm run load: idempotent, stamped', () => {
     const graph = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
     const version = await readGraphVersion(db);
     expect(version).toEqual({ schemaVersion: SCHEMA_VERSION, seedHash: seedHash(graph), loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
-    // Facts with references, scopes and conditions are schema version 2.
-    expect(version?.schemaVersion).toBe(2);
+    // Facts with references, scopes and conditions are schema version 2; the words of
+    // their metrics in fact search, version 3.
+    expect(version?.schemaVersion).toBe(3);
     expect(seedHash(graph)).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -7,6 +7,7 @@
 import { createServer, type Server, type Socket, connect as tcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../src/db/connect.js';
+import { SCHEMA_VERSION } from '../src/db/graph-version.js';
 import type { Database } from '../src/db/database.js';
 import { freePort } from '../src/local-neo4j/process.js';
 import { testNeo4j } from './support/neo4j.js';
@@ -79,7 +80,7 @@ describe('Readiness: a database outage', () => {
     await relay.stop();
     await until('not ready', async () => (await readyz()).status === 503);
     const down = await readyz();
-    expect(down.body).toMatchObject({ status: 'not ready', database: 'down', graph: { state: 'supported', schemaVersion: 2 } });
+    expect(down.body).toMatchObject({ status: 'not ready', database: 'down', graph: { state: 'supported', schemaVersion: SCHEMA_VERSION } });
     expect(down.body.reasons).toEqual(['database unavailable']);
     expect((await fetch(`${server.url}/livez`)).status).toBe(200);
 

@@ -18,7 +18,7 @@ const watchWith = (status: GraphVersionStatus): GraphVersionWatch => {
   return watch;
 };
 
-const supported: GraphVersionStatus = { state: 'supported', version: { schemaVersion: 2, seedHash: 'abcdef0123456789', loadedAt: '2026-11-27T10:00:00Z' } };
+const supported: GraphVersionStatus = { state: 'supported', version: { schemaVersion: 3, seedHash: 'abcdef0123456789', loadedAt: '2026-11-27T10:00:00Z' } };
 
 describe('Readiness: when to take traffic', () => {
   it('ready with the database up, a graph version it serves and no queue', () => {
@@ -27,7 +27,7 @@ describe('Readiness: when to take traffic', () => {
       body: {
         status: 'ready',
         database: 'up',
-        graph: { state: 'supported', schemaVersion: 2, seedHash: 'abcdef0123456789' },
+        graph: { state: 'supported', schemaVersion: 3, seedHash: 'abcdef0123456789' },
         sessions: { inUse: 3, waiting: 0, max: 48 },
         reasons: [],
       },
@@ -51,11 +51,11 @@ describe('Readiness: when to take traffic', () => {
   });
 
   it('not ready on a graph of a schema version this build does not serve', () => {
-    const newer: GraphVersionStatus = { state: 'unsupported', version: { schemaVersion: 3, seedHash: 'ffff', loadedAt: '2026-11-27T10:00:00Z' } };
+    const newer: GraphVersionStatus = { state: 'unsupported', version: { schemaVersion: 4, seedHash: 'ffff', loadedAt: '2026-11-27T10:00:00Z' } };
     const { body } = new Readiness(stub('up', 0), watchWith(newer), { maxWaitingSessions: 32 }).check();
     expect(body).toMatchObject({
-      graph: { state: 'unsupported', schemaVersion: 3, seedHash: 'ffff' },
-      reasons: ['graph schema version 3 is not one this build serves (2)'],
+      graph: { state: 'unsupported', schemaVersion: 4, seedHash: 'ffff' },
+      reasons: ['graph schema version 4 is not one this build serves (3)'],
     });
   });
 
@@ -64,7 +64,7 @@ describe('Readiness: when to take traffic', () => {
     const { body } = new Readiness(stub('up', 0), watchWith(older), { maxWaitingSessions: 32 }).check();
     expect(body).toMatchObject({
       graph: { state: 'unsupported', schemaVersion: 1, seedHash: 'eeee' },
-      reasons: ['graph schema version 1 is not one this build serves (2)'],
+      reasons: ['graph schema version 1 is not one this build serves (3)'],
     });
   });
 

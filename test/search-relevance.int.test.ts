@@ -131,6 +131,29 @@ describe('Search: short forms and facts', () => {
     expect(data.entities).toEqual([]);
   });
 
+  it('searchFacts finds figures by what they measure, where no claim uses those words', async () => {
+    const query = 'query ($q: String!) { searchFacts(query: $q) { match relationship { id evidence { claim } figure { metric } } } }';
+    const share = (await t.query(query, { q: 'share of world output' })).searchFacts;
+    // The three world shares of China (two documents, two goods), and nothing else.
+    expect(share.map((h: any) => h.relationship.id).sort()).toEqual([
+      'china-share-of-world-magnesium-ingot-output-2024',
+      'china-share-of-world-magnesium-output-2024',
+      'china-share-of-world-magnesium-output-over-85',
+    ]);
+    expect(share.every((h: any) => h.match === 'WORDS' && h.relationship.figure.metric === 'SHARE_OF_WORLD_OUTPUT')).toBe(true);
+    // Found by its metric alone: its claim says neither "share" nor "output".
+    const over85 = share.find((h: any) => h.relationship.id === 'china-share-of-world-magnesium-output-over-85');
+    expect(over85.relationship.evidence.claim).not.toMatch(/share|output/i);
+
+    const density = (await t.query(query, { q: 'power density' })).searchFacts;
+    expect(density.map((h: any) => h.relationship.id).sort()).toEqual(['900v-e-drive-power-density', 'mg-al-dual-motor-system-power-density']);
+    // By the metric's name too, and with the other spelling of utilisation (one edit away).
+    const byName = (await t.query(query, { q: 'output as a share of capacity' })).searchFacts;
+    expect(byName.map((h: any) => h.relationship.id)).toContain('china-primary-magnesium-utilisation-2024');
+    const spelling = (await t.query(query, { q: 'capacity utilization' })).searchFacts;
+    expect(spelling[0].relationship).toMatchObject({ id: 'china-primary-magnesium-utilisation-2024', figure: { metric: 'CAPACITY_UTILISATION' } });
+  });
+
   it('searchFacts also reads every document’s own wording of a fact', async () => {
     const { searchFacts } = await t.query('{ searchFacts(query: "Magnesium Industry Branch count", first: 3) { relationship { id } } }');
     expect(searchFacts.map((h: any) => h.relationship.id)).toContain('china-magnesium-output-2024-overview');

@@ -2,8 +2,8 @@
 // seed/load/version.ts), a unique id per label and per relationship type, a full-text
 // index over entity names, aliases and descriptions, `entity_keys` over each entity's
 // normalised name keys (src/db/names.ts; keyword analyzer: each key one exact term),
-// `fact_text` over the facts' own words (claims, every reference's claim, notes) for
-// fact search, and `fact_refs`, a full-text
+// `fact_text` over the facts' own words (claims, every reference's claim, notes) and
+// the words of their metric (`metricWords`) for fact search, and `fact_refs`, a full-text
 // index of every relationship type on the fact's id, its sources and its item.
 // `fact_refs` uses the keyword analyzer (each value is one exact, case-sensitive
 // term), so `sourceIds:"…"`, `item:"…"` and `id:"…"` find facts by exact value without
@@ -76,7 +76,7 @@ CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR ()-[r:
   PARTICIPATES_IN|MEMBER_OF|ISSUED_BY|RESTRICTS|APPLIES_TO|COMPLIES_WITH|
   IN_DISPUTE_WITH|REPORTS_ON|COMPETES_WITH|SUBJECT_TO|CONSUMES|HAS_RESOURCE|
   ALTERNATIVE_TO|RELIES_ON_MARKET
-]-() ON EACH [r.claim, r.refClaims, r.note];
+]-() ON EACH [r.claim, r.refClaims, r.note, r.metricWords];
 CREATE FULLTEXT INDEX fact_refs IF NOT EXISTS FOR ()-[r:
   SUPPLIES|DEPENDS_ON|PRODUCES|HAS_CAPACITY|EXPORTS|EXPORTS_TO|IMPORTS|IMPORTS_FROM|
   QUOTES_PRICE|HAS_METRIC|LOCATED_IN|PARTNERS_WITH|JOINT_VENTURE|OWNS|LICENSES_TO|

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
 import { type GraphVersion, readGraphVersion, SCHEMA_VERSION } from '../../src/db/graph-version.js';
+import { type Metric, METRICS, metricWords } from '../vocabulary.js';
 import type { SeedGraph } from './validate.js';
 import type { Status } from './write.js';
 
@@ -27,6 +28,17 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'facts carry statements, scopes and conditions; seeded facts are rewritten and fact_refs rebuilt',
     async run(db) {
       await db.runStatements(cypher('seed/migrate-v2'));
+      await db.runStatements(cypher('schema/constraints'));
+      await db.run(cypher('schema/await-indexes'));
+    },
+  },
+  {
+    to: 3,
+    description: 'fact search also finds a fact by the words of its metric; fact_text is rebuilt over metricWords',
+    async run(db) {
+      const words = Object.fromEntries((Object.keys(METRICS) as Metric[]).map((metric) => [metric, metricWords(metric)]));
+      await db.run(cypher('seed/set-metric-words'), { words });
+      await db.runStatements(cypher('seed/migrate-v3'));
       await db.runStatements(cypher('schema/constraints'));
       await db.run(cypher('schema/await-indexes'));
     },

@@ -33,6 +33,7 @@ export const DERIVED_PROPS: readonly string[] = [
   'refPeriodEnds',
   'scopeCoveredItems',
   'scopeSubjects',
+  'metricWords',
 ];
 
 /**

@@ -9,9 +9,9 @@ import { cypher } from './cypher.js';
 import type { Database } from './database.js';
 
 /** The schema version the loader writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** Schema versions this build of the API can serve. */
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [2];
+export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [3];
 
 export interface GraphVersion {
   schemaVersion: number;

@@ -5,6 +5,7 @@
  * read query, index and full-text search finds it the same way.
  */
 import { createHash } from 'node:crypto';
+import { type Metric, metricWords } from '../../seed/vocabulary.js';
 import { nameKeys } from '../db/names.js';
 import type { EntityRecord, FactRecord, SourceRecord } from './rules.js';
 
@@ -86,6 +87,8 @@ export const factProps = (f: FactRecord, provenance: Provenance) =>
       quantity: f.quantity?.value,
       unit: f.quantity?.unit,
       metric: f.metric,
+      // Derived from `metric`: the words fact search finds it by (the `fact_text` index).
+      metricWords: f.metric ? metricWords(f.metric as Metric) : undefined,
       changeValue: f.change?.value,
       changeUnit: f.change?.unit,
       changeBasis: f.change?.basis,

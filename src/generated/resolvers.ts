@@ -1523,7 +1523,9 @@ export type Query = {
    * them come first: those joining two of them (LINKS), then those involving two of them
    * otherwise (INVOLVES), each narrowed to the words left over when there are some. Then
    * the facts found by their own words (WORDS): each fact's claim, every document's
-   * wording of it, and its note, best match first, with the same term rules as search.
+   * wording of it, its note and what its figure measures (its metric as words and by name:
+   * "share of world output", "power density"), best match first, with the same term rules
+   * as search.
    * Each fact once. first: 1 to 50 (default 10).
    */
   searchFacts: Array<FactHit>;
