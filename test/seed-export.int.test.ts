@@ -16,7 +16,9 @@ import { readGraph } from '../seed/export/read.js';
 import { readSeedFiles } from '../seed/load/files.js';
 import { validateSeed } from '../seed/load/validate.js';
 import { loadSeed } from '../seed/load/write.js';
+import { mergeEntities, retractFact, upsertEntity } from '../src/curation/writes.js';
 import { connect } from '../src/db/connect.js';
+import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/local-neo4j/process.js';
@@ -112,7 +114,7 @@ describe('Export: the seed round trip', () => {
     expect(run.output()).toMatch(/export: 5 sources, \d+ entities, \d+ facts; the files in .*seed already hold the graph/);
   });
 
-  it('load → export (into an empty folder) → load gives the same graph, and exports the same again', async () => {
+  it('load → export (into an empty folder) → load gives the same graph, and exports the same again', { timeout: 180_000 }, async () => {
     const before = await dump();
     const out = join(work, 'round-trip');
     const first = layOutSeed(await readGraph(db), out);
@@ -216,5 +218,95 @@ describe('Export and load: curated changes', () => {
     await write("MATCH (c {id: 'company:test-export-curated'}) DETACH DELETE c");
     await loadSeed(db, seedAt(SEED_DIR), { prune: true });
     expect([...layOutSeed(await readGraph(db), SEED_DIR).changes.keys()]).toEqual([]);
+  });
+});
+
+describe('Export and load: merges and retractions', () => {
+  it('merged ids and retracted facts are exported, and a reload of the files restores them exactly', { timeout: 180_000 }, async () => {
+    const curator = { actor: 'test-curator' };
+    await upsertEntity(db, { id: 'company:test-export-twin', name: 'Test Export Twin Co', aliases: ['TETC'], description: 'US Magnesium under a second name.' }, curator);
+    await mergeEntities(db, 'company:us-magnesium', 'company:test-export-twin', curator);
+    const retraction = await retractFact(db, 'china-share-of-world-magnesium-output-over-85', 'A test retraction: the figure is superseded.', curator);
+    const retractionId = String(retraction.retracted!.retractionId);
+
+    // The audit trail, idempotency keys and curated marks stay in the database (the next
+    // load adopts what the files say); git is the history of the files.
+    const history = (rows: string[]) =>
+      rows
+        .filter((row) => !/"labels":\["(Change|IdempotencyKey)"\]/.test(row))
+        .map((row) => row.replace(/"curatedAt":"[^"]*","curatedBy":"test-curator",/, ''));
+    const before = history(await dump());
+    expect(before.some((row) => row.includes('"RetractedFact"'))).toBe(true);
+
+    const dir = join(work, 'merged');
+    copySeedFiles(dir);
+    const exported = layOutSeed(await readGraph(db), dir);
+    expect(exported.warnings).toEqual([]);
+    expect(Object.fromEntries(exported.summary)).toEqual({
+      'entities/companies.yaml': { added: [], changed: ['company:us-magnesium'], removed: [] },
+      'facts/2025-09-16-smm-us-supply-risk.yaml': { added: [], changed: [], removed: ['china-share-of-world-magnesium-output-over-85'] },
+      'retracted.yaml': { added: [retractionId], changed: [], removed: [] },
+    });
+    applyExport(dir, exported);
+    const companies = readFileSync(join(dir, 'entities', 'companies.yaml'), 'utf8');
+    expect(companies).toMatch(/- id: company:us-magnesium\n(.+\n)*? {2}aliases: \[U\.S\. Magnesium, Test Export Twin Co, TETC\]\n/);
+    expect(companies).toMatch(/- id: company:us-magnesium\n(.+\n)*? {2}formerIds: \[company:test-export-twin\]\n/);
+    const retracted = readFileSync(join(dir, 'retracted.yaml'), 'utf8');
+    expect(retracted.startsWith(
+      [
+        `- id: ${retractionId}`,
+        '  type: HAS_METRIC',
+        '  from: country:china',
+        '  to: commodity:primary-magnesium',
+        `  retractedAt: ${String(retraction.retracted!.retractedAt)}`,
+        '  retractedBy: test-curator',
+        '  reason: "A test retraction: the figure is superseded."',
+        '  fact:',
+        '',
+      ].join('\n'),
+    )).toBe(true);
+    expect(retracted).toContain('    claim: China currently accounts for more than 85% of the world\'s magnesium production.\n');
+
+    // An empty database loaded from the exported files holds the same graph, history included.
+    await write('MATCH (n) DETACH DELETE n');
+    const reloaded = await loadSeed(db, seedAt(dir));
+    expect(reloaded.nodes.EntityRedirect).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(reloaded.nodes.RetractedFact).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(history(await dump())).toEqual(before);
+    const [found] = await db.run(cypher('entities/by-ids'), { ids: ['company:test-export-twin'] });
+    expect(found).toMatchObject({ requested: 'company:test-export-twin', entity: { id: 'company:us-magnesium' } });
+    // A fixed point: exporting again changes nothing, and loading again writes nothing.
+    expect([...layOutSeed(await readGraph(db), dir).changes.keys()]).toEqual([]);
+    const again = await loadSeed(db, seedAt(dir));
+    expect(again.nodes.EntityRedirect).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.nodes.RetractedFact).toEqual({ created: 0, updated: 0, unchanged: 1 });
+
+    // Back to the repository seed (this Neo4j is this file's own; leave it as seeded).
+    await write('MATCH (n) DETACH DELETE n');
+    await loadSeed(db, seedAt(SEED_DIR));
+    expect([...layOutSeed(await readGraph(db), SEED_DIR).changes.keys()]).toEqual([]);
+  });
+
+  it('the loader refuses a merged id that is still an entity, of another kind, or claimed twice, and a malformed retraction', () => {
+    const dir = join(work, 'bad-merges');
+    copySeedFiles(dir);
+    const file = join(dir, 'entities', 'companies.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('aliases: [U.S. Magnesium]', 'aliases: [U.S. Magnesium]\n  formerIds: [company:yimeitai, country:utah, company:gone]')
+      .replace(/(- id: company:yimeitai\n)/, '$1  formerIds: [company:gone]\n'));
+    writeFileSync(join(dir, 'retracted.yaml'), '- id: r1\n  type: SELLS\n  from: country:china\n  to: commodity:magnesium\n  retractedAt: yesterday\n  retractedBy: x\n  reason: why\n  fact: {claim: no id}\n');
+    let problems: string[] = [];
+    try {
+      seedAt(dir);
+    } catch (error) {
+      problems = (error as { problems: string[] }).problems;
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(/^bad-merges\/entities\/companies\.yaml: \[\d+\] "company:us-magnesium"\.formerIds\[0\]: "company:yimeitai" is an entity of the seed, so it cannot also be a merged id$/),
+      expect.stringMatching(/^bad-merges\/entities\/companies\.yaml: \[\d+\] "company:us-magnesium"\.formerIds\[1\]: "country:utah" is not a Company id; only entities of one kind merge$/),
+      expect.stringMatching(/^bad-merges\/entities\/companies\.yaml: \[\d+\] "company:yimeitai"\.formerIds\[0\]: "company:gone" is already a merged id of "company:us-magnesium"$/),
+      'bad-merges/retracted.yaml: [0] "r1".retractedAt: must be an ISO date and time',
+      'bad-merges/retracted.yaml: [0] "r1".fact: must hold the fact\'s properties, its kebab-case id among them',
+    ]);
   });
 });

@@ -21,6 +21,7 @@ function storedSnapshot(dir: string): GraphSnapshot {
     sources: graph.sources.map((s) => ({ props: sourceProps(s, SEEDED).props as never })),
     entities: graph.entities.map((e) => ({ props: entityProps(e, SEEDED).props as never })),
     facts: graph.facts.map((f) => ({ type: f.type, from: f.from, to: f.to, toKind: kinds.get(f.to)!, props: factProps(f, SEEDED).props as never })),
+    retracted: graph.retracted.map((r) => ({ props: r.props as never })),
   };
 }
 

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, type Node, parse } from 'yaml';
-import { KIND_BY_FILE, readSeedFiles } from '../load/files.js';
+import { KIND_BY_FILE, readSeedFiles, RETRACTED_FILE } from '../load/files.js';
 import { validateSeed } from '../load/validate.js';
 import { entityProps, factProps, SEEDED, sourceProps } from '../../src/domain/props.js';
 import {
@@ -18,6 +18,8 @@ import {
   factRecord,
   type GraphSnapshot,
   knownKeys,
+  retractedKey,
+  retractedRecord,
   type SeedRecord,
   sourceRecord,
   unexportedKeys,
@@ -54,6 +56,7 @@ function existingKeys(dir: string, warnings: string[]): Map<string, string> {
   for (const s of graph.sources) keys.set(`source ${s.id}`, comparable(sourceProps(s, SEEDED).props));
   for (const e of graph.entities) keys.set(`entity ${e.id}`, comparable(entityProps(e, SEEDED).props));
   for (const f of graph.facts) keys.set(`fact ${f.id}`, comparable({ ...factProps(f, SEEDED).props }));
+  for (const r of graph.retracted) keys.set(`retracted ${r.retractionId}`, retractedKey(r.props));
   return keys;
 }
 
@@ -221,6 +224,13 @@ export function layOutSeed(snapshot: GraphSnapshot, dir: string): Exported {
     const fresh = (body: string) => `source: ${source}\nfacts:${body === '[]' ? ' []\n' : body}`;
     const seqOf = (contents: Node | null) => (isMap(contents) ? contents.get('facts', true) : undefined);
     put(path, layOut(path, before, wanted, oldKeys, 'fact', fresh, seqOf, '  '), before);
+  }
+
+  // Retracted facts, in one file, oldest retraction first; the file only once there is one.
+  const retracted = snapshot.retracted.map(({ props }) => ({ id: String(props.retractionId), record: retractedRecord(props), key: retractedKey(props) }));
+  const retractedText = readText(join(dir, RETRACTED_FILE));
+  if (retractedText !== undefined || retracted.length > 0) {
+    put(RETRACTED_FILE, layOut(RETRACTED_FILE, retractedText, retracted, oldKeys, 'retracted', (body) => body.replace(/^\n/, ''), (c) => c, ''), retractedText);
   }
   return { changes, summary, warnings };
 }

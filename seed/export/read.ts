@@ -8,6 +8,7 @@ export async function readGraph(db: Database): Promise<GraphSnapshot> {
     const sources = await tx.run(cypher('seed/export-sources'));
     const entities = await tx.run(cypher('seed/export-entities'));
     const facts = await tx.run(cypher('seed/export-facts'));
+    const retracted = await tx.run(cypher('seed/export-retracted'));
     return {
       sources: sources.map((row) => ({ props: row.props as Props })),
       entities: entities.map((row) => ({ props: row.props as Props })),
@@ -18,6 +19,7 @@ export async function readGraph(db: Database): Promise<GraphSnapshot> {
         toKind: String(row.toKind),
         props: row.props as Props,
       })),
+      retracted: retracted.map((row) => ({ props: row.props as Props })),
     };
   });
 }

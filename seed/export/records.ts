@@ -27,6 +27,8 @@ export interface GraphSnapshot {
   sources: GraphSource[];
   entities: GraphEntity[];
   facts: GraphFact[];
+  /** RetractedFact nodes: the fact's properties and the retraction's. */
+  retracted: { props: Props }[];
 }
 
 /** A record as it appears in a seed file: keys in the order they are written. */
@@ -42,7 +44,7 @@ const DERIVED = new Set(DERIVED_PROPS);
 const CURATED = new Set(CURATED_PROPS);
 
 const SOURCE_KEYS = ['id', 'file', 'publisher', 'title', 'titleAssigned', 'date', 'dateNote', 'kind'];
-const ENTITY_KEYS = ['id', 'kind', 'name', 'aliases', 'description', 'iso2', 'reference', 'issuedOn', 'effectiveFrom', 'effectiveUntil', 'broader'];
+const ENTITY_KEYS = ['id', 'kind', 'name', 'aliases', 'description', 'iso2', 'reference', 'issuedOn', 'effectiveFrom', 'effectiveUntil', 'broader', 'formerIds'];
 const FACT_KEYS = [
   'id', 'claim', 'period', 'item', 'quantity', 'unit', 'metric', 'changeValue', 'changeUnit', 'changeBasis',
   'changeApproximate', 'measuredBy', 'approximate', 'bound', 'nature', 'condition', 'note',
@@ -103,7 +105,39 @@ export function entityRecord(p: Props): SeedRecord {
     effectiveUntil: str(p.effectiveUntil),
     description: p.description,
     broader: broader.length > 0 ? broader : undefined,
+    formerIds: list(p.formerIds).length > 0 ? list(p.formerIds) : undefined,
   });
+}
+
+/** The retraction's own properties on a RetractedFact node; the rest are the fact's. */
+const RETRACTION_KEYS = ['retractionId', 'type', 'from', 'to', 'retractedAt', 'retractedBy', 'retractionReason'];
+
+/**
+ * A retracted fact as seed/retracted.yaml keeps it: the retraction, then the fact's
+ * properties exactly as stored (keys sorted), so a reload restores the node as it was.
+ */
+export function retractedRecord(p: Props): SeedRecord {
+  const fact = Object.fromEntries(
+    Object.keys(p)
+      .filter((key) => !RETRACTION_KEYS.includes(key))
+      .sort()
+      .map((key) => [key, p[key]]),
+  );
+  return {
+    id: p.retractionId,
+    type: p.type,
+    from: p.from,
+    to: p.to,
+    retractedAt: p.retractedAt,
+    retractedBy: p.retractedBy,
+    reason: p.retractionReason,
+    fact,
+  };
+}
+
+/** What a retracted fact stores, for telling whether the file already says it: every property, keys sorted. */
+export function retractedKey(props: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(props).sort().map((key) => [key, props[key]]));
 }
 
 /** The fact's record and the source whose file it belongs in (its first statement's). */

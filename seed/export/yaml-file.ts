@@ -13,7 +13,7 @@ import type { SeedRecord } from './records.js';
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** Keys whose lists are written inline (`[a, b]`), and whose maps are (`{ value: 1, unit: t }`). */
-const FLOW_LISTS = new Set(['aliases', 'broader', 'items', 'origins', 'destinations', 'endUsers', 'sectors']);
+const FLOW_LISTS = new Set(['aliases', 'broader', 'formerIds', 'items', 'origins', 'destinations', 'endUsers', 'sectors']);
 const FLOW_MAPS = new Set(['quantity', 'change']);
 
 interface Slice {

@@ -21,6 +21,9 @@ export const KIND_BY_FILE: Record<string, EntityKind> = {
   'organizations.yaml': 'Organization',
 };
 
+/** Facts retracted through the API, with why and by whom (`npm run export` writes it). */
+export const RETRACTED_FILE = 'retracted.yaml';
+
 export interface RawFile {
   /** The path relative to the repository, as errors show it. */
   path: string;
@@ -31,6 +34,8 @@ export interface RawSeed {
   sources: RawFile;
   entityFiles: (RawFile & { kind: EntityKind })[];
   factFiles: RawFile[];
+  /** seed/retracted.yaml, when there is one: facts retracted through the API, kept as history. */
+  retracted?: RawFile;
 }
 
 export class SeedFileError extends Error {
@@ -67,9 +72,11 @@ export function readSeedFiles(seedDir: string, root: string): RawSeed {
     }
     return { ...readYaml(file, root), kind };
   });
+  const retractedFile = join(seedDir, RETRACTED_FILE);
   return {
     sources: readYaml(sourcesFile, root),
     entityFiles,
     factFiles: yamlFiles(join(seedDir, 'facts')).map((file) => readYaml(file, root)),
+    ...(existsSync(retractedFile) && { retracted: readYaml(retractedFile, root) }),
   };
 }

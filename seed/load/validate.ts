@@ -15,6 +15,7 @@ import {
   type EntityRecord,
   type FactRecord,
   GOODS,
+  kindOfId,
   narrowerClosure,
   namedIds,
   resolveScope,
@@ -22,9 +23,10 @@ import {
   spellingKey,
   toFactRecord,
 } from '../../src/domain/rules.js';
-import { EntitySchema, FactFileSchema, FactSchema, SourceSchema } from '../../src/domain/schema.js';
+import { EntitySchema, FactFileSchema, FactSchema, RetractedFactSchema, SourceSchema } from '../../src/domain/schema.js';
+import { RELATIONSHIP_TYPES } from '../vocabulary.js';
 import type { ReferenceRow, ScopeRow } from '../../src/db/rows.js';
-import type { RawSeed } from './files.js';
+import type { RawFile, RawSeed } from './files.js';
 
 export type SeedSource = SourceRecord;
 export type SeedEntity = EntityRecord;
@@ -34,10 +36,18 @@ export type SeedReference = ReferenceRow;
 /** A policy clause's scope with the fact's `to` placed in its dimension, ids only (stored as `scope*`). */
 export type SeedScope = ScopeRow;
 
+/** A retracted fact as the loader stores it: a RetractedFact node's properties, by retraction id. */
+export interface SeedRetraction {
+  retractionId: string;
+  props: Record<string, unknown>;
+}
+
 export interface SeedGraph {
   sources: SeedSource[];
   entities: SeedEntity[];
   facts: SeedFact[];
+  /** Facts retracted through the API (seed/retracted.yaml), in the file's order. */
+  retracted: SeedRetraction[];
 }
 
 export class SeedValidationError extends Error {
@@ -134,6 +144,7 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     }
   }
 
+  problems.push(...checkFormerIds(entities));
   problems.push(...checkTaxonomy(entities, (id) => entities.get(id)!.where));
   const narrower = narrowerClosure(entities);
   const narrowerOf = (id: string) => narrower.get(id) ?? [id];
@@ -194,6 +205,8 @@ export function validateSeed(raw: RawSeed): SeedGraph {
     }
   }
 
+  const retracted = raw.retracted ? readRetracted(raw.retracted, problems) : [];
+
   if (problems.length > 0) throw new SeedValidationError(problems);
   return {
     sources,
@@ -203,7 +216,51 @@ export function validateSeed(raw: RawSeed): SeedGraph {
       ...(GOODS.includes(entity.kind) && { narrower: narrower.get(entity.id) ?? [entity.id] }),
     })),
     facts,
+    retracted,
   };
+}
+
+/**
+ * A merged id belongs to one survivor of its kind, and no entity of the seed has it: a
+ * merged entity is gone, and its id only redirects.
+ */
+function checkFormerIds(entities: Map<string, SeedEntity & { where: string }>): string[] {
+  const problems: string[] = [];
+  const survivorOf = new Map<string, string>();
+  for (const entity of entities.values()) {
+    for (const [index, former] of (entity.formerIds ?? []).entries()) {
+      const where = `${entity.where}.formerIds[${index}]`;
+      if (entities.has(former)) problems.push(`${where}: "${former}" is an entity of the seed, so it cannot also be a merged id`);
+      else if (kindOfId(former) !== entity.kind) problems.push(`${where}: "${former}" is not a ${entity.kind} id; only entities of one kind merge`);
+      else if (survivorOf.has(former) && survivorOf.get(former) !== entity.id) problems.push(`${where}: "${former}" is already a merged id of "${survivorOf.get(former)}"`);
+      survivorOf.set(former, entity.id);
+    }
+  }
+  return problems;
+}
+
+/** seed/retracted.yaml: each retraction once, of a known relationship type. */
+function readRetracted(file: RawFile, problems: string[]): SeedRetraction[] {
+  if (!Array.isArray(file.data)) {
+    problems.push(`${file.path}: must be a list of retracted facts`);
+    return [];
+  }
+  const rows: SeedRetraction[] = [];
+  const seen = new Set<string>();
+  for (const [index, item] of file.data.entries()) {
+    const where = `${file.path}: [${index}]${isRecord(item) && item.id ? ` "${String(item.id)}"` : ''}`;
+    const parsed = RetractedFactSchema.safeParse(item);
+    if (!parsed.success) {
+      problems.push(...zodProblems(where, parsed.error));
+      continue;
+    }
+    const { id, type, from, to, retractedAt, retractedBy, reason, fact } = parsed.data;
+    if (!Object.hasOwn(RELATIONSHIP_TYPES, type)) problems.push(`${where}.type: unknown relationship type "${type}"`);
+    if (seen.has(id)) problems.push(`${where}.id: duplicate retraction id "${id}"`);
+    seen.add(id);
+    rows.push({ retractionId: id, props: { ...fact, retractionId: id, type, from, to, retractedAt, retractedBy, retractionReason: reason } });
+  }
+  return rows;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

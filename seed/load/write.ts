@@ -119,6 +119,15 @@ export async function loadSeed(
     for (const row of result) count(report.relationships, 'relationship', String(row.type), row);
   }
 
+  // Merged ids and retracted facts: the curation's history, as `npm run export` wrote it.
+  const redirects = graph.entities.flatMap((e) => (e.formerIds ?? []).map((id) => ({ id, to: e.id })));
+  for (const batch of batches(redirects)) {
+    for (const row of await db.run(cypher('seed/merge-redirects'), { rows: batch })) tally(report.nodes, 'EntityRedirect', row.status as Status);
+  }
+  for (const batch of batches(graph.retracted)) {
+    for (const row of await db.run(cypher('seed/merge-retracted'), { rows: batch })) tally(report.nodes, 'RetractedFact', row.status as Status);
+  }
+
   const ids = {
     sourceIds: graph.sources.map((s) => s.id),
     entityIds: graph.entities.map((e) => e.id),

@@ -74,6 +74,8 @@ export const EntitySchema = z.strictObject({
   effectiveUntil: yamlDate.optional(),
   /** Commodity or Product: the broader goods it is a kind, form or grade of (a curated taxonomy). */
   broader: z.array(text).max(MAX_LENGTH.scopeIds).default([]),
+  /** Ids of entities merged into this one (mergeEntities): each keeps finding it. */
+  formerIds: z.array(z.string().regex(entityId, 'must look like "<prefix>:<kebab-slug>"')).max(MAX_LENGTH.scopeIds).optional(),
 });
 export type EntityRow = z.infer<typeof EntitySchema>;
 
@@ -124,6 +126,29 @@ export const FactSchema = z.strictObject({
   note: bounded(MAX_LENGTH.note).optional(),
 });
 export type FactRow = z.infer<typeof FactSchema>;
+
+/** A stored value: what a Neo4j property of a fact can hold. */
+const storedValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
+/**
+ * A retracted fact as seed/retracted.yaml keeps it: the retraction (its id, when, by whom,
+ * why) and the fact's ends and every property it had, as stored, so a reload restores
+ * the history exactly. Its entities may since have been merged away, so the ends are
+ * only checked for their shape.
+ */
+export const RetractedFactSchema = z.strictObject({
+  id: text,
+  type: text,
+  from: z.string().regex(entityId, 'must look like "<prefix>:<kebab-slug>"'),
+  to: z.string().regex(entityId, 'must look like "<prefix>:<kebab-slug>"'),
+  retractedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date and time' }),
+  retractedBy: bounded(MAX_LENGTH.name),
+  reason: bounded(MAX_LENGTH.note),
+  fact: z.record(z.string(), storedValue).refine((props) => typeof props.id === 'string' && kebab.test(props.id), {
+    error: 'must hold the fact\'s properties, its kebab-case id among them',
+  }),
+});
+export type RetractedFactRow = z.infer<typeof RetractedFactSchema>;
 
 export const FactFileSchema = z.strictObject({
   source: text,
