@@ -339,6 +339,19 @@ describe('Review page: the proposals queue, for curators', () => {
     await expect.poll(() => page.locator('#message').innerText()).toBe('3 pending proposals from 1 document.');
   });
 
+  it('a token refused later leaves nothing of the queue, nor of the decisions taken, on the page', async () => {
+    const { page } = app.browser;
+    expect(await page.locator('#decisions li').count()).toBe(3);
+    await page.locator('#token').fill('a-key-that-was-revoked');
+    await page.locator('#token-form button[type="submit"]').click();
+    await page.locator('#auth-error').waitFor({ state: 'visible' });
+    expect(await page.locator('#auth-error [data-role="server-message"]').innerText()).toBe('The API key is not valid.');
+    expect(await page.locator('#queue').innerHTML()).toBe('');
+    expect(await page.locator('#decisions li').count()).toBe(0);
+    expect(await page.locator('#decisions').isHidden()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
   it('needed nothing from the internet and raised no page errors', () => {
     expect(app.browser.blocked).toEqual([]);
     // The refused tokens were answered 401/403, which Chromium reports as console errors.

@@ -66,6 +66,12 @@ function clearQueue(): void {
   queue.replaceChildren();
 }
 
+/** Without a token the service accepts, nothing of the queue stays on the page, not even the decisions taken. */
+function clearDecisions(): void {
+  decisions.hidden = true;
+  decisions.querySelector('ul')!.replaceChildren();
+}
+
 const decide: Decide = async (proposal, request, dryRun) => {
   const token = readToken();
   if (!token) throw new Error('Paste a curator token above first.');
@@ -164,6 +170,7 @@ async function load(): Promise<void> {
     if (problem) {
       // A token the service refuses is not kept.
       forgetToken();
+      clearDecisions();
       showAuthError(problem, (error as Error).message);
       say('');
     } else say((error as Error).message, 'error');
@@ -180,6 +187,7 @@ tokenForm.addEventListener('submit', (event) => {
 byId('forget-token').addEventListener('click', () => {
   forgetToken();
   tokenInput.value = '';
+  clearDecisions();
   void load();
 });
 statusFilter.addEventListener('change', () => void load());
