@@ -2,8 +2,8 @@
  * The service's own browser pages, served with every asset they use so they work with
  * no internet: the GraphQL playground at `/` (GraphiQL's prebuilt browser bundle and
  * React, straight from node_modules, so it needs no build) and the graph explorer at
- * `/explorer` (web/, built by Vite into web/dist by `npm start`/`npm test`; see
- * web/README.md). A Content-Security-Policy of 'self' makes the browser refuse anything
+ * `/explorer` with its review page for proposals at `/explorer/review.html` (web/, built
+ * by Vite into web/dist by `npm start`/`npm test`; see web/README.md). A Content-Security-Policy of 'self' makes the browser refuse anything
  * from elsewhere, so a page that would need the internet fails loudly here, not offline.
  */
 import { readdirSync, readFileSync } from 'node:fs';

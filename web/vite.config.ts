@@ -1,5 +1,6 @@
-// Builds the explorer into web/dist, served by the API at /explorer/ (src/web.ts).
-// Everything it uses is bundled: the page loads nothing from another host.
+// Builds the explorer into web/dist, served by the API at /explorer/ (src/web.ts): the
+// graph explorer (index.html) and the review page for proposals (review.html).
+// Everything they use is bundled: the pages load nothing from another host.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -14,5 +15,11 @@ export default defineConfig({
     sourcemap: true,
     // cytoscape.js alone is about 400 kB minified; one chunk is fine for a local tool.
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      input: {
+        explorer: fileURLToPath(new URL('index.html', import.meta.url)),
+        review: fileURLToPath(new URL('review.html', import.meta.url)),
+      },
+    },
   },
 });

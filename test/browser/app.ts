@@ -5,18 +5,19 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { ensureWebBuilt } from '../../web/build.js';
-import { type TestApi, useTestApi } from '../support/api.js';
+import { type TestApi, type TestApiOptions, useTestApi } from '../support/api.js';
 import { openBrowser, type TestBrowser } from './browser.js';
 
 export interface BrowserApp extends TestApi {
   readonly browser: TestBrowser;
 }
 
-export function useBrowserApp(): BrowserApp {
+/** Options as for useTestApi: curator keys, a Neo4j of the file's own. */
+export function useBrowserApp(options: TestApiOptions = {}): BrowserApp {
   // `npm test` builds web/ in its pretest; this covers running vitest directly. Hooks
   // run in the order they are registered, so the build comes before the server starts.
   beforeAll(() => ensureWebBuilt({ log: () => {} }), 240_000);
-  const api = useTestApi();
+  const api = useTestApi(options);
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
     browser = await openBrowser();
@@ -32,6 +33,7 @@ export function useBrowserApp(): BrowserApp {
       return api.server;
     },
     query: api.query,
+    asCurator: api.asCurator,
     get browser() {
       return browser!;
     },

@@ -9,8 +9,8 @@ import { createServer, type ServerDeps } from '../../src/server.js';
 
 export interface TestServer {
   url: string;
-  /** POSTs a GraphQL operation and returns the parsed JSON body and HTTP status. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; headers: Headers; body: T }>;
+  /** POSTs a GraphQL operation (with any extra headers) and returns the parsed JSON body and HTTP status. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: T }>;
   close(): Promise<void>;
 }
 
@@ -28,10 +28,10 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: await response.json() };

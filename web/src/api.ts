@@ -1,6 +1,7 @@
 /**
- * The explorer's only way to the data: the service's public GraphQL endpoint, called
- * with the typed operations graphql-codegen generates from src/graphql/*.graphql.
+ * The explorer's (and the review page's) only way to the data: the service's public
+ * GraphQL endpoint, called with the typed operations graphql-codegen generates from
+ * src/graphql/*.graphql. The review page adds its curator token as a header.
  */
 import type { TypedDocumentString } from './generated/graphql.js';
 
@@ -41,12 +42,13 @@ export async function execute<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<TResult> {
   setInFlight(1);
   try {
     const response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });

@@ -8,6 +8,27 @@ export type Bound =
   | 'AT_LEAST'
   | 'AT_MOST';
 
+export type ChangeBasis =
+  /** Compound annual growth rate over the period. */
+  | 'CAGR'
+  /** Day on day. */
+  | 'DOD'
+  /** From the recent low. */
+  | 'FROM_LOW'
+  /** Month on month. */
+  | 'MOM'
+  /** Against a comparison the claim names. */
+  | 'VS_BASELINE'
+  /** Year on year. */
+  | 'YOY';
+
+export type ChangeInput = {
+  approximate?: boolean | null | undefined;
+  basis: ChangeBasis;
+  unit: string;
+  value: number;
+};
+
 /** Two different things an entity can depend on another for (schema/MODEL.md). */
 export type Dependence =
   /**
@@ -46,6 +67,19 @@ export type FactMatch =
   | 'LINKS'
   /** Its own words match the text (claims, every document's wording, note). */
   | 'WORDS';
+
+export type FigureInput = {
+  approximate?: boolean | null | undefined;
+  bound?: Bound | null | undefined;
+  change?: ChangeInput | null | undefined;
+  /** The Organization or Company that measured it. */
+  measuredBy?: string | number | null | undefined;
+  /** What it measures, when the type alone does not say; each metric takes only some units. */
+  metric?: Metric | null | undefined;
+  /** A unit code: t, vehicle, unit, percent, percentage_point, kW/kg, kg/vehicle, USD, HKD, CNY/t, CNY/kg, ratio, count, year, V. */
+  unit: string;
+  value: number;
+};
 
 /** What a figure measures: a closed list, so one measure has one name across sources (seed/vocabulary.ts). */
 export type Metric =
@@ -113,6 +147,37 @@ export type PathDirection =
   | 'DOWNSTREAM'
   /** `from` depends on `to`: walk from `from` towards its providers. */
   | 'UPSTREAM';
+
+/** What a curator may change in a proposal before accepting it. */
+export type ProposalEdits = {
+  aliases?: Array<string> | null | undefined;
+  claim?: string | null | undefined;
+  description?: string | null | undefined;
+  figure?: FigureInput | null | undefined;
+  from?: string | number | null | undefined;
+  /** The id to write it under, instead of the suggested one. */
+  id?: string | number | null | undefined;
+  item?: string | number | null | undefined;
+  /** Entity proposals: its name, other spellings, and what it is, in the curator's words (required). */
+  name?: string | null | undefined;
+  nature?: Nature | null | undefined;
+  note?: string | null | undefined;
+  period?: string | null | undefined;
+  to?: string | number | null | undefined;
+  /** Fact proposals: the type, ends, good, period, nature, claim (required), note and figure. */
+  type?: RelationshipType | null | undefined;
+};
+
+export type ProposalKind =
+  /** A name the graph does not know: a company, an organisation or a place. */
+  | 'ENTITY'
+  /** A figure, proposed as a fact about the entities of its sentence. */
+  | 'FACT';
+
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
 
 /** The relationship types of the graph (see schema/MODEL.md). */
 export type RelationshipType =
@@ -229,6 +294,17 @@ export type SearchMatch =
   | 'PREFIX'
   /** Every word of the text starts a word of its name, aliases or description. */
   | 'WORDS';
+
+/** What a write did, or with dryRun would do. */
+export type WriteStatus =
+  | 'CREATED'
+  | 'MERGED'
+  /** A proposal was rejected (nothing else changed). */
+  | 'REJECTED'
+  | 'RETRACTED'
+  /** The write asked for what is already stored: nothing changed. */
+  | 'UNCHANGED'
+  | 'UPDATED';
 
 type EntityCard_Commodity_Fragment = { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string, degree: number };
 
@@ -884,6 +960,199 @@ export type ExposedToQuery = { exposedTo: { dependence: Dependence, total: numbe
             | { id: string }
            }> }, scope: Array<{ matched: Array<ScopeDimension>, unverified: Array<ScopeDimension>, clause: { id: string } }> }> } };
 
+export type ProposalCardFragment = { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null, to:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null };
+
+export type ProposalQueueQueryVariables = Exact<{
+  status?: ProposalStatus | null | undefined;
+  first: number;
+}>;
+
+
+export type ProposalQueueQuery = { proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, to:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null }> };
+
+export type DocumentTextQueryVariables = Exact<{
+  sourceId: string | number;
+}>;
+
+
+export type DocumentTextQuery = { document: { text: string, receivedAt: string, receivedBy: string, mentions: Array<{ text: string, start: number, end: number, entity:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       }> } | null };
+
+export type DecisionFragment = { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, to:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null, relationship: { id: string, type: RelationshipType } | null, changes: Array<{ action: string, targetKind: string, targetId: string, fields: Array<string> }> };
+
+export type AcceptProposalMutationVariables = Exact<{
+  id: string | number;
+  edits?: ProposalEdits | null | undefined;
+  dryRun: boolean;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, to:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, relationship: { id: string, type: RelationshipType } | null, changes: Array<{ action: string, targetKind: string, targetId: string, fields: Array<string> }> } };
+
+export type RejectProposalMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  dryRun: boolean;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RejectProposalMutation = { rejectProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, to:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, relationship: { id: string, type: RelationshipType } | null, changes: Array<{ action: string, targetKind: string, targetId: string, fields: Array<string> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1092,6 +1361,127 @@ export const TierDetailsFragmentDoc = new TypedDocumentString(`
   description
   degree
 }`, {"fragmentName":"TierDetails"}) as unknown as TypedDocumentString<TierDetailsFragment, unknown>;
+export const ProposalCardFragmentDoc = new TypedDocumentString(`
+    fragment ProposalCard on Proposal {
+  id
+  kind
+  status
+  source {
+    id
+    publisher
+    title
+    date
+    dateNote
+    url
+  }
+  passage
+  passageStart
+  passageEnd
+  start
+  end
+  name
+  entityKind
+  suggestedId
+  factType
+  from {
+    id
+    name
+  }
+  fromNewName
+  to {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+    change {
+      value
+      unit
+      basis
+    }
+  }
+  period
+  nature
+  decidedAt
+  decidedBy
+  note
+  resultId
+}
+    `, {"fragmentName":"ProposalCard"}) as unknown as TypedDocumentString<ProposalCardFragment, unknown>;
+export const DecisionFragmentDoc = new TypedDocumentString(`
+    fragment Decision on ProposalDecision {
+  status
+  replayed
+  dryRun
+  proposal {
+    ...ProposalCard
+  }
+  entity {
+    id
+    name
+  }
+  relationship {
+    id
+    type
+  }
+  changes {
+    action
+    targetKind
+    targetId
+    fields
+  }
+}
+    fragment ProposalCard on Proposal {
+  id
+  kind
+  status
+  source {
+    id
+    publisher
+    title
+    date
+    dateNote
+    url
+  }
+  passage
+  passageStart
+  passageEnd
+  start
+  end
+  name
+  entityKind
+  suggestedId
+  factType
+  from {
+    id
+    name
+  }
+  fromNewName
+  to {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+    change {
+      value
+      unit
+      basis
+    }
+  }
+  period
+  nature
+  decidedAt
+  decidedBy
+  note
+  resultId
+}`, {"fragmentName":"Decision"}) as unknown as TypedDocumentString<DecisionFragment, unknown>;
 export const SuggestDocument = new TypedDocumentString(`
     query Suggest($text: String!, $first: Int!, $withFacts: Boolean!) {
   search(query: $text, first: $first) {
@@ -1572,3 +1962,237 @@ export const ExposedToDocument = new TypedDocumentString(`
   description
   degree
 }`) as unknown as TypedDocumentString<ExposedToQuery, ExposedToQueryVariables>;
+export const ProposalQueueDocument = new TypedDocumentString(`
+    query ProposalQueue($status: ProposalStatus, $first: Int!) {
+  proposals(status: $status, first: $first) {
+    ...ProposalCard
+  }
+}
+    fragment ProposalCard on Proposal {
+  id
+  kind
+  status
+  source {
+    id
+    publisher
+    title
+    date
+    dateNote
+    url
+  }
+  passage
+  passageStart
+  passageEnd
+  start
+  end
+  name
+  entityKind
+  suggestedId
+  factType
+  from {
+    id
+    name
+  }
+  fromNewName
+  to {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+    change {
+      value
+      unit
+      basis
+    }
+  }
+  period
+  nature
+  decidedAt
+  decidedBy
+  note
+  resultId
+}`) as unknown as TypedDocumentString<ProposalQueueQuery, ProposalQueueQueryVariables>;
+export const DocumentTextDocument = new TypedDocumentString(`
+    query DocumentText($sourceId: ID!) {
+  document(sourceId: $sourceId) {
+    text
+    receivedAt
+    receivedBy
+    mentions {
+      text
+      start
+      end
+      entity {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentTextQuery, DocumentTextQueryVariables>;
+export const AcceptProposalDocument = new TypedDocumentString(`
+    mutation AcceptProposal($id: ID!, $edits: ProposalEdits, $dryRun: Boolean!, $idempotencyKey: String) {
+  acceptProposal(
+    id: $id
+    edits: $edits
+    dryRun: $dryRun
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...Decision
+  }
+}
+    fragment ProposalCard on Proposal {
+  id
+  kind
+  status
+  source {
+    id
+    publisher
+    title
+    date
+    dateNote
+    url
+  }
+  passage
+  passageStart
+  passageEnd
+  start
+  end
+  name
+  entityKind
+  suggestedId
+  factType
+  from {
+    id
+    name
+  }
+  fromNewName
+  to {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+    change {
+      value
+      unit
+      basis
+    }
+  }
+  period
+  nature
+  decidedAt
+  decidedBy
+  note
+  resultId
+}
+fragment Decision on ProposalDecision {
+  status
+  replayed
+  dryRun
+  proposal {
+    ...ProposalCard
+  }
+  entity {
+    id
+    name
+  }
+  relationship {
+    id
+    type
+  }
+  changes {
+    action
+    targetKind
+    targetId
+    fields
+  }
+}`) as unknown as TypedDocumentString<AcceptProposalMutation, AcceptProposalMutationVariables>;
+export const RejectProposalDocument = new TypedDocumentString(`
+    mutation RejectProposal($id: ID!, $reason: String!, $dryRun: Boolean!, $idempotencyKey: String) {
+  rejectProposal(
+    id: $id
+    reason: $reason
+    dryRun: $dryRun
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...Decision
+  }
+}
+    fragment ProposalCard on Proposal {
+  id
+  kind
+  status
+  source {
+    id
+    publisher
+    title
+    date
+    dateNote
+    url
+  }
+  passage
+  passageStart
+  passageEnd
+  start
+  end
+  name
+  entityKind
+  suggestedId
+  factType
+  from {
+    id
+    name
+  }
+  fromNewName
+  to {
+    id
+    name
+  }
+  figure {
+    value
+    unit
+    approximate
+    bound
+    change {
+      value
+      unit
+      basis
+    }
+  }
+  period
+  nature
+  decidedAt
+  decidedBy
+  note
+  resultId
+}
+fragment Decision on ProposalDecision {
+  status
+  replayed
+  dryRun
+  proposal {
+    ...ProposalCard
+  }
+  entity {
+    id
+    name
+  }
+  relationship {
+    id
+    type
+  }
+  changes {
+    action
+    targetKind
+    targetId
+    fields
+  }
+}`) as unknown as TypedDocumentString<RejectProposalMutation, RejectProposalMutationVariables>;
