@@ -10,10 +10,9 @@
  * AUTH_REQUIRED_FOR_READS every operation needs a valid token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
-import type { AuthConfig } from './config.js';
+import { type AuthConfig, JWKS_ALGORITHMS } from './config.js';
 import { AppError, ErrorCode } from './errors.js';
 
 export const CURATOR_ROLE = 'curator';
@@ -41,15 +40,8 @@ export class Authenticator {
 
   constructor(private readonly config: AuthConfig) {
     this.secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : undefined;
-    if (config.jwt.jwksFile) {
-      let set: JSONWebKeySet;
-      try {
-        set = JSON.parse(readFileSync(config.jwt.jwksFile, 'utf8')) as JSONWebKeySet;
-      } catch (error) {
-        throw new Error(`JWT_JWKS_FILE: cannot read a JSON Web Key Set from ${config.jwt.jwksFile}`, { cause: error });
-      }
-      this.jwks = createLocalJWKSet(set);
-    }
+    // The file was read and checked when the configuration was loaded (readJwksFile).
+    if (config.jwt.jwks) this.jwks = createLocalJWKSet({ keys: [...config.jwt.jwks.keys] } as JSONWebKeySet);
   }
 
   /** The principal of a request's headers; an invalid credential is an error, none is null. */
@@ -88,7 +80,7 @@ export class Authenticator {
     const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience };
     let payload: JWTPayload;
     if (alg === 'HS256' && this.secret) ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
-    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] }));
+    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: [...JWKS_ALGORITHMS] }));
     else throw unauthenticated('The token is not valid (bad signature, expired, or not for this service).');
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no subject (sub).');
     const claim = payload[this.config.jwt.rolesClaim];
