@@ -77,7 +77,8 @@ export class Authenticator {
 
   private async verifyJwt(token: string): Promise<Principal> {
     const { alg } = decodeProtectedHeader(token);
-    const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience };
+    // A token must expire: one without `exp` would stay valid for as long as its key.
+    const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience, requiredClaims: ['exp'] };
     let payload: JWTPayload;
     if (alg === 'HS256' && this.secret) ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
     else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: [...JWKS_ALGORITHMS] }));
