@@ -7,7 +7,11 @@
  *
  * The plugin decides before anything runs: a mutation needs the `curator` role (no valid
  * token → UNAUTHENTICATED, 401; a token without the role → FORBIDDEN, 403), and with
- * AUTH_REQUIRED_FOR_READS every operation needs a valid token.
+ * AUTH_REQUIRED_FOR_READS every operation needs a valid token (any role). With that
+ * setting, requireToken refuses a request without one even earlier, as its context is
+ * made, so that nothing about the schema (GraphQL's "did you mean …" validation
+ * messages) reaches a caller who may not read. The HTTP probes (/livez, /readyz), the
+ * metrics and the browser pages are not behind /graphql and stay open.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
@@ -90,6 +94,18 @@ export class Authenticator {
   }
 }
 
+const NEEDS_TOKEN = 'This service needs a token: send "Authorization: Bearer <API key or JWT>".';
+
+/**
+ * With AUTH_REQUIRED_FOR_READS: refuses a request with no valid token (401) before its
+ * operation is parsed or validated. Called as the request's context is made.
+ */
+export function requireToken(auth: Authentication, config: Pick<AuthConfig, 'requiredForReads'>): void {
+  if (!config.requiredForReads) return;
+  if (auth.error) throw auth.error;
+  if (!auth.principal) throw unauthenticated(NEEDS_TOKEN);
+}
+
 /** Refuses, before execution, what the request's credentials do not allow. */
 export function authPlugin<T extends { auth: Authentication }>(config: Pick<AuthConfig, 'requiredForReads'>): ApolloServerPlugin<T> {
   return {
@@ -103,7 +119,7 @@ export function authPlugin<T extends { auth: Authentication }>(config: Pick<Auth
           if (error) throw error;
           if (!principal) {
             throw unauthenticated(
-              writes ? 'Writes need a curator token: send "Authorization: Bearer <API key or JWT>".' : 'This service needs a token: send "Authorization: Bearer <API key or JWT>".',
+              writes ? 'Writes need a curator token: send "Authorization: Bearer <API key or JWT>".' : NEEDS_TOKEN,
             );
           }
           if (writes && !principal.roles.includes(CURATOR_ROLE)) {
