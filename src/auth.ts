@@ -7,13 +7,16 @@
  *
  * The plugin decides before anything runs: a mutation needs the `curator` role (no valid
  * token → UNAUTHENTICATED, 401; a token without the role → FORBIDDEN, 403), and with
- * AUTH_REQUIRED_FOR_READS every operation needs a valid token.
+ * AUTH_REQUIRED_FOR_READS every operation needs a valid token (any role). With that
+ * setting, requireToken refuses a request without one even earlier, as its context is
+ * made, so that nothing about the schema (GraphQL's "did you mean …" validation
+ * messages) reaches a caller who may not read. The HTTP probes (/livez, /readyz), the
+ * metrics and the browser pages are not behind /graphql and stay open.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
-import type { AuthConfig } from './config.js';
+import { type AuthConfig, JWKS_ALGORITHMS } from './config.js';
 import { AppError, ErrorCode } from './errors.js';
 
 export const CURATOR_ROLE = 'curator';
@@ -41,15 +44,8 @@ export class Authenticator {
 
   constructor(private readonly config: AuthConfig) {
     this.secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : undefined;
-    if (config.jwt.jwksFile) {
-      let set: JSONWebKeySet;
-      try {
-        set = JSON.parse(readFileSync(config.jwt.jwksFile, 'utf8')) as JSONWebKeySet;
-      } catch (error) {
-        throw new Error(`JWT_JWKS_FILE: cannot read a JSON Web Key Set from ${config.jwt.jwksFile}`, { cause: error });
-      }
-      this.jwks = createLocalJWKSet(set);
-    }
+    // The file was read and checked when the configuration was loaded (readJwksFile).
+    if (config.jwt.jwks) this.jwks = createLocalJWKSet({ keys: [...config.jwt.jwks.keys] } as JSONWebKeySet);
   }
 
   /** The principal of a request's headers; an invalid credential is an error, none is null. */
@@ -85,16 +81,29 @@ export class Authenticator {
 
   private async verifyJwt(token: string): Promise<Principal> {
     const { alg } = decodeProtectedHeader(token);
-    const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience };
+    // A token must expire: one without `exp` would stay valid for as long as its key.
+    const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience, requiredClaims: ['exp'] };
     let payload: JWTPayload;
     if (alg === 'HS256' && this.secret) ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
-    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] }));
+    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: [...JWKS_ALGORITHMS] }));
     else throw unauthenticated('The token is not valid (bad signature, expired, or not for this service).');
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no subject (sub).');
     const claim = payload[this.config.jwt.rolesClaim];
     const roles = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/\s+/).filter(Boolean) : [];
     return { name: payload.sub, roles, via: 'jwt' };
   }
+}
+
+const NEEDS_TOKEN = 'This service needs a token: send "Authorization: Bearer <API key or JWT>".';
+
+/**
+ * With AUTH_REQUIRED_FOR_READS: refuses a request with no valid token (401) before its
+ * operation is parsed or validated. Called as the request's context is made.
+ */
+export function requireToken(auth: Authentication, config: Pick<AuthConfig, 'requiredForReads'>): void {
+  if (!config.requiredForReads) return;
+  if (auth.error) throw auth.error;
+  if (!auth.principal) throw unauthenticated(NEEDS_TOKEN);
 }
 
 /** Refuses, before execution, what the request's credentials do not allow. */
@@ -110,7 +119,7 @@ export function authPlugin<T extends { auth: Authentication }>(config: Pick<Auth
           if (error) throw error;
           if (!principal) {
             throw unauthenticated(
-              writes ? 'Writes need a curator token: send "Authorization: Bearer <API key or JWT>".' : 'This service needs a token: send "Authorization: Bearer <API key or JWT>".',
+              writes ? 'Writes need a curator token: send "Authorization: Bearer <API key or JWT>".' : NEEDS_TOKEN,
             );
           }
           if (writes && !principal.roles.includes(CURATOR_ROLE)) {

@@ -3,7 +3,8 @@
  * typed object; a bad value fails fast with a message naming the variable and what was
  * expected (ConfigError), which the entry point prints as one line.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -171,6 +172,71 @@ const EnvSchema = z.object({
   AUTH_REQUIRED_FOR_READS: flag('AUTH_REQUIRED_FOR_READS', false),
 });
 
+/** The algorithms a JWKS key may sign with (src/auth.ts accepts only these from the set). */
+export const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+
+/** A public key of a JSON Web Key Set, as JWK members. */
+export type PublicJwk = Record<string, unknown> & { kty: string };
+
+/** Members that only a private or secret key has: a JWKS file given here must have none. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+/**
+ * Reads and checks the JWKS file at start-up, so a missing, unreadable or malformed file
+ * (or one holding a private key, or keys no accepted algorithm can use) stops the service
+ * with one line naming the problem, instead of refusing every token later. Messages name
+ * the file and the key's position, never key material.
+ */
+export function readJwksFile(file: string): { file: string; keys: PublicJwk[] } {
+  const fail = (problem: string) => new ConfigError(`JWT_JWKS_FILE: ${file} ${problem}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fail(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`);
+  }
+  let set: unknown;
+  try {
+    set = JSON.parse(text);
+  } catch {
+    throw fail('is not JSON; it must hold a JSON Web Key Set ({"keys": [...]})');
+  }
+  const keys = (set as { keys?: unknown } | null)?.keys;
+  if (typeof set !== 'object' || set === null || Array.isArray(set) || !Array.isArray(keys)) {
+    throw fail('is not a JSON Web Key Set: it must be an object with a "keys" array');
+  }
+  if (keys.length === 0) throw fail('has no keys');
+  return {
+    file,
+    keys: keys.map((key: unknown, index) => {
+      const which = `key ${index + 1}`;
+      if (typeof key !== 'object' || key === null || Array.isArray(key) || typeof (key as { kty?: unknown }).kty !== 'string') {
+        throw fail(`${which} is not a JSON Web Key (an object with "kty")`);
+      }
+      const jwk = key as PublicJwk;
+      if (jwk.kty === 'oct') throw fail(`${which} is a shared secret (kty "oct"): the file holds public keys only; give an HS256 secret as JWT_SECRET`);
+      const secret = PRIVATE_MEMBERS.filter((member) => member in jwk);
+      if (secret.length > 0) throw fail(`${which} holds private key material (${secret.join(', ')}): give the public keys only`);
+      if (!['RSA', 'EC', 'OKP'].includes(jwk.kty)) throw fail(`${which} has kty "${jwk.kty}"; expected RSA, EC or OKP`);
+      if (jwk.use !== undefined && jwk.use !== 'sig') throw fail(`${which} has use "${String(jwk.use)}"; expected "sig"`);
+      if (jwk.alg !== undefined && !(JWKS_ALGORITHMS as readonly unknown[]).includes(jwk.alg)) {
+        throw fail(`${which} has alg "${String(jwk.alg)}"; tokens are accepted signed with ${JWKS_ALGORITHMS.join(', ')}`);
+      }
+      if (jwk.kty === 'EC' && jwk.crv !== 'P-256') throw fail(`${which} is an EC key on "${String(jwk.crv)}"; ES256 needs P-256`);
+      if (jwk.kty === 'OKP' && jwk.crv !== 'Ed25519') throw fail(`${which} is an OKP key on "${String(jwk.crv)}"; EdDSA needs Ed25519`);
+      let modulusLength: number | undefined;
+      try {
+        modulusLength = createPublicKey({ key: jwk as never, format: 'jwk' }).asymmetricKeyDetails?.modulusLength;
+      } catch {
+        throw fail(`${which} is not a valid ${jwk.kty} public key`);
+      }
+      if (jwk.kty === 'RSA' && (modulusLength ?? 0) < 2048) throw fail(`${which} is an RSA key of ${modulusLength} bits; at least 2048 are needed`);
+      return jwk;
+    }),
+  };
+}
+
 /** An API key: its holder's name and the key's SHA-256 (hex); the key itself is not kept. */
 export interface ApiKey {
   name: string;
@@ -186,8 +252,11 @@ export interface AuthConfig {
   jwt: {
     /** HS256 shared secret. */
     secret?: string;
-    /** A local JWKS file (public keys: RS256, ES256, EdDSA); no key is fetched over the network. */
-    jwksFile?: string;
+    /**
+     * The public keys of a local JWKS file (RS256, PS256, ES256, EdDSA), read and checked
+     * at start-up by readJwksFile; no key is fetched over the network.
+     */
+    jwks?: { file: string; keys: readonly PublicJwk[] };
     issuer?: string;
     audience?: string;
     /** The claim holding the roles: an array, or a space-separated string. */
@@ -341,7 +410,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       readerKeys: e.READER_API_KEYS,
       jwt: Object.freeze({
         ...(e.JWT_SECRET ? { secret: e.JWT_SECRET } : {}),
-        ...(e.JWT_JWKS_FILE ? { jwksFile: e.JWT_JWKS_FILE } : {}),
+        ...(e.JWT_JWKS_FILE ? { jwks: readJwksFile(e.JWT_JWKS_FILE) } : {}),
         ...(e.JWT_ISSUER ? { issuer: e.JWT_ISSUER } : {}),
         ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
         rolesClaim: e.JWT_ROLES_CLAIM,

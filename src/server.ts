@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
-import { Authenticator, authPlugin } from './auth.js';
+import { Authenticator, authPlugin, requireToken } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
@@ -131,11 +131,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext((res.locals as GuardedLocals).db, {
-          auth: await authenticator.authenticate(req.headers),
-          idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']),
-        }),
+      context: async ({ req, res }) => {
+        const auth = await authenticator.authenticate(req.headers);
+        requireToken(auth, config.auth);
+        return createContext((res.locals as GuardedLocals).db, { auth, idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) });
+      },
     }),
   );
   mountWeb(app);

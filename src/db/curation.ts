@@ -186,9 +186,13 @@ export async function changesOf(db: Database, ids: readonly string[], limit: num
   return (await db.run(Q.history, { ids, limit: int(limit) })).map((r) => r.change as Props);
 }
 
-/** The ids merged into an entity. */
-export async function mergedInto(db: Database, id: string): Promise<string[]> {
-  return (await db.run(Q.redirects, { id })).map((r) => String(r.id));
+/**
+ * What an id names now (the survivor's id for an entity id merged away, else the id
+ * itself) and the ids merged into it, in one round trip.
+ */
+export async function mergedInto(db: Database, id: string): Promise<{ id: string; merged: string[] }> {
+  const [row] = await db.run(Q.redirects, { id });
+  return { id: String(row?.id ?? id), merged: ((row?.merged as string[] | undefined) ?? []).map(String) };
 }
 
 /** Retracted facts, newest retraction first; only those of one fact id when given. */

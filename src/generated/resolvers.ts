@@ -424,7 +424,7 @@ export type Entity = {
   degree: Scalars['Int']['output'];
   /** A short description in our own words. */
   description: Scalars['String']['output'];
-  /** Ids of entities merged into this one by a curator (mergeEntities); each still finds it. */
+  /** Ids of entities merged into this one by a curator (mergeEntities); each still names it, in every argument that takes an entity id. */
   formerIds: Array<Scalars['ID']['output']>;
   /** Stable id: <kind>:<slug>. */
   id: Scalars['ID']['output'];
@@ -1452,6 +1452,10 @@ export type Query = {
    * the id. This is a lookup, so an unknown id is an answer, not an error; every other
    * argument that takes an id (filters, trade figures, a country's commodity) rejects an
    * id that names nothing with NOT_FOUND, and a value of the wrong kind with BAD_USER_INPUT.
+   * The id of an entity a curator merged into another (mergeEntities; the survivor's
+   * formerIds) names the survivor, here and in every argument that takes an entity id
+   * (walks, paths, exposure, subgraph, filters, trade figures, history): the answer is
+   * the one the survivor's id gives.
    */
   entity: Maybe<Entity>;
   /**
@@ -1483,7 +1487,8 @@ export type Query = {
   health: Health;
   /**
    * What curators changed, newest first: for an entity (including the entities merged into
-   * it), a fact (retracted or not) or a source. first: 1 to 200 (default 50).
+   * it), a fact (retracted or not) or a source. The id of an entity merged away gives its
+   * survivor's history, its own changes included. first: 1 to 200 (default 50).
    */
   history: Array<ChangeRecord>;
   /**
@@ -1501,7 +1506,8 @@ export type Query = {
    * newest), a page at a time. first: 1 to 100 (default 20). An id in the filter that
    * names nothing is NOT_FOUND; one of the wrong kind, or a value not shaped like an id
    * (a name such as "China"), is BAD_USER_INPUT, which suggests the id when the value is
-   * the name or an alias of an entity of the right kind.
+   * the name or an alias of an entity of the right kind. An entity id merged into another
+   * (its formerIds) names the survivor.
    */
   relationships: RelationshipConnection;
   /** Retracted facts, most recently retracted first. first: 1 to 100 (default 20). */
@@ -1554,7 +1560,8 @@ export type Query = {
    *
    * commodity: the id of a Commodity or Product. An unknown id in place or commodity is
    * NOT_FOUND; an entity of another kind, or a value not shaped like an id (a name such as
-   * "China", answered with "did you mean country:china?"), is BAD_USER_INPUT.
+   * "China", answered with "did you mean country:china?"), is BAD_USER_INPUT. An id merged
+   * into another entity (its formerIds) names the survivor.
    * first: 1 to 100 (default 50).
    */
   tradeFigures: RelationshipConnection;
@@ -1568,7 +1575,8 @@ export type Query = {
    * followed. With commodity, only hops that concern that commodity or a narrower one (as
    * the item traded, or as an end) are followed. perTier: at most this many entities per
    * tier, by name (1 to 1000, default 100); each tier's total says how many it has. See
-   * schema/MODEL.md for the rules.
+   * schema/MODEL.md for the rules. In this and every question below, an id merged into
+   * another entity (its formerIds) names the survivor, and answers as the survivor's id does.
    */
   upstream: DependencyTiers;
 };

@@ -5,6 +5,15 @@
  * names nothing is NOT_FOUND, not an empty page; an entity of the wrong kind, or a
  * value not shaped like an id at all, is BAD_USER_INPUT. Only the lookups by id
  * (entity, relationship, source) answer null for an unknown id.
+ *
+ * Merged-away ids: an entity id that a curator merged into another (mergeEntities)
+ * names the survivor in every argument, as in `entity(id:)`. checkIds is where that
+ * happens for every read argument naming an entity: it loads the entity through the
+ * request's entity DataLoader, whose one query per request follows the redirect
+ * (cypher/entities/by-ids.cypher: one unique-index seek on EntityRedirect.id per id,
+ * in the same round trip), and callers pass the returned entity's id (the survivor's)
+ * to their queries, never the argument as typed. So an id with no redirect costs no
+ * extra round trip, and an old id answers exactly what the survivor's id answers.
  */
 import type { Context } from '../context.js';
 import { entityIdByName } from '../db/catalog.js';
@@ -74,13 +83,25 @@ const wrong = (argument: string, message: string, details: Record<string, unknow
  * DataLoaders, so all the ids of a request are read in one round trip per loader (and
  * are then cached for the fields that resolve them). Names are looked up only to
  * explain an error. Throws the first argument's error, in the order given; returns the
- * entities named (null where the argument was not given or names a source).
+ * entities named (null where the argument was not given or names a source). An id
+ * merged away returns its survivor: query with `entity.id`, not the argument (see
+ * entityIds).
  */
 export async function checkIds(ctx: Context, args: readonly IdArgument[]): Promise<(EntityRow | null)[]> {
   const checked = await Promise.all(args.map((arg) => checkId(ctx, arg)));
   const failed = checked.find((c) => c instanceof AppError);
   if (failed) throw failed;
   return checked as (EntityRow | null)[];
+}
+
+/**
+ * The entity ids the arguments name, as checkIds checks them, each resolved to the
+ * entity it names now (the survivor's id for an id merged away); null where an argument
+ * was not given or names a source. The one step between a read argument naming an
+ * entity and the query that uses it.
+ */
+export async function entityIds(ctx: Context, args: readonly IdArgument[]): Promise<(string | null)[]> {
+  return (await checkIds(ctx, args)).map((entity) => entity?.id ?? null);
 }
 
 async function checkId(ctx: Context, { argument, value, names, what }: IdArgument): Promise<EntityRow | AppError | null> {
@@ -103,6 +124,8 @@ async function checkId(ctx: Context, { argument, value, names, what }: IdArgumen
   if (kinds && !kinds.includes(entity.kind)) {
     return wrong(argument, `${value} is a ${entity.kind}, not a ${oneOf(kinds)}`, { expected: [...kinds] });
   }
+  // Merged away: the fields that load the survivor by its own id find it in the cache.
+  if (entity.id !== value) ctx.loaders.entity.prime(entity.id, entity);
   return entity;
 }
 

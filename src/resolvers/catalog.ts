@@ -6,7 +6,7 @@ import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
 import { cursorFor, offsetAfter } from '../pagination.js';
 import type { RelationshipType } from '../../seed/vocabulary.js';
-import { checkIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
+import { checkIds, entityIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
 import { kindToLabel } from './entity.js';
 
 const MAX_SEARCH_LENGTH = 200;
@@ -76,7 +76,7 @@ export const catalogResolvers: Resolvers = {
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       const f = args.filter;
       const period = periodArgs(f?.period);
-      await checkIds(ctx, [
+      const [entity, , item] = await entityIds(ctx, [
         { argument: 'filter.entity', value: f?.entity, names: {} },
         { argument: 'filter.sourceId', value: f?.sourceId, names: 'source' },
         { argument: 'filter.item', value: f?.item, names: { kinds: ITEM_KINDS }, what: 'item' },
@@ -84,9 +84,9 @@ export const catalogResolvers: Resolvers = {
       return listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: f?.types?.length ? f.types : null,
-        entity: f?.entity ?? null,
+        entity: entity ?? null,
         sourceId: f?.sourceId ?? null,
-        item: f?.item ?? null,
+        item: item ?? null,
         hasFigure: f?.hasFigure ?? null,
         ...period,
         offset: offsetAfter(args.after),
@@ -96,7 +96,7 @@ export const catalogResolvers: Resolvers = {
     tradeFigures: async (_parent, args, ctx) => {
       const first = checkInt('first', args.first ?? 50, LIMITS.first);
       const period = periodArgs(args.period);
-      await checkIds(ctx, [
+      const [place, commodity] = await entityIds(ctx, [
         { argument: 'place', value: args.place, names: { kinds: PLACE_KINDS }, what: 'place' },
         { argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' },
       ]);
@@ -107,10 +107,10 @@ export const catalogResolvers: Resolvers = {
       return listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: [...new Set([...own, ...inflow, ...outflow])],
-        item: args.commodity ?? null,
+        item: commodity ?? null,
         hasFigure: true,
         ...period,
-        place: args.place ? { id: args.place, own, inflow, outflow } : null,
+        place: place ? { id: place, own, inflow, outflow } : null,
         offset: offsetAfter(args.after),
         limit: first,
       });

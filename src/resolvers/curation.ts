@@ -30,7 +30,9 @@ export const curationResolvers: Resolvers = {
   Query: {
     history: async (_parent, { id, first }, { db }) => {
       const limit = checkInt('first', first ?? 50, { min: 1, max: 200 });
-      const ids = [id, ...(await mergedInto(db, id))];
+      // An entity id merged away answers its survivor's history (which includes its own).
+      const current = await mergedInto(db, id);
+      const ids = [current.id, ...current.merged];
       return (await changesOf(db, ids, limit)) as never;
     },
     retractedFacts: async (_parent, { first }, { db }) => retractedFacts(db, null, checkInt('first', first ?? 20, { min: 1, max: 100 })),

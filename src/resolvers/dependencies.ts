@@ -30,6 +30,8 @@ import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary
 /**
  * An entity the user named: it must exist (NOT_FOUND), be shaped like an id (a name gets
  * BAD_USER_INPUT with a suggestion) and be of one of `kinds` when given (src/resolvers/args.ts).
+ * An id merged into another entity gives the survivor: walks start from `.id`, never from
+ * the argument as typed, so an old id answers what the survivor's id answers.
  */
 async function named(ctx: Context, argument: string, id: string, what: string, kinds?: readonly EntityKind[]): Promise<EntityRow> {
   const [entity] = await checkIds(ctx, [{ argument, value: id, names: kinds ? { kinds } : {}, what }]);
@@ -83,12 +85,12 @@ async function tiers(
   const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
   const filter = filterArgs(args);
   const commodity = args.commodity ?? null;
-  const [, good] = await Promise.all([
+  const [root, good] = await Promise.all([
     named(ctx, 'id', args.id, 'entity'),
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
   const commodities = good ? narrowerOf(good) : null;
-  return dependencyTiers(ctx.db, args.id, direction, maxDepth, { ...filter, commodities }, perTier);
+  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier);
 }
 
 /** Exactly one of country and policy, each of the right kind. */
@@ -98,12 +100,8 @@ async function exposureTarget(ctx: Context, args: { country?: string | null; pol
   if ((country === null) === (policy === null)) {
     throw badInput('country', `give exactly one of country and policy, got ${country === null ? 'neither' : 'both'}`);
   }
-  if (country !== null) {
-    await named(ctx, 'country', country, 'country', ['Country', 'Region']);
-    return { country };
-  }
-  await named(ctx, 'policy', policy!, 'policy', ['Policy']);
-  return { policy: policy! };
+  if (country !== null) return { country: (await named(ctx, 'country', country, 'country', ['Country', 'Region'])).id };
+  return { policy: (await named(ctx, 'policy', policy!, 'policy', ['Policy'])).id };
 }
 
 /** The fields an exposure path and an exposed entity share (an exposed entity is a path with its entity). */
@@ -123,15 +121,15 @@ export const dependencyResolvers: Resolvers = {
       const k = checkInt('k', args.k ?? 3, LIMITS.k);
       const maxLength = checkInt('maxLength', args.maxLength ?? 6, LIMITS.maxLength);
       const filter = filterArgs(args);
-      await Promise.all([named(ctx, 'from', args.from, 'entity'), named(ctx, 'to', args.to, 'entity')]);
-      return dependencyPaths(ctx.db, args.from, args.to, args.direction ?? 'UPSTREAM', k, maxLength, filter);
+      const [from, to] = await Promise.all([named(ctx, 'from', args.from, 'entity'), named(ctx, 'to', args.to, 'entity')]);
+      return dependencyPaths(ctx.db, from.id, to.id, args.direction ?? 'UPSTREAM', k, maxLength, filter);
     },
 
     exposure: async (_parent, args, ctx) => {
       const maxDepth = checkInt('maxDepth', args.maxDepth ?? 4, LIMITS.maxDepth);
       const filter = filterArgs(args);
-      const [target] = await Promise.all([exposureTarget(ctx, args), named(ctx, 'id', args.id, 'entity')]);
-      return exposure(ctx.db, args.id, target, maxDepth, filter);
+      const [target, subject] = await Promise.all([exposureTarget(ctx, args), named(ctx, 'id', args.id, 'entity')]);
+      return exposure(ctx.db, subject.id, target, maxDepth, filter);
     },
 
     exposedTo: async (_parent, args, ctx) => {
@@ -151,8 +149,8 @@ export const dependencyResolvers: Resolvers = {
       const depth = checkInt('depth', args.depth ?? 1, LIMITS.subgraphDepth);
       const limit = checkInt('limit', args.limit ?? 100, LIMITS.subgraphLimit);
       if (args.types && args.types.length === 0) throw badInput('types', 'must name at least 1');
-      await Promise.all(ids.map((id) => named(ctx, 'ids', id, 'entity')));
-      return subgraph(ctx.db, ids, depth, limit, (args.types as RelationshipType[] | null | undefined) ?? null);
+      const entities = await Promise.all(ids.map((id) => named(ctx, 'ids', id, 'entity')));
+      return subgraph(ctx.db, [...new Set(entities.map((e) => e.id))], depth, limit, (args.types as RelationshipType[] | null | undefined) ?? null);
     },
   },
 

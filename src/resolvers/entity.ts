@@ -10,7 +10,7 @@ import { badInput } from '../errors.js';
 import type { Direction, RelationshipType as GqlRelationshipType, Resolvers } from '../generated/resolvers.js';
 import { checkInt, LIMITS, LINKS_FIRST_DEFAULT } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
-import { checkIds, GOODS_KINDS, periodArgs } from './args.js';
+import { entityIds, GOODS_KINDS, periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
 import { sourcesOf } from './relationship.js';
 
@@ -51,8 +51,8 @@ type CommodityFigureArgs = {
 const countryFigures = async (specs: readonly LinkSpec[], parent: EntityRow, args: CommodityFigureArgs, ctx: Context) => {
   const period = periodArgs(args.period);
   linksFirst(args);
-  await checkIds(ctx, [{ argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' }]);
-  return figures(specs, parent, args, { commodity: args.commodity ?? null, ...period }, ctx);
+  const [commodity] = await entityIds(ctx, [{ argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' }]);
+  return figures(specs, parent, args, { commodity, ...period }, ctx);
 };
 
 const common = {
