@@ -111,18 +111,22 @@ async function token(key: CryptoKey | Uint8Array, parts: TokenParts = {}) {
   return jwt.sign(key);
 }
 
-/** Everything a write would change: counts, our ids, the audit trail and the write version. */
+/**
+ * Everything a curated write would change: the audit trail, nodes and relationships
+ * with our ids, idempotency keys and the write version. Not the graph's total counts:
+ * other test files add nodes of their own to this shared database while this one runs.
+ */
 async function fingerprint() {
   const [row] = await db.run({
     name: 'test/auth-fingerprint',
     mode: 'read',
     text: `
-      CALL () { MATCH (n) RETURN count(n) AS nodes }
-      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
       CALL () { MATCH (c:Change) RETURN count(c) AS changes }
+      CALL () { MATCH (k:IdempotencyKey) RETURN count(k) AS keys }
       CALL () { MATCH (n) WHERE n.id CONTAINS 'auth-test' RETURN count(n) AS ours }
+      CALL () { MATCH ()-[r]->() WHERE r.id CONTAINS 'auth-test' RETURN count(r) AS ourFacts }
       OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
-      RETURN nodes, relationships, changes, ours, m.writeVersion AS writeVersion`,
+      RETURN changes, keys, ours, ourFacts, m.writeVersion AS writeVersion`,
   });
   return row;
 }
