@@ -604,7 +604,8 @@ describe('Ingestion: a new document taken in, reviewed, and answered from', () =
       [`${id}~1`, 'ENTITY', 'company:nevada-clean-magnesium', null],
       [`${id}~2`, 'FACT', 'nevada-clean-magnesium-has-metric-2027', 'Nevada Clean Magnesium Inc.'],
       [`${id}~3`, 'FACT', 'united-states-imports-magnesium-2025', null],
-      [`${id}~4`, 'FACT', 'unknown-produces-2028', null],
+      // "Canadian output": the subject named by its demonym.
+      [`${id}~4`, 'FACT', 'canada-produces-2028', null],
     ]);
     await ok(ACCEPT, { id: `${id}~1`, edits: { description: 'Nevada company planning to produce magnesium.' } });
     const deal = await ok(ACCEPT, {

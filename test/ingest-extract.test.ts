@@ -22,14 +22,22 @@ const KNOWN: KnownEntity[] = [
   { id: 'country:canada', kind: 'Country', name: 'Canada', aliases: [] },
   { id: 'region:shanxi', kind: 'Region', name: 'Shanxi', aliases: [] },
   { id: 'region:fugu', kind: 'Region', name: 'Fugu', aliases: ['Fugu area'] },
+  { id: 'region:shaanxi', kind: 'Region', name: 'Shaanxi', aliases: [] },
+  { id: 'region:inner-mongolia', kind: 'Region', name: 'Inner Mongolia', aliases: [] },
+  { id: 'region:europe', kind: 'Region', name: 'Europe', aliases: ['European market'] },
+  { id: 'region:north-america', kind: 'Region', name: 'North America', aliases: [] },
   { id: 'commodity:magnesium', kind: 'Commodity', name: 'magnesium', aliases: ['Mg', 'magnesium metal'] },
   { id: 'commodity:magnesium-ingot', kind: 'Commodity', name: 'magnesium ingot', aliases: ['Mg ingot'] },
   { id: 'commodity:magnesium-alloy', kind: 'Commodity', name: 'magnesium alloy', aliases: ['magnesium alloys'] },
+  { id: 'commodity:magnesium-powder', kind: 'Commodity', name: 'magnesium powder', aliases: [] },
   { id: 'technology:brine-electrolysis', kind: 'Technology', name: 'brine electrolysis', aliases: [] },
   { id: 'org:mofcom', kind: 'Organization', name: 'Ministry of Commerce of China', aliases: ['Ministry of Commerce', 'MOFCOM'] },
   { id: 'org:smm', kind: 'Organization', name: 'SMM', aliases: ['Shanghai Metals Market'] },
+  { id: 'org:european-union', kind: 'Organization', name: 'European Union', aliases: ['EU'] },
   { id: 'company:general-motors', kind: 'Company', name: 'General Motors', aliases: ['GM'] },
   { id: 'company:us-magnesium', kind: 'Company', name: 'US Magnesium', aliases: ['U.S. Magnesium'] },
+  // Not in the seed: a known company whose name starts with a demonym.
+  { id: 'company:canadian-light-metals', kind: 'Company', name: 'Canadian Light Metals', aliases: [] },
   { id: 'policy:us-chapter-11', kind: 'Policy', name: 'Chapter 11 of the US Bankruptcy Code', aliases: ['Chapter 11'] },
 ];
 
@@ -43,6 +51,8 @@ describe('a Chinese export report (shanxi-exports-2026-02.txt)', () => {
     expect(result.mentions.map((m) => [m.entityId, m.text])).toEqual([
       ['region:shanxi', 'Shanxi'],
       ['commodity:magnesium-ingot', 'Magnesium Ingot'],
+      // The title's "Japanese Buyers": Japan, by its demonym.
+      ['country:japan', 'Japanese'],
       ['org:smm', 'SMM'],
       ['org:smm', 'SMM'],
       ['country:china', 'China'],
@@ -129,8 +139,9 @@ describe('a North American offtake report (north-america-offtake-2026-03.txt)', 
   const text = read('north-america-offtake-2026-03.txt');
   const result = extract(text, KNOWN, '2026-03-03');
 
-  it('links known entities by name and alias', () => {
+  it('links known entities by name, alias and demonym', () => {
     expect(result.mentions.map((m) => m.entityId)).toEqual([
+      'region:north-america',
       'commodity:magnesium',
       'org:smm',
       'company:general-motors',
@@ -141,8 +152,12 @@ describe('a North American offtake report (north-america-offtake-2026-03.txt)', 
       'commodity:magnesium',
       'country:israel',
       'country:canada',
+      'country:canada',
     ]);
     expect(result.mentions.find((m) => m.entityId === 'country:united-states')!.text).toBe('the United States');
+    // "North American" is the region, not the United States; "Canadian output" is Canada's.
+    expect(result.mentions[0]!.text).toBe('North American');
+    expect(result.mentions[result.mentions.length - 1]!.text).toBe('Canadian');
   });
 
   it('proposes the new company only, and resolves "the company" to it', () => {
@@ -165,8 +180,59 @@ describe('a North American offtake report (north-america-offtake-2026-03.txt)', 
       nature: 'REPORTED',
     });
     const canada = result.figures.find((f) => f.figure.value === 30000)!;
-    expect(canada).toMatchObject({ period: { text: '2028' }, suggestedType: 'PRODUCES', nature: 'FORECAST' });
+    // "Canadian output": the demonym names the subject (before demonyms it had none).
+    expect(canada).toMatchObject({ period: { text: '2028' }, suggestedType: 'PRODUCES', nature: 'FORECAST', subject: { entityId: 'country:canada', name: 'Canada' } });
     expect(result.figures).toHaveLength(3);
+  });
+});
+
+describe('demonyms: a country or region named by its adjective', () => {
+  const mentioned = (sentence: string) => extract(sentence, KNOWN, '2026-04-08').mentions.map((m) => [m.entityId, m.text]);
+
+  it('links the demonyms of the countries and regions the graph knows, with their spans', () => {
+    const sentence = 'Chinese exporters, Japanese buyers, Canadian output, American and U.S. imports, European demand.';
+    const result = extract(sentence, KNOWN, '2026-04-08');
+    expect(result.mentions.map((m) => [m.entityId, m.text, m.start, m.end])).toEqual([
+      ['country:china', 'Chinese', 0, 7],
+      ['country:japan', 'Japanese', 19, 27],
+      ['country:canada', 'Canadian', 36, 44],
+      ['country:united-states', 'American', 53, 61],
+      ['country:united-states', 'U.S.', 66, 70],
+      ['region:europe', 'European', 80, 88],
+    ]);
+    expect(result.entities).toEqual([]);
+    expect(mentioned('North American buyers and South Korean mills.')).toEqual([
+      ['region:north-america', 'North American'],
+      ['country:south-korea', 'South Korean'],
+    ]);
+  });
+
+  it('is the subject of a figure in its sentence', () => {
+    const result = extract('Chinese exporters shipped 45,000 t of magnesium ingot in March 2026.', KNOWN, '2026-04-08');
+    expect(result.figures.map((f) => [f.subject, f.suggestedType, f.item?.entityId])).toEqual([
+      [{ entityId: 'country:china', name: 'China' }, 'EXPORTS', 'commodity:magnesium-ingot'],
+    ]);
+  });
+
+  it('does not link what only looks like one', () => {
+    // Another place's ("South American", "North Korean", "Southeast Asian"), lower case, a holiday.
+    expect(mentioned('South American, North Korean and Southeast Asian buyers; chinese exporters; before Chinese New Year.')).toEqual([]);
+    // A demonym of a country the graph does not know links nothing.
+    expect(mentioned('Norwegian output fell.')).toEqual([]);
+    // Inside a known name, the name wins: the company, not Canada; the European Union, not Europe.
+    expect(mentioned('Canadian Light Metals and the European Union.')).toEqual([
+      ['company:canadian-light-metals', 'Canadian Light Metals'],
+      ['org:european-union', 'European Union'],
+    ]);
+    // Inside a new organisation's name, neither the demonym nor the country is a mention.
+    const result = extract('The European Commission met China Magnesium Corporation.', KNOWN, '2026-04-08');
+    expect(result.mentions).toEqual([]);
+    expect(result.entities.map((e) => [e.kind, e.name])).toEqual([
+      ['ORGANIZATION', 'European Commission'],
+      ['COMPANY', 'China Magnesium Corporation'],
+    ]);
+    // A demonym the library takes for an organisation is not proposed as one.
+    expect(extract('Buyers from South Korean markets stayed away.', KNOWN, '2026-04-08').entities).toEqual([]);
   });
 });
 

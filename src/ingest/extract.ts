@@ -1,12 +1,13 @@
 /**
  * What a new document says that the graph can use: the mentions of entities it already
- * knows (with their spans), the names it does not know (proposed as new entities), and
+ * knows (with their spans; a country or region also by its demonym), the names it does not know (proposed as new entities), and
  * the figures it gives with their units, periods and changes, each tied to the entities
  * of its sentence and proposed as a fact, with the passage it comes from. Nothing here
  * writes: the proposals wait for a curator (src/ingest/proposals.ts).
  */
 import type { Nature, RelationshipType } from '../../seed/vocabulary.js';
 import { lookupKey } from '../db/names.js';
+import { DEMONYMS } from './demonyms.js';
 import { type FoundFigure, findFigures } from './figures.js';
 import { findMentions, type KnownEntity, type Mention } from './mentions.js';
 import { type FoundKind, findNames } from './names-found.js';
@@ -83,7 +84,8 @@ function nearest<T extends Span>(candidates: readonly T[], at: number): T | unde
 export function extract(text: string, known: readonly KnownEntity[], date?: string): Extraction {
   const kindOf = new Map(known.map((e) => [e.id, e.kind.toLowerCase()]));
   const nameOf = new Map(known.map((e) => [e.id, e.name]));
-  const knownKeys = new Set(known.flatMap((e) => [e.name, ...e.aliases].map(lookupKey)));
+  // A demonym the library takes for a name ("South Korean" as an organisation) is a known name too.
+  const knownKeys = new Set(known.flatMap((e) => [e.name, ...e.aliases, ...(DEMONYMS[e.id] ?? [])].map(lookupKey)));
   const mentions = findMentions(text, known);
   const sentences = (nlp(text).sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]).map((s): Passage => {
     const span = spanOf(s.offset);
