@@ -256,6 +256,20 @@ describe('figures and periods, one rule at a time', () => {
     expect(periods('In Q3 2025 prices rose.')).toEqual(['2025-Q3']);
     expect(periods('Last month exports rose.')).toEqual(['2025-12']);
     expect(periods('By 2030 capacity doubles.')).toEqual(['2030']);
+    // A month without its year: the latest one up to the document's date (the library gives
+    // the next one, and took "year" of "year on year" into it), or the next one in a sentence
+    // that looks ahead; "may" the verb is not May, and a day or year keeps the library's reading.
+    const inApril = (sentence: string) => findPeriods(sentence, 0, '2026-04-08').map((p) => [p.written, p.text]);
+    expect(inApril('Exports rose 20% year on year in March.')).toEqual([['in March', '2026-03']]);
+    expect(inApril('Exports fell in November.')).toEqual([['in November', '2025-11']]);
+    expect(inApril('Output is expected to recover in March.')).toEqual([['in March', '2027-03']]);
+    expect(inApril('Output may rise.')).toEqual([]);
+    expect(inApril('Prices fell in early March and rose on April 2, 2026.')).toEqual([
+      ['in early March', '2026-03'],
+      ['April 2, 2026', '2026-04-02'],
+    ]);
+    expect(inApril('Exports in March 2026 rose.')).toEqual([['in March 2026', '2026-03']]);
+    expect(findPeriods('Exports fell in March.', 0, undefined).map((p) => p.written)).not.toContain('in March');
     expect(periodText('2025-04-01', '2025-06-30')).toBe('2025-Q2');
     expect(periodText('2025-03-10', '2025-03-20')).toBe('2025-03-10/2025-03-20');
   });
