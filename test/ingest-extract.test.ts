@@ -248,6 +248,50 @@ describe('figures and periods, one rule at a time', () => {
     expect(figure('Three plants opened in 2025 and 12 workers left.')).toEqual([]);
   });
 
+  it('keeps every change of a figure, the year-on-year one as the change a fact holds', () => {
+    const changes = (sentence: string) =>
+      findFigures(sentence, 0).map((f) => [f.written, f.value, f.unit, f.change, f.otherChanges]);
+    expect(changes('China exported 38,200 t in March, down 3% MoM and up 12% YoY.')).toEqual([
+      ['38,200 t', 38_200, 't', { value: 12, unit: 'percent', basis: 'YOY' }, [{ value: -3, unit: 'percent', basis: 'MOM' }]],
+    ]);
+    // Changes before the figure they lead to, and one after it.
+    expect(changes('Output fell 5.5% YoY and 2% MoM to about 650,000 t, up 1% DoD.')).toEqual([
+      [
+        '650,000 t',
+        650_000,
+        't',
+        { value: -5.5, unit: 'percent', basis: 'YOY' },
+        [
+          { value: 2, unit: 'percent', basis: 'MOM' },
+          { value: 1, unit: 'percent', basis: 'DOD' },
+        ],
+      ],
+    ]);
+  });
+
+  it('reads a change with no figure as a figure of its own, with no value or unit', () => {
+    const changes = (sentence: string) => findFigures(sentence, 0).map((f) => [f.written, f.value, f.unit, f.change?.value, f.change?.basis, f.otherChanges.length]);
+    expect(changes('Exports rose 20% year on year in January.')).toEqual([['20% year on year', null, null, 20, 'YOY', 0]]);
+    expect(changes('Prices fell 3.5% month on month.')).toEqual([['3.5% month on month', null, null, -3.5, 'MOM', 0]]);
+    expect(changes('Output rose 12% YoY and 3% MoM.')).toEqual([['12% YoY', null, null, 12, 'YOY', 1]]);
+    // Another clause's change is not the figure's before it, nor the figure's after it.
+    expect(changes('China exported 41,230 t in January, while prices fell 3% MoM.')).toEqual([
+      ['41,230 t', 41_230, 't', undefined, undefined, 0],
+      ['3% MoM', null, null, -3, 'MOM', 0],
+    ]);
+    expect(changes('Prices fell 3.5% MoM, while China exported 41,000 t.')).toEqual([
+      ['3.5% MoM', null, null, -3.5, 'MOM', 0],
+      ['41,000 t', 41_000, 't', undefined, undefined, 0],
+    ]);
+    // Two changes of the same basis are two figures' changes.
+    expect(changes('Exports rose 5% YoY, while imports fell 3% YoY.')).toEqual([
+      ['5% YoY', null, null, 5, 'YOY', 0],
+      ['3% YoY', null, null, -3, 'YOY', 0],
+    ]);
+    // A share is a figure, not a change.
+    expect(changes('It holds over 85% of world output.')).toEqual([['85%', 85, 'percent', undefined, undefined, 0]]);
+  });
+
   it('writes periods as the seed does, including the forms the library misreads', () => {
     const periods = (sentence: string) => findPeriods(sentence, 0, '2026-01-15').map((p) => p.text);
     expect(periods('Exports in January-November 2025 rose.')).toEqual(['2025-01/2025-11']);
@@ -291,5 +335,52 @@ describe('proposals for review (src/ingest/proposals.ts)', () => {
     expect(capacity).toMatchObject({ kind: 'FACT', from: { newName: 'Shanxi Yinguang Huasheng Magnesium Industry Co., Ltd.' }, to: null, nature: 'PLAN', period: '2027' });
     // The same text gives the same proposals.
     expect(proposalsOf('smm-2026-02-10-shanxi-exports', extract(text, KNOWN, '2026-02-10'))).toEqual(proposals);
+    // Nothing to add before accepting these: each has a figure and one change at most.
+    expect(proposals.map((p) => (p.kind === 'FACT' ? p.reviewNote : undefined))).toEqual([null, undefined, null, undefined, undefined, null]);
+  });
+
+  it('proposes a change with no figure as a fact whose figure is the change, saying a figure is needed; and one change per fact', () => {
+    const text = 'Chinese exporters shipped 45,870 mt of magnesium ingot in March 2026, up 12.3% YoY and 3.1% MoM. European imports of magnesium alloy rose 20% year on year in March.';
+    const proposals = proposalsOf('doc', extract(text, KNOWN, '2026-04-08'));
+    expect(proposals.map(({ passage: _passage, ...p }) => p)).toEqual([
+      {
+        id: 'doc~1',
+        kind: 'FACT',
+        start: 26,
+        end: 35,
+        suggestedId: 'china-exports-magnesium-ingot-2026-03',
+        factType: 'EXPORTS',
+        from: { entityId: 'country:china', name: 'China' },
+        to: { entityId: 'commodity:magnesium-ingot', name: 'magnesium ingot' },
+        figure: {
+          value: 45_870,
+          unit: 't',
+          approximate: false,
+          bound: null,
+          change: { value: 12.3, unit: 'percent', basis: 'YOY' },
+          otherChanges: [{ value: 3.1, unit: 'percent', basis: 'MOM' }],
+        },
+        period: '2026-03',
+        nature: 'REPORTED',
+        reviewNote:
+          "The passage also gives +3.1% month on month; a fact holds one change, so +12.3% year on year is proposed and accepting writes the others into the fact's note.",
+      },
+      {
+        id: 'doc~2',
+        kind: 'FACT',
+        start: 138,
+        end: 154,
+        suggestedId: 'europe-imports-magnesium-alloy-2026-03',
+        factType: 'IMPORTS',
+        from: { entityId: 'region:europe', name: 'Europe' },
+        to: { entityId: 'commodity:magnesium-alloy', name: 'magnesium alloy' },
+        figure: { value: null, unit: null, approximate: false, bound: null, change: { value: 20, unit: 'percent', basis: 'YOY' }, otherChanges: [] },
+        period: '2026-03',
+        nature: 'REPORTED',
+        reviewNote:
+          'The passage gives a change (+20% year on year) and no figure for it to qualify; a fact holds a change only with its quantity: give the figure when accepting (edits.figure; the proposed change is kept unless you give one), or reject the proposal.',
+      },
+    ]);
+    expect(text.slice(138, 154)).toBe('20% year on year');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * What a new document says that the graph can use: the mentions of entities it already
- * knows (with their spans; a country or region also by its demonym), the names it does not know (proposed as new entities), and
- * the figures it gives with their units, periods and changes, each tied to the entities
- * of its sentence and proposed as a fact, with the passage it comes from. Nothing here
+ * knows (with their spans; a country or region also by its demonym), the names it does
+ * not know (proposed as new entities), and the figures it gives with their units, periods
+ * and changes (or a change alone, when no figure is given), each tied to the entities of
+ * its sentence and proposed as a fact, with the passage it comes from. Nothing here
  * writes: the proposals wait for a curator (src/ingest/proposals.ts).
  */
 import type { Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -52,13 +53,17 @@ export interface Extraction {
 const PARTY_KINDS = new Set(['company', 'country', 'region', 'organization', 'project']);
 const GOOD_KINDS = new Set(['commodity', 'product']);
 
-/** The fact type a figure most likely belongs to, from its sentence's words and its unit. */
+/**
+ * The fact type a figure most likely belongs to, from its sentence's words and its unit
+ * (a change with no figure has none: any tonnage type may be it).
+ */
 function suggestType(sentence: string, figure: FoundFigure): RelationshipType {
+  const tonnes = figure.unit === 't' || figure.unit === null;
   if (/\bexport/i.test(sentence)) return 'EXPORTS';
   if (/\bimport/i.test(sentence)) return 'IMPORTS';
-  if (/\bcapacity\b|t\s*\/\s*(?:year|yr|a)\b|tonnes?\s+per\s+year/i.test(sentence) && figure.unit === 't') return 'HAS_CAPACITY';
+  if (/\bcapacity\b|t\s*\/\s*(?:year|yr|a)\b|tonnes?\s+per\s+year/i.test(sentence) && tonnes) return 'HAS_CAPACITY';
   if (figure.unit === 'CNY/t' || figure.unit === 'CNY/kg' || /\bprices?\b|\bquot/i.test(sentence)) return 'QUOTES_PRICE';
-  if (/\bproduc|\boutput\b/i.test(sentence) && figure.unit === 't') return 'PRODUCES';
+  if (/\bproduc|\boutput\b/i.test(sentence) && tonnes) return 'PRODUCES';
   return 'HAS_METRIC';
 }
 
