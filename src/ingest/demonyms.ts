@@ -41,3 +41,17 @@ export const NOT_AFTER = /(?:North|South|East|West|Central|Latin|Southeast|South
 
 /** Words after a demonym that make it a name of something else ("Chinese New Year"). */
 export const NOT_BEFORE = /^[\s-]+(?:New\s+Year|Ocean)\b/;
+
+/** Demonyms of places the graph may not know, besides the table's: a name made of one is an adjective, not a name. */
+const OTHER_DEMONYMS = ['African', 'Australian', 'Norwegian', 'French', 'Spanish', 'Mexican', 'Vietnamese', 'Indonesian', 'Korean', 'American', 'Asian', 'European'];
+const ADJECTIVES = new Set([...Object.values(DEMONYMS).flat(), ...OTHER_DEMONYMS]);
+
+/**
+ * Whether a name the library found is only a demonym ("Latin American", "North Korean"):
+ * the adjective of a place, which is not proposed as an entity.
+ */
+export function isDemonymOnly(name: string): boolean {
+  const words = name.trim().split(/[\s-]+/);
+  const last = words.pop()!;
+  return ADJECTIVES.has(last) && words.every((w) => NOT_AFTER.test(`${w} `));
+}

@@ -8,7 +8,7 @@
  */
 import type { Nature, RelationshipType } from '../../seed/vocabulary.js';
 import { lookupKey } from '../db/names.js';
-import { DEMONYMS } from './demonyms.js';
+import { DEMONYMS, isDemonymOnly } from './demonyms.js';
 import { type FoundFigure, findFigures } from './figures.js';
 import { findMentions, type KnownEntity, type Mention } from './mentions.js';
 import { type FoundKind, findNames } from './names-found.js';
@@ -104,7 +104,7 @@ export function extract(text: string, known: readonly KnownEntity[], date?: stri
   for (const passage of sentences) {
     const inside = (span: Span) => span.start >= passage.start && span.end <= passage.end;
     const overlapping = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-    const found = findNames(passage.text, passage.start).filter((n) => !knownKeys.has(lookupKey(n.name)));
+    const found = findNames(passage.text, passage.start).filter((n) => !knownKeys.has(lookupKey(n.name)) && !isDemonymOnly(n.name));
     // A new company or organisation's name holds the known names inside it ("Shanxi …
     // Magnesium Industry Co., Ltd." is not a mention of Shanxi or of magnesium); a place
     // the library found gives way to a known entity's mention.
