@@ -186,6 +186,101 @@ describe('a North American offtake report (north-america-offtake-2026-03.txt)', 
   });
 });
 
+describe('a monthly review with demonyms and changes alone (europe-demand-2026-04.txt)', () => {
+  const text = read('europe-demand-2026-04.txt');
+  const result = extract(text, KNOWN, '2026-04-08');
+  const proposals = proposalsOf('smm-2026-04-08-europe-demand', result);
+  const facts = proposals.filter((p) => p.kind === 'FACT');
+
+  it('links countries and regions named by their demonyms, and none inside a name or a holiday', () => {
+    expect(result.mentions.map((m) => [m.entityId, m.text])).toEqual([
+      ['country:china', 'Chinese'],
+      ['commodity:magnesium-ingot', 'Magnesium Ingot'],
+      ['region:europe', 'European'],
+      ['org:smm', 'SMM'],
+      ['org:smm', 'SMM'],
+      ['country:china', 'Chinese'],
+      ['commodity:magnesium-ingot', 'magnesium ingot'],
+      ['region:europe', 'European'],
+      ['commodity:magnesium-alloy', 'magnesium alloy'],
+      ['country:japan', 'Japanese'],
+      ['country:united-states', 'American'],
+      ['commodity:magnesium-powder', 'magnesium powder'],
+      ['commodity:magnesium-ingot', 'magnesium ingot'],
+      ['region:fugu', 'Fugu area'],
+      ['commodity:magnesium', 'Magnesium'],
+      ['region:shaanxi', 'Shaanxi'],
+      ['commodity:magnesium', 'magnesium'],
+      ['region:inner-mongolia', 'Inner Mongolia'],
+      ['country:canada', 'Canadian'],
+      ['company:canadian-light-metals', 'Canadian Light Metals'],
+    ]);
+    for (const mention of result.mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    // "China" in China Magnesium Corporation, "Chinese New Year", "Latin American": no mention.
+    const at = (words: string) => text.indexOf(words);
+    const within = (words: string) => result.mentions.filter((m) => m.start >= at(words) && m.end <= at(words) + words.length);
+    expect(within('China Magnesium Corporation')).toEqual([]);
+    expect(within('Chinese New Year')).toEqual([]);
+    expect(within('Latin American')).toEqual([]);
+  });
+
+  it('proposes the new company and place, not a demonym', () => {
+    expect(result.entities.map((e) => [e.kind, e.name])).toEqual([
+      ['COMPANY', 'China Magnesium Corporation'],
+      ['PLACE', 'Quebec'],
+    ]);
+  });
+
+  it('proposes each figure, and each change given alone, with the demonym’s entity as its subject', () => {
+    expect(proposals.map((p) => [p.id.split('~')[1], p.kind, p.suggestedId])).toEqual([
+      ['1', 'FACT', 'china-exports-magnesium-ingot-2026-03'],
+      ['2', 'FACT', 'europe-imports-magnesium-alloy-2026-03'],
+      ['3', 'FACT', 'united-states-imports-magnesium-powder-2026-q1'],
+      ['4', 'FACT', 'fugu-quotes-price-magnesium-ingot-2026-03'],
+      ['5', 'FACT', 'shaanxi-produces-magnesium-2026-03'],
+      ['6', 'ENTITY', 'company:china-magnesium'],
+      ['7', 'FACT', 'china-magnesium-produces-magnesium-2026-q1'],
+      ['8', 'FACT', 'canada-produces-2026'],
+      ['9', 'ENTITY', 'region:quebec'],
+    ]);
+    const yoy = (value: number) => ({ value, unit: 'percent', basis: 'YOY' });
+    const mom = (value: number) => ({ value, unit: 'percent', basis: 'MOM' });
+    expect(
+      facts.map((p) => ({
+        written: text.slice(p.start, p.end),
+        from: 'entityId' in p.from! ? p.from.entityId : p.from!.newName,
+        to: p.to?.entityId ?? null,
+        type: p.factType,
+        value: p.figure.value,
+        unit: p.figure.unit,
+        approximate: p.figure.approximate,
+        change: p.figure.change,
+        otherChanges: p.figure.otherChanges,
+        period: p.period,
+        nature: p.nature,
+        needsFigure: p.reviewNote?.includes('no figure') ?? false,
+      })),
+    ).toEqual([
+      // Two changes of one figure: the fact holds the year-on-year one.
+      { written: '45,870 mt', from: 'country:china', to: 'commodity:magnesium-ingot', type: 'EXPORTS', value: 45_870, unit: 't', approximate: false, change: yoy(12.3), otherChanges: [mom(3.1)], period: '2026-03', nature: 'REPORTED', needsFigure: false },
+      // Changes alone: the figure is the change, a figure is needed to accept.
+      { written: '20% year on year', from: 'region:europe', to: 'commodity:magnesium-alloy', type: 'IMPORTS', value: null, unit: null, approximate: false, change: yoy(20), otherChanges: [], period: '2026-03', nature: 'REPORTED', needsFigure: true },
+      { written: '8.6% from a year earlier', from: 'country:united-states', to: 'commodity:magnesium-powder', type: 'IMPORTS', value: null, unit: null, approximate: false, change: yoy(-8.6), otherChanges: [], period: '2026-Q1', nature: 'REPORTED', needsFigure: true },
+      { written: '3.5% month on month', from: 'region:fugu', to: 'commodity:magnesium-ingot', type: 'QUOTES_PRICE', value: null, unit: null, approximate: false, change: mom(-3.5), otherChanges: [], period: '2026-03', nature: 'REPORTED', needsFigure: true },
+      { written: '12% YoY', from: 'region:shaanxi', to: 'commodity:magnesium', type: 'PRODUCES', value: null, unit: null, approximate: false, change: yoy(12), otherChanges: [mom(3)], period: '2026-03', nature: 'REPORTED', needsFigure: true },
+      { written: '9,600 tonnes', from: 'China Magnesium Corporation', to: 'commodity:magnesium', type: 'PRODUCES', value: 9600, unit: 't', approximate: true, change: yoy(-4), otherChanges: [], period: '2026-Q1', nature: 'CLAIMED', needsFigure: false },
+      { written: '15% YoY', from: 'country:canada', to: null, type: 'PRODUCES', value: null, unit: null, approximate: false, change: yoy(15), otherChanges: [], period: '2026', nature: 'FORECAST', needsFigure: true },
+    ]);
+    // Changes are not figures of their own beside the figure they qualify; years are not figures.
+    expect(facts.map((p) => p.figure.value)).not.toEqual(expect.arrayContaining([12.3, 3.1, 2023, 2026]));
+    expect(facts[4]!.reviewNote).toBe(
+      "The passage gives a change (+12% year on year, +3% month on month) and no figure for it to qualify; a fact holds a change only with its quantity: give the figure when accepting (edits.figure; the proposed change is kept unless you give one), or reject the proposal. Only +12% year on year can be the fact's change; accepting writes the others into its note.",
+    );
+    expect(facts[5]!.reviewNote).toBeNull();
+    expect(facts[1]!.passage.text).toBe('European imports of magnesium alloy rose 20% year on year in March, the fastest pace since 2023.');
+  });
+});
+
 describe('demonyms: a country or region named by its adjective', () => {
   const mentioned = (sentence: string) => extract(sentence, KNOWN, '2026-04-08').mentions.map((m) => [m.entityId, m.text]);
 
@@ -231,8 +326,9 @@ describe('demonyms: a country or region named by its adjective', () => {
       ['ORGANIZATION', 'European Commission'],
       ['COMPANY', 'China Magnesium Corporation'],
     ]);
-    // A demonym the library takes for an organisation is not proposed as one.
+    // A demonym the library takes for an organisation is not proposed as one, even of a place the graph does not know.
     expect(extract('Buyers from South Korean markets stayed away.', KNOWN, '2026-04-08').entities).toEqual([]);
+    expect(extract('Buyers from Latin American markets stayed away.', KNOWN, '2026-04-08').entities).toEqual([]);
   });
 });
 
