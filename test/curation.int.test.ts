@@ -604,7 +604,8 @@ describe('Ingestion: a new document taken in, reviewed, and answered from', () =
       [`${id}~1`, 'ENTITY', 'company:nevada-clean-magnesium', null],
       [`${id}~2`, 'FACT', 'nevada-clean-magnesium-has-metric-2027', 'Nevada Clean Magnesium Inc.'],
       [`${id}~3`, 'FACT', 'united-states-imports-magnesium-2025', null],
-      [`${id}~4`, 'FACT', 'unknown-produces-2028', null],
+      // "Canadian output": the subject named by its demonym.
+      [`${id}~4`, 'FACT', 'canada-produces-2028', null],
     ]);
     await ok(ACCEPT, { id: `${id}~1`, edits: { description: 'Nevada company planning to produce magnesium.' } });
     const deal = await ok(ACCEPT, {
@@ -633,6 +634,82 @@ describe('Ingestion: a new document taken in, reviewed, and answered from', () =
     const withForecasts = reached(await ask('REPORTED, FORECAST')).find((e: any) => e.entity.id === 'company:nevada-clean-magnesium');
     expect(withForecasts.nature).toBe('FORECAST');
     expect(withForecasts.path.hops[0].relationships).toEqual([{ id: 'nevada-clean-magnesium-supplies-magnesium-alloy-2027', evidence: { sources: [{ id }] } }]);
+  });
+
+  it('a change given with no figure is proposed, and accepting it needs the figure; a fact keeps one change and notes the others', { timeout: 180_000 }, async () => {
+    const review = readFileSync(resolve(PROJECT_ROOT, 'test', 'fixtures', 'ingest', 'europe-demand-2026-04.txt'), 'utf8');
+    const id = 'test-smm-2026-04-08-europe-demand';
+    const REVIEW = `mutation($input: DocumentInput!) {
+      ingestDocument(input: $input) {
+        mentions { entity { id } text }
+        proposals { id kind suggestedId fromNewName from { id } to { id } factType figure { value unit approximate change { value unit basis } otherChanges { value unit basis } } period nature reviewNote }
+      }
+    }`;
+    const taken = (await ok(REVIEW, { input: { ...input, id, title: 'Chinese Magnesium Ingot Exports Climb Again as European Demand Warms Up', date: '2026-04-08', text: review } })).ingestDocument;
+    // Demonyms link their country or region ("Canadian Light Metals" is not in the seed: its "Canadian" is Canada's).
+    expect(taken.mentions.filter((m: any) => m.entity.id.startsWith('country:') || m.entity.id.startsWith('region:')).map((m: any) => [m.entity.id, m.text])).toEqual([
+      ['country:china', 'Chinese'],
+      ['region:europe', 'European'],
+      ['country:china', 'Chinese'],
+      ['region:europe', 'European'],
+      ['country:japan', 'Japanese'],
+      ['country:united-states', 'American'],
+      ['region:fugu', 'Fugu area'],
+      ['region:shaanxi', 'Shaanxi'],
+      ['region:inner-mongolia', 'Inner Mongolia'],
+      ['country:canada', 'Canadian'],
+      ['country:canada', 'Canadian'],
+    ]);
+    expect(taken.proposals.map((p: any) => [p.id, p.kind, p.suggestedId])).toEqual([
+      [`${id}~1`, 'FACT', 'china-exports-magnesium-ingot-2026-03'],
+      [`${id}~2`, 'FACT', 'europe-imports-magnesium-alloy-2026-03'],
+      [`${id}~3`, 'FACT', 'united-states-imports-magnesium-powder-2026-q1'],
+      [`${id}~4`, 'FACT', 'fugu-quotes-price-magnesium-ingot-2026-03'],
+      [`${id}~5`, 'FACT', 'shaanxi-produces-magnesium-2026-03'],
+      [`${id}~6`, 'ENTITY', 'company:china-magnesium'],
+      [`${id}~7`, 'FACT', 'china-magnesium-produces-magnesium-2026-q1'],
+      [`${id}~8`, 'FACT', 'canada-produces-2026'],
+      [`${id}~9`, 'ENTITY', 'region:quebec'],
+    ]);
+    expect(taken.proposals[0]).toMatchObject({
+      from: { id: 'country:china' },
+      figure: { value: 45870, unit: 't', change: { value: 12.3, unit: 'percent', basis: 'YOY' }, otherChanges: [{ value: 3.1, unit: 'percent', basis: 'MOM' }] },
+      reviewNote: expect.stringContaining('also gives +3.1% month on month'),
+    });
+    expect(taken.proposals[3]).toMatchObject({
+      factType: 'QUOTES_PRICE',
+      from: { id: 'region:fugu' },
+      to: { id: 'commodity:magnesium-ingot' },
+      figure: { value: null, unit: null, approximate: false, change: { value: -3.5, unit: 'percent', basis: 'MOM' }, otherChanges: [] },
+      period: '2026-03',
+      reviewNote: expect.stringContaining('no figure for it to qualify'),
+    });
+    // Accepting a change alone without the figure writes nothing and says what is missing.
+    const before = await fingerprint();
+    const bare = await gql(ACCEPT, { id: `${id}~4`, edits: { claim: 'Fugu magnesium ingot prices fell 3.5% in March 2026 from February.' } });
+    expect(bare.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bare.body.errors[0].message).toContain(
+      'edits.figure: the passage gives a change (-3.5% month on month) and no figure; a fact holds a change only with the quantity it qualifies: give the figure (value and unit), or reject the proposal',
+    );
+    expect(await fingerprint()).toEqual(before);
+    // With the figure (from the curator's price series), the proposed change is kept.
+    const ACCEPT_CHANGE = ACCEPT.replace('figure { value unit }', 'figure { value unit change { value basis } }');
+    const price = await ok(ACCEPT_CHANGE, {
+      id: `${id}~4`,
+      edits: { claim: 'Magnesium ingot in Fugu averaged 17,650 yuan/t in March 2026, 3.5% below February.', figure: { value: 17650, unit: 'CNY/t' } },
+    });
+    expect(price.acceptProposal.relationship).toMatchObject({
+      id: 'fugu-quotes-price-magnesium-ingot-2026-03',
+      type: 'QUOTES_PRICE',
+      figure: { value: 17650, unit: 'CNY/t', change: { value: -3.5, basis: 'MOM' } },
+      evidence: { period: { text: '2026-03' }, sources: [{ id }] },
+    });
+    // Two changes of one figure: the fact holds the year-on-year one, its note the other.
+    const exports = await ok(ACCEPT_CHANGE, { id: `${id}~1`, edits: { claim: 'China shipped 45,870 t of magnesium ingot abroad in March 2026, 12.3% more than a year before.' } });
+    expect(exports.acceptProposal.relationship).toMatchObject({ figure: { value: 45870, unit: 't', change: { value: 12.3, basis: 'YOY' } } });
+    expect(exports.acceptProposal.relationship.evidence.note).toBe(
+      'The passage also gives +3.1% month on month (a fact holds one change). From the passage: “According to SMM statistics, Chinese exporters shipped 45,870 mt of magnesium ingot in March 2026, up 12.3% YoY and 3.1% MoM.”',
+    );
   });
 
   it('a rejected proposal leaves the queue with its reason; a decided proposal cannot be decided again', async () => {

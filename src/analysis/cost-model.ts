@@ -91,6 +91,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'Ingestion.mentions': 50,
   'Ingestion.proposals': 30,
   'IngestedDocument.mentions': 50,
+  // The changes a passage gives for one figure besides the one its fact holds (YoY, MoM, DoD).
+  'ProposedFigure.otherChanges': 3,
 };
 
 /** The list sizes one of these fields' arguments sets for lists below it (coordinate → size). */

@@ -14,7 +14,8 @@ import { kindOfId } from '../domain/rules.js';
 import { MAX_LENGTH } from '../domain/schema.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { extract } from '../ingest/extract.js';
-import { factIdOf, type FactProposal, type Proposal, proposalsOf, slugOf } from '../ingest/proposals.js';
+import type { FoundChange } from '../ingest/figures.js';
+import { changeText, factIdOf, type FactProposal, type Proposal, proposalsOf, slugOf } from '../ingest/proposals.js';
 import {
   assertFactIn,
   checkedFact,
@@ -186,9 +187,24 @@ export async function acceptProposal(
       if (!edits.claim) problems.push('edits.claim: say what the passage states, in your own words');
       const period = edits.period ?? fact.period;
       if (!period) problems.push('edits.period: the passage gives no period: say when the figure holds');
+      // A change with no figure: the fact model holds a change only with the quantity it qualifies.
+      const proposed = fact.figure;
+      const changes = [proposed.change, ...(proposed.otherChanges ?? [])].filter((c): c is FoundChange => !!c);
+      if (proposed.value === null && !edits.figure) {
+        problems.push(
+          `edits.figure: the passage gives a change (${changes.map(changeText).join(', ')}) and no figure; a fact holds a change only with the quantity it qualifies: give the figure (value and unit), or reject the proposal`,
+        );
+      }
       if (problems.length > 0) throw invalid(problems);
       from = from!;
-      const { change, ...figure } = fact.figure;
+      // The curator's figure keeps the proposed change unless it gives one (null drops it).
+      const figure: NonNullable<FactInput['figure']> = edits.figure
+        ? { ...edits.figure, change: edits.figure.change === undefined ? proposed.change : edits.figure.change }
+        : { value: proposed.value!, unit: proposed.unit!, approximate: proposed.approximate, bound: proposed.bound, change: proposed.change };
+      // A fact holds one change: the others the passage gives go into its note.
+      const written = figure.change;
+      const others = changes.filter((c) => !written || c.value !== written.value || c.basis !== written.basis || written.unit !== c.unit);
+      const alsoGiven = others.length ? `The passage also gives ${others.map(changeText).join(', ')} (a fact holds one change).` : null;
       const type = (edits.type ?? fact.factType) as FactInput['type'];
       // Edited ends or type make another fact: its id follows them, unless the curator gives one.
       const edited = !!(edits.type || edits.from || edits.to || edits.item || edits.period);
@@ -202,8 +218,8 @@ export async function acceptProposal(
         nature: edits.nature ?? fact.nature,
         claim: edits.claim!,
         source: String(found.sourceId),
-        figure: edits.figure ?? { ...figure, change: change ?? null },
-        note: passageNote(String(found.passage), edits.note),
+        figure,
+        note: passageNote(String(found.passage), [edits.note, alsoGiven].filter(Boolean).join(' ') || null),
       } as FactInput;
       outcome = await assertFactIn(w, input, checkedFact(input));
       resultId = input.id;

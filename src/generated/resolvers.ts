@@ -1356,6 +1356,12 @@ export type Proposal = {
   period: Maybe<Scalars['String']['output']>;
   /** What accepting it wrote: an entity or fact id. */
   resultId: Maybe<Scalars['ID']['output']>;
+  /**
+   * Fact proposals: what to supply or know before accepting, when anything: the passage
+   * gives a change and no figure (a fact holds a change only with its quantity, so
+   * accepting needs edits.figure), or more changes than a fact can hold.
+   */
+  reviewNote: Maybe<Scalars['String']['output']>;
   source: Source;
   /** Where in the text the name or figure is. */
   start: Scalars['Int']['output'];
@@ -1394,7 +1400,11 @@ export type ProposalEdits = {
   note?: InputMaybe<Scalars['String']['input']>;
   period?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['ID']['input']>;
-  /** Fact proposals: the type, ends, good, period, nature, claim (required), note and figure. */
+  /**
+   * Fact proposals: the type, ends, good, period, nature, claim (required), note and figure.
+   * The figure replaces the proposed one, but keeps the proposed change unless it gives one
+   * (null drops it); a proposal with only a change (its figure's value null) needs it.
+   */
   type?: InputMaybe<RelationshipType>;
 };
 
@@ -1416,13 +1426,20 @@ export type ProposedChange = {
   value: Scalars['Float']['output'];
 };
 
+/**
+ * A figure as the passage gives it. When the passage gives only a change ("exports rose
+ * 20% year on year"), value and unit are null and the change is the figure's content.
+ */
 export type ProposedFigure = {
   __typename?: 'ProposedFigure';
   approximate: Scalars['Boolean']['output'];
   bound: Maybe<Bound>;
+  /** The change a fact would hold: year on year when the passage gives several, else the first. */
   change: Maybe<ProposedChange>;
-  unit: Scalars['String']['output'];
-  value: Scalars['Float']['output'];
+  /** The other changes the passage gives for the same figure, in its order; a fact holds one, and accepting writes these into its note. */
+  otherChanges: Array<ProposedChange>;
+  unit: Maybe<Scalars['String']['output']>;
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 export type Query = {
@@ -2780,6 +2797,7 @@ export type ProposalResolvers<ContextType = Context, ParentType extends Resolver
   passageStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resultId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProposalStatus'], ParentType, ContextType>;
@@ -2807,8 +2825,9 @@ export type ProposedFigureResolvers<ContextType = Context, ParentType extends Re
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['Bound']>, ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['ProposedChange']>, ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  otherChanges?: Resolver<Array<ResolversTypes['ProposedChange']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

@@ -1,12 +1,14 @@
 /**
  * What a new document says that the graph can use: the mentions of entities it already
- * knows (with their spans), the names it does not know (proposed as new entities), and
- * the figures it gives with their units, periods and changes, each tied to the entities
- * of its sentence and proposed as a fact, with the passage it comes from. Nothing here
+ * knows (with their spans; a country or region also by its demonym), the names it does
+ * not know (proposed as new entities), and the figures it gives with their units, periods
+ * and changes (or a change alone, when no figure is given), each tied to the entities of
+ * its sentence and proposed as a fact, with the passage it comes from. Nothing here
  * writes: the proposals wait for a curator (src/ingest/proposals.ts).
  */
 import type { Nature, RelationshipType } from '../../seed/vocabulary.js';
 import { lookupKey } from '../db/names.js';
+import { DEMONYMS, isDemonymOnly } from './demonyms.js';
 import { type FoundFigure, findFigures } from './figures.js';
 import { findMentions, type KnownEntity, type Mention } from './mentions.js';
 import { type FoundKind, findNames } from './names-found.js';
@@ -51,13 +53,17 @@ export interface Extraction {
 const PARTY_KINDS = new Set(['company', 'country', 'region', 'organization', 'project']);
 const GOOD_KINDS = new Set(['commodity', 'product']);
 
-/** The fact type a figure most likely belongs to, from its sentence's words and its unit. */
+/**
+ * The fact type a figure most likely belongs to, from its sentence's words and its unit
+ * (a change with no figure has none: any tonnage type may be it).
+ */
 function suggestType(sentence: string, figure: FoundFigure): RelationshipType {
+  const tonnes = figure.unit === 't' || figure.unit === null;
   if (/\bexport/i.test(sentence)) return 'EXPORTS';
   if (/\bimport/i.test(sentence)) return 'IMPORTS';
-  if (/\bcapacity\b|t\s*\/\s*(?:year|yr|a)\b|tonnes?\s+per\s+year/i.test(sentence) && figure.unit === 't') return 'HAS_CAPACITY';
+  if (/\bcapacity\b|t\s*\/\s*(?:year|yr|a)\b|tonnes?\s+per\s+year/i.test(sentence) && tonnes) return 'HAS_CAPACITY';
   if (figure.unit === 'CNY/t' || figure.unit === 'CNY/kg' || /\bprices?\b|\bquot/i.test(sentence)) return 'QUOTES_PRICE';
-  if (/\bproduc|\boutput\b/i.test(sentence) && figure.unit === 't') return 'PRODUCES';
+  if (/\bproduc|\boutput\b/i.test(sentence) && tonnes) return 'PRODUCES';
   return 'HAS_METRIC';
 }
 
@@ -83,7 +89,8 @@ function nearest<T extends Span>(candidates: readonly T[], at: number): T | unde
 export function extract(text: string, known: readonly KnownEntity[], date?: string): Extraction {
   const kindOf = new Map(known.map((e) => [e.id, e.kind.toLowerCase()]));
   const nameOf = new Map(known.map((e) => [e.id, e.name]));
-  const knownKeys = new Set(known.flatMap((e) => [e.name, ...e.aliases].map(lookupKey)));
+  // A demonym the library takes for a name ("South Korean" as an organisation) is a known name too.
+  const knownKeys = new Set(known.flatMap((e) => [e.name, ...e.aliases, ...(DEMONYMS[e.id] ?? [])].map(lookupKey)));
   const mentions = findMentions(text, known);
   const sentences = (nlp(text).sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]).map((s): Passage => {
     const span = spanOf(s.offset);
@@ -97,7 +104,7 @@ export function extract(text: string, known: readonly KnownEntity[], date?: stri
   for (const passage of sentences) {
     const inside = (span: Span) => span.start >= passage.start && span.end <= passage.end;
     const overlapping = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-    const found = findNames(passage.text, passage.start).filter((n) => !knownKeys.has(lookupKey(n.name)));
+    const found = findNames(passage.text, passage.start).filter((n) => !knownKeys.has(lookupKey(n.name)) && !isDemonymOnly(n.name));
     // A new company or organisation's name holds the known names inside it ("Shanxi …
     // Magnesium Industry Co., Ltd." is not a mention of Shanxi or of magnesium); a place
     // the library found gives way to a known entity's mention.

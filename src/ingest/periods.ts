@@ -4,8 +4,9 @@
  * ones against the document's date ("last month"); the forms it reads wrongly in these
  * documents are read first by the rules here (each found in the seed's style of text):
  * month ranges ("January-November 2025": the library gives November only), halves ("H1
- * 2025", "first half of 2025": it gives nothing or the whole year) and horizons ("by
- * 2030": it gives from today to 2029).
+ * 2025", "first half of 2025": it gives nothing or the whole year), horizons ("by
+ * 2030": it gives from today to 2029) and a month without its year ("rose 20% year on
+ * year in March" in an April report: it gives next March, and takes "year" into the date).
  */
 import { nlp, type Span } from './nlp.js';
 
@@ -37,6 +38,17 @@ const RULES: { pattern: RegExp; period: (m: RegExpExecArray) => string }[] = [
   { pattern: /\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?(\d{4})\b/gi, period: (m) => m[1]! },
 ];
 
+/**
+ * A month named without its year or day ("in March", "in early March"; capitalised, so
+ * the verb "may" is not May), not a range's end. News reports what has happened, so it
+ * is the latest such month up to the document's date ("March" in April 2026 is 2026-03,
+ * "November" in January 2026 is 2025-11), unless its sentence looks ahead (FUTURE): then
+ * the first such month from the document's date on.
+ */
+const BARE_MONTH =
+  /(?<!\d\s{0,3})\b(?:(?:in|during|for|since|of)\s+)?(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\p{L}\p{N}])(?!,?\s*(?:\d|-|–|to\b|through\b))/gu;
+const FUTURE = /\b(?:will|expects?|expected|forecasts?|projected|plans?|planned|likely|outlook|targets?|could|might)\b/i;
+
 /** A library date range in the seed's notation: the shortest form that says exactly it. */
 export function periodText(start: string, end: string): string {
   const [sy, sm, sd] = start.split('-').map(Number) as [number, number, number];
@@ -65,6 +77,17 @@ export function findPeriods(text: string, offset: number, today: string | undefi
       const start = offset + m.index;
       const end = start + m[0].length;
       if (!overlaps(start, end)) found.push({ start, end, text: rule.period(m as RegExpExecArray), written: m[0] });
+    }
+  }
+  if (today) {
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    for (const m of text.matchAll(BARE_MONTH)) {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      const named = monthNumber(m[1]!);
+      const ahead = FUTURE.test(text);
+      const inYear = ahead ? (named >= month ? year : year + 1) : named <= month ? year : year - 1;
+      if (!overlaps(start, end)) found.push({ start, end, text: `${inYear}-${pad(named)}`, written: m[0] });
     }
   }
   // The dates plugin adds .dates() to documents; its types do not extend compromise's.

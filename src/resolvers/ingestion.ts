@@ -72,6 +72,10 @@ export const ingestionResolvers: Resolvers = {
     entity: (r) => r.entity ?? null,
     relationship: (r) => r.relationship ?? null,
   },
+  ProposedFigure: {
+    // Proposals stored before figures kept more than one change have none.
+    otherChanges: (f) => f.otherChanges ?? [],
+  },
   IngestedDocument: {
     source: async (d, _args, ctx) => (await ctx.loaders.source.load(d.sourceId))!,
   },
@@ -101,6 +105,7 @@ export const ingestionResolvers: Resolvers = {
     figure: (p: Props) => (payloadOf(p).figure as never) ?? null,
     period: (p: Props) => (payloadOf(p).period as string | null) ?? null,
     nature: (p: Props) => (payloadOf(p).nature as never) ?? null,
+    reviewNote: (p: Props) => (payloadOf(p).reviewNote as string | null | undefined) ?? null,
     decidedAt: (p: Props) => (p.decidedAt as string | null) ?? null,
     decidedBy: (p: Props) => (p.decidedBy as string | null) ?? null,
     note: (p: Props) => (p.note as string | null) ?? null,
