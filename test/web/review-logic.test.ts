@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalCardFragment } from '../../web/src/generated/graphql.js';
 import { Attempts, newKey } from '../../web/src/review/attempts.js';
+import { figureText } from '../../web/src/review/card.js';
 import { editsOf, initialValues } from '../../web/src/review/edits.js';
 import { byDocument } from '../../web/src/review/group.js';
 import { mentionSegments, passageSegments } from '../../web/src/review/passage.js';
@@ -29,9 +30,10 @@ const base: ProposalCardFragment = {
   from: { id: 'country:china', name: 'China' },
   fromNewName: null,
   to: { id: 'commodity:magnesium-ingot', name: 'magnesium ingot' },
-  figure: { value: 41230, unit: 't', approximate: false, bound: null, change: { value: 6.8, unit: 'percent', basis: 'YOY' } },
+  figure: { value: 41230, unit: 't', approximate: false, bound: null, change: { value: 6.8, unit: 'percent', basis: 'YOY' }, otherChanges: [] },
   period: '2026-01',
   nature: 'REPORTED',
+  reviewNote: null,
   decidedAt: null,
   decidedBy: null,
   note: null,
@@ -74,6 +76,21 @@ describe('passage and mentions', () => {
       ['South Korea', 'country:south-korea'],
       [' buy.', undefined],
     ]);
+  });
+});
+
+describe('figureText', () => {
+  it('reads a figure with its change, a change given without a figure, and the changes a fact cannot hold', () => {
+    expect(figureText(base.figure!)).toBe('41,230 t, +6.8 percent YOY');
+    const changeOnly = { ...base.figure!, value: null, unit: null, change: { value: -3.5, unit: 'percent', basis: 'MOM' as const } };
+    expect(figureText(changeOnly)).toBe('no figure, −3.5 percent MOM');
+    const two = { ...base.figure!, otherChanges: [{ value: 3.1, unit: 'percent', basis: 'MOM' as const }] };
+    expect(figureText(two)).toBe('41,230 t, +6.8 percent YOY (also +3.1 percent MOM)');
+  });
+
+  it('leaves the figure fields empty for the curator to fill when only a change was given', () => {
+    const changeOnly = { ...base, figure: { ...base.figure!, value: null, unit: null } };
+    expect(initialValues(changeOnly)).toMatchObject({ figureValue: '', figureUnit: '', changeValue: '6.8', changeUnit: 'percent', changeBasis: 'YOY' });
   });
 });
 

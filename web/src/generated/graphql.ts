@@ -164,7 +164,11 @@ export type ProposalEdits = {
   note?: string | null | undefined;
   period?: string | null | undefined;
   to?: string | number | null | undefined;
-  /** Fact proposals: the type, ends, good, period, nature, claim (required), note and figure. */
+  /**
+   * Fact proposals: the type, ends, good, period, nature, claim (required), note and figure.
+   * The figure replaces the proposed one, but keeps the proposed change unless it gives one
+   * (null drops it); a proposal with only a change (its figure's value null) needs it.
+   */
   type?: RelationshipType | null | undefined;
 };
 
@@ -960,7 +964,7 @@ export type ExposedToQuery = { exposedTo: { dependence: Dependence, total: numbe
             | { id: string }
            }> }, scope: Array<{ matched: Array<ScopeDimension>, unverified: Array<ScopeDimension>, clause: { id: string } }> }> } };
 
-export type ProposalCardFragment = { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+export type ProposalCardFragment = { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, reviewNote: string | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -982,7 +986,7 @@ export type ProposalCardFragment = { id: string, kind: ProposalKind, status: Pro
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
-   | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null };
+   | null, figure: { value: number | null, unit: string | null, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null, otherChanges: Array<{ value: number, unit: string, basis: ChangeBasis }> } | null };
 
 export type ProposalQueueQueryVariables = Exact<{
   status?: ProposalStatus | null | undefined;
@@ -990,7 +994,7 @@ export type ProposalQueueQueryVariables = Exact<{
 }>;
 
 
-export type ProposalQueueQuery = { proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+export type ProposalQueueQuery = { proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, reviewNote: string | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -1012,7 +1016,7 @@ export type ProposalQueueQuery = { proposals: Array<{ id: string, kind: Proposal
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null }> };
+     | null, figure: { value: number | null, unit: string | null, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null, otherChanges: Array<{ value: number, unit: string, basis: ChangeBasis }> } | null }> };
 
 export type DocumentTextQueryVariables = Exact<{
   sourceId: string | number;
@@ -1032,7 +1036,7 @@ export type DocumentTextQuery = { document: { text: string, receivedAt: string, 
         | { id: string, name: string }
        }> } | null };
 
-export type DecisionFragment = { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+export type DecisionFragment = { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, reviewNote: string | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -1054,7 +1058,7 @@ export type DecisionFragment = { status: WriteStatus, replayed: boolean, dryRun:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+     | null, figure: { value: number | null, unit: string | null, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null, otherChanges: Array<{ value: number, unit: string, basis: ChangeBasis }> } | null } | null, entity:
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -1075,7 +1079,7 @@ export type AcceptProposalMutationVariables = Exact<{
 }>;
 
 
-export type AcceptProposalMutation = { acceptProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+export type AcceptProposalMutation = { acceptProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, reviewNote: string | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1097,7 +1101,7 @@ export type AcceptProposalMutation = { acceptProposal: { status: WriteStatus, re
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+       | null, figure: { value: number | null, unit: string | null, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null, otherChanges: Array<{ value: number, unit: string, basis: ChangeBasis }> } | null } | null, entity:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -1118,7 +1122,7 @@ export type RejectProposalMutationVariables = Exact<{
 }>;
 
 
-export type RejectProposalMutation = { rejectProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
+export type RejectProposalMutation = { rejectProposal: { status: WriteStatus, replayed: boolean, dryRun: boolean, proposal: { id: string, kind: ProposalKind, status: ProposalStatus, passage: string, passageStart: number, passageEnd: number, start: number, end: number, name: string | null, entityKind: EntityKind | null, suggestedId: string, factType: RelationshipType | null, fromNewName: string | null, period: string | null, nature: Nature | null, reviewNote: string | null, decidedAt: string | null, decidedBy: string | null, note: string | null, resultId: string | null, source: { id: string, publisher: string, title: string, date: string | null, dateNote: string | null, url: string | null }, from:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1140,7 +1144,7 @@ export type RejectProposalMutation = { rejectProposal: { status: WriteStatus, re
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, figure: { value: number, unit: string, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null } | null } | null, entity:
+       | null, figure: { value: number | null, unit: string | null, approximate: boolean, bound: Bound | null, change: { value: number, unit: string, basis: ChangeBasis } | null, otherChanges: Array<{ value: number, unit: string, basis: ChangeBasis }> } | null } | null, entity:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -1402,9 +1406,15 @@ export const ProposalCardFragmentDoc = new TypedDocumentString(`
       unit
       basis
     }
+    otherChanges {
+      value
+      unit
+      basis
+    }
   }
   period
   nature
+  reviewNote
   decidedAt
   decidedBy
   note
@@ -1474,9 +1484,15 @@ export const DecisionFragmentDoc = new TypedDocumentString(`
       unit
       basis
     }
+    otherChanges {
+      value
+      unit
+      basis
+    }
   }
   period
   nature
+  reviewNote
   decidedAt
   decidedBy
   note
@@ -2008,9 +2024,15 @@ export const ProposalQueueDocument = new TypedDocumentString(`
       unit
       basis
     }
+    otherChanges {
+      value
+      unit
+      basis
+    }
   }
   period
   nature
+  reviewNote
   decidedAt
   decidedBy
   note
@@ -2085,9 +2107,15 @@ export const AcceptProposalDocument = new TypedDocumentString(`
       unit
       basis
     }
+    otherChanges {
+      value
+      unit
+      basis
+    }
   }
   period
   nature
+  reviewNote
   decidedAt
   decidedBy
   note
@@ -2166,9 +2194,15 @@ export const RejectProposalDocument = new TypedDocumentString(`
       unit
       basis
     }
+    otherChanges {
+      value
+      unit
+      basis
+    }
   }
   period
   nature
+  reviewNote
   decidedAt
   decidedBy
   note

@@ -16,14 +16,22 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 }
 
-/** "≈ 41,230 t, +6.8 percent YOY" */
+type ProposedChange = NonNullable<NonNullable<Proposal['figure']>['change']>;
+
+/** "+6.8 percent YOY" */
+const changeText = (change: ProposedChange) => `${change.value >= 0 ? '+' : '−'}${formatNumber(Math.abs(change.value))} ${change.unit} ${change.basis}`;
+
+/**
+ * "≈ 41,230 t, +6.8 percent YOY"; a change given without a figure reads "no figure,
+ * +20 percent YOY"; the changes a fact cannot hold follow in brackets.
+ */
 export function figureText(figure: NonNullable<Proposal['figure']>): string {
   const bound = figure.bound === 'AT_LEAST' ? '≥ ' : figure.bound === 'AT_MOST' ? '≤ ' : '';
   const approximate = figure.approximate ? '≈ ' : '';
-  const change = figure.change
-    ? `, ${figure.change.value >= 0 ? '+' : '−'}${formatNumber(Math.abs(figure.change.value))} ${figure.change.unit} ${figure.change.basis}`
-    : '';
-  return `${bound}${approximate}${formatNumber(figure.value)} ${figure.unit}${change}`;
+  const amount = figure.value === null ? 'no figure' : `${bound}${approximate}${formatNumber(figure.value)} ${figure.unit ?? ''}`.trimEnd();
+  const change = figure.change ? `, ${changeText(figure.change)}` : '';
+  const others = figure.otherChanges.length > 0 ? ` (also ${figure.otherChanges.map(changeText).join(', ')})` : '';
+  return `${amount}${change}${others}`;
 }
 
 /** "Shanxi Yinguang … (new entity)", "China (country:china)", or none. */
@@ -67,6 +75,7 @@ export function proposalFacts(proposal: Proposal): HTMLElement {
       ...row('Nature', 'nature', proposal.nature ? `${proposal.nature} (${NATURE_LABELS[proposal.nature]})` : 'none'),
     );
   }
+  if (proposal.reviewNote) rows.push(...row('For the reviewer', 'reviewNote', proposal.reviewNote));
   if (proposal.status !== 'PENDING') {
     rows.push(...row('Status', 'status', proposal.status));
     if (proposal.decidedBy) rows.push(...row('Decided', 'decided', `by ${proposal.decidedBy}${proposal.decidedAt ? ` at ${proposal.decidedAt}` : ''}`));

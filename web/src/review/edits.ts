@@ -116,8 +116,9 @@ export function initialValues(proposal: ProposalCardFragment): FieldValues {
     note: '',
     ...(figure
       ? {
-          figureValue: String(figure.value),
-          figureUnit: figure.unit,
+          // A change given without a figure: the curator types the figure in.
+          figureValue: figure.value === null ? '' : String(figure.value),
+          figureUnit: figure.unit ?? '',
           figureApproximate: String(figure.approximate),
           figureBound: figure.bound ?? '',
           changeValue: figure.change ? String(figure.change.value) : '',
