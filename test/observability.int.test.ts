@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { SCHEMA_VERSION } from '../src/db/graph-version.js';
 import { createLogger } from '../src/logger.js';
 import { createObservability, DEFAULT_OBSERVABILITY } from '../src/observability/index.js';
 import { openTestDb } from './support/neo4j.js';
@@ -80,7 +81,7 @@ describe('Observability: /metrics', () => {
     expect(lines).toContain('mgkg_db_sessions_waiting 0');
     expect(lines).toContain('mgkg_db_sessions_max 48');
     expect(lines).toContain('mgkg_db_available 1');
-    expect(text).toMatch(/^mgkg_graph_version_info\{state="supported",schema_version="2",seed_hash="[0-9a-f]{16}"\} 1$/m);
+    expect(text).toMatch(new RegExp(`^mgkg_graph_version_info\\{state="supported",schema_version="${SCHEMA_VERSION}",seed_hash="[0-9a-f]{16}"\\} 1$`, 'm'));
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
 });
