@@ -16,7 +16,7 @@ import { firstDifference } from './floor/compare.js';
 import { FLOOR } from './floor/operations.js';
 import { startFloorServer } from './floor/server.js';
 import { growGraph } from './grow.js';
-import { Client, type Measurement, measure, measurePaired, type MeasureOptions, OperationTimeout, percentile, timedOut, warmUp } from './measure.js';
+import { Client, type Measurement, measure, measurePaired, type MeasureOptions, OperationError, OperationTimeout, percentile, timedOut, warmUp } from './measure.js';
 import { nestedOperation, type Operation, OPERATIONS } from './operations.js';
 import { count, kilobytes, ms, ratio, table, trips } from './report.js';
 import { RssSampler } from './rss.js';
@@ -77,9 +77,14 @@ async function runPhase(
     try {
       await warmUp(client, operation, options.warmup, options.budgetMs);
       if (!FLOOR[operation.name]) continue;
-      await warmUp(client, operation, options.warmup, options.budgetMs, 'floor');
-      // Timed against the floor only when both give the same answer.
-      const difference = await checkFloor(client, operation);
+      // Timed against the floor only when both give the same answer; a failing floor
+      // query counts as a different answer rather than stopping the run.
+      const difference = await warmUp(client, operation, options.warmup, options.budgetMs, 'floor')
+        .then(() => checkFloor(client, operation))
+        .catch((error: unknown) => {
+          if (error instanceof OperationError && error.message.includes('(floor)')) return `the floor failed: ${error.message}`;
+          throw error;
+        });
       if (difference) {
         log(`  [${label}] ${operation.name}: the floor's answer differs from the API's, not timed against it. First difference: ${difference}`);
         floors.set(operation.name, { kind: 'mismatch', difference });
