@@ -16,6 +16,8 @@ export interface BenchArgs {
   timeoutSeconds: number;
   /** Only the operations whose name contains one of these (case-insensitive); null for all. */
   only: string[] | null;
+  /** Where to write the figures as JSON (see bench/README.md); null for none. */
+  json: string | null;
 }
 
 export const USAGE = `Usage: node --import tsx bench/run.ts [options]
@@ -30,6 +32,9 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       and report the operation as timed out (default 30)
   --only TEXT         time only the operations whose name contains TEXT
                       (case-insensitive; repeat for several, e.g. --only paths)
+  --json FILE         also write the figures to FILE as JSON: {operations: [{name,
+                      phase, scale, p50, p95, floorP50, ratioToFloor, roundTrips,
+                      rssMiB, ...}]}
   --help              show this help`;
 
 export class UsageError extends Error {
@@ -41,6 +46,12 @@ function positiveInt(flag: string, value: string | undefined, fallback: number, 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${value}"`);
   return n;
+}
+
+function jsonPath(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '' || value.startsWith('--')) throw new UsageError(`--json needs a file name, got "${value}"`);
+  return value;
 }
 
 /** Parses argv (without node and the script); null means --help was asked for. */
@@ -59,6 +70,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
         'budget-seconds': { type: 'string' },
         'timeout-seconds': { type: 'string' },
         only: { type: 'string', multiple: true },
+        json: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -75,5 +87,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
     budgetSeconds: positiveInt('budget-seconds', values['budget-seconds'], 60),
     timeoutSeconds: positiveInt('timeout-seconds', values['timeout-seconds'], 30),
     only: values.only && values.only.length > 0 ? values.only.map((text) => text.toLowerCase()) : null,
+    json: jsonPath(values.json),
   };
 }

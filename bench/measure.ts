@@ -65,6 +65,9 @@ export class Client {
   private queryMs = 0;
   private readonly unsubscribe: () => void;
 
+  /** The floor server's URL (bench/floor/), once started. */
+  floorUrl: string | undefined;
+
   constructor(
     private readonly url: string,
     db: Database,
@@ -76,17 +79,25 @@ export class Client {
     });
   }
 
-  /** Sends one operation; fails on an HTTP error or any GraphQL error in the response. */
-  async send(operation: Operation): Promise<{ sample: Sample; data: unknown }> {
+  /**
+   * Sends one operation to the API (or, with `floor`, to the floor server); fails on an
+   * HTTP error or any GraphQL error in the response.
+   */
+  async send(operation: Operation, target: 'api' | 'floor' = 'api'): Promise<{ sample: Sample; data: unknown }> {
     this.queries = 0;
     this.queryMs = 0;
-    const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
+    if (target === 'floor' && !this.floorUrl) throw new Error('the floor server is not started');
+    const body = JSON.stringify(
+      target === 'api'
+        ? { query: operation.query, variables: operation.variables ?? {} }
+        : { name: operation.name, variables: operation.variables ?? {} },
+    );
     const started = performance.now();
     let response: Response;
     let text: string;
     try {
       // The database enforces the timeout on each query; this catches a request stuck elsewhere.
-      response = await fetch(`${this.url}/graphql`, {
+      response = await fetch(target === 'api' ? `${this.url}/graphql` : this.floorUrl!, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -99,8 +110,15 @@ export class Client {
       }
       throw error;
     }
-    const parsed = JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string; limit?: string } }[] };
+    const parsed = JSON.parse(text) as {
+      data?: unknown;
+      error?: string;
+      errors?: { message: string; extensions?: { code?: string; limit?: string } }[];
+    };
     const ms = performance.now() - started;
+    if (target === 'floor' && (!response.ok || parsed.error)) {
+      throw new OperationError(`${operation.name} (floor): HTTP ${response.status}: ${parsed.error ?? 'no error message'}`);
+    }
     if (!response.ok || parsed.errors?.length) {
       const error = parsed.errors?.[0];
       if (error?.extensions?.limit === 'queryTimeoutMs') {
@@ -122,9 +140,15 @@ export class Client {
 }
 
 /** Sends an operation `times` times, untimed (warm-up); stops early past half the budget. */
-export async function warmUp(client: Client, operation: Operation, times: number, budgetMs: number): Promise<void> {
+export async function warmUp(
+  client: Client,
+  operation: Operation,
+  times: number,
+  budgetMs: number,
+  target: 'api' | 'floor' = 'api',
+): Promise<void> {
   const started = performance.now();
-  for (let i = 0; i < times && performance.now() - started < budgetMs / 2; i += 1) await client.send(operation);
+  for (let i = 0; i < times && performance.now() - started < budgetMs / 2; i += 1) await client.send(operation, target);
 }
 
 function summary(operation: Operation, samples: Sample[], data: unknown, timedOut: boolean): Measurement {
@@ -165,4 +189,51 @@ export async function measure(client: Client, operation: Operation, options: Mea
     throw error;
   }
   return summary(operation, samples, data, false);
+}
+
+/** The API and its floor timed side by side (see measurePaired). */
+export interface PairedMeasurement {
+  ours: Measurement;
+  floor: Measurement;
+  /** ours / floor of each round's wall times. */
+  ratios: number[];
+}
+
+/**
+ * Times an operation against the API and its floor in interleaved rounds: each round
+ * sends one request to each, the API first in even rounds and the floor first in odd
+ * ones, so drift in the machine's load (a shared machine) falls on both alike. The
+ * per-round ratios are what the report summarises. Stops like `measure` (iterations,
+ * budget, timeout); a timeout on either side reports both as timed out.
+ */
+export async function measurePaired(client: Client, operation: Operation, options: MeasureOptions): Promise<PairedMeasurement> {
+  let oursData: unknown;
+  let floorData: unknown;
+  const ours: Sample[] = [];
+  const floor: Sample[] = [];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < options.iterations; i += 1) {
+      const order = i % 2 === 0 ? (['api', 'floor'] as const) : (['floor', 'api'] as const);
+      for (const target of order) {
+        const result = await client.send(operation, target);
+        if (target === 'api') {
+          ours.push(result.sample);
+          oursData = result.data;
+        } else {
+          floor.push(result.sample);
+          floorData = result.data;
+        }
+      }
+      if (ours.length >= options.minIterations && performance.now() - started > options.budgetMs) break;
+    }
+  } catch (error) {
+    if (error instanceof OperationTimeout) return { ours: timedOut(operation), floor: timedOut(operation), ratios: [] };
+    throw error;
+  }
+  return {
+    ours: summary(operation, ours, oursData, false),
+    floor: summary(operation, floor, floorData, false),
+    ratios: ours.map((sample, i) => sample.ms / floor[i]!.ms),
+  };
 }

@@ -6,15 +6,20 @@
  *
  *   node --import tsx bench/run.ts [--iterations 30] [--scale 20000]
  */
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { readHealth } from '../src/db/system.js';
 import type { HealthRow } from '../src/db/rows.js';
 import { type BenchArgs, parseBenchArgs, USAGE, UsageError } from './args.js';
 import { NEO4J_HEAP_MB, NEO4J_PAGE_CACHE_MB, startEnvironment, Teardown } from './environment.js';
+import { firstDifference } from './floor/compare.js';
+import { FLOOR } from './floor/operations.js';
+import { startFloorServer } from './floor/server.js';
 import { growGraph } from './grow.js';
-import { Client, type Measurement, measure, type MeasureOptions, OperationTimeout, timedOut, warmUp } from './measure.js';
+import { Client, type Measurement, measure, measurePaired, type MeasureOptions, OperationError, OperationTimeout, percentile, timedOut, warmUp } from './measure.js';
 import { nestedOperation, type Operation, OPERATIONS } from './operations.js';
 import { count, kilobytes, ms, ratio, table, trips } from './report.js';
+import { RssSampler } from './rss.js';
 import { generateSyntheticGraph } from './synthetic.js';
 
 const NESTED_SIZES = [5, 50] as const;
@@ -22,10 +27,31 @@ const MIN_ITERATIONS = 5;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** An operation against its raw-Cypher floor (bench/floor/), in one phase. */
+type FloorResult =
+  /** No floor for this operation. */
+  | { kind: 'none' }
+  /** The floor's answer differed from the API's: not timed against it. */
+  | { kind: 'mismatch'; difference: string }
+  | { kind: 'timed'; floor: Measurement; ratios: number[] };
+
 interface Phase {
   health: HealthRow;
   operations: Measurement[];
   nested: Measurement[];
+  /** Parallel to `operations`. */
+  floors: FloorResult[];
+  /** Peak RSS of the bench process while each operation was timed, MiB; parallel to operations then nested. */
+  rssMiB: number[];
+  /** Peak RSS over the whole phase (warm-up included), MiB. */
+  phaseRssMiB: number;
+}
+
+/** The API's answer and the floor's, before timing: equal, or the first difference. */
+async function checkFloor(client: Client, operation: Operation): Promise<string | null> {
+  const ours = await client.send(operation);
+  const floor = await client.send(operation, 'floor');
+  return firstDifference(ours.data, floor.data);
 }
 
 /**
@@ -33,15 +59,36 @@ interface Phase {
  * and plan cache), then times each in turn. An operation that times out during warm-up
  * is not timed again.
  */
-async function runPhase(client: Client, label: string, options: MeasureOptions, only: BenchArgs['only']): Promise<Omit<Phase, 'health'>> {
+async function runPhase(
+  client: Client,
+  label: string,
+  options: MeasureOptions,
+  only: BenchArgs['only'],
+  rss: RssSampler,
+): Promise<Omit<Phase, 'health'>> {
+  rss.takePhasePeakMiB();
   const chosen = (list: readonly Operation[]) =>
     only === null ? list : list.filter((o) => only.some((text) => o.name.toLowerCase().includes(text)));
   const operations = chosen(OPERATIONS);
   const all: Operation[] = [...operations, ...chosen(NESTED_SIZES.map(nestedOperation))];
   const skipped = new Set<string>();
+  const floors = new Map<string, FloorResult>();
   for (const operation of all) {
     try {
       await warmUp(client, operation, options.warmup, options.budgetMs);
+      if (!FLOOR[operation.name]) continue;
+      // Timed against the floor only when both give the same answer; a failing floor
+      // query counts as a different answer rather than stopping the run.
+      const difference = await warmUp(client, operation, options.warmup, options.budgetMs, 'floor')
+        .then(() => checkFloor(client, operation))
+        .catch((error: unknown) => {
+          if (error instanceof OperationError && error.message.includes('(floor)')) return `the floor failed: ${error.message}`;
+          throw error;
+        });
+      if (difference) {
+        log(`  [${label}] ${operation.name}: the floor's answer differs from the API's, not timed against it. First difference: ${difference}`);
+        floors.set(operation.name, { kind: 'mismatch', difference });
+      }
     } catch (error) {
       if (!(error instanceof OperationTimeout)) throw error;
       log(`  [${label}] ${error.message}`);
@@ -49,8 +96,26 @@ async function runPhase(client: Client, label: string, options: MeasureOptions, 
     }
   }
   const results: Measurement[] = [];
+  const rssMiB: number[] = [];
   for (const operation of all) {
-    const result = skipped.has(operation.name) ? timedOut(operation) : await measure(client, operation, options);
+    rss.takePeakMiB();
+    let result: Measurement;
+    if (skipped.has(operation.name)) {
+      result = timedOut(operation);
+    } else if (FLOOR[operation.name] && !floors.has(operation.name)) {
+      const paired = await measurePaired(client, operation, options);
+      result = paired.ours;
+      floors.set(operation.name, { kind: 'timed', floor: paired.floor, ratios: paired.ratios });
+      if (!paired.floor.timedOut) {
+        log(
+          `  [${label}] ${operation.name} floor: p50 ${ms(paired.floor.p50)} ms, ${trips(paired.floor.roundTrips)} round trips, ` +
+            `ours/floor median ${ratio(percentile(paired.ratios, 50), 1)}`,
+        );
+      }
+    } else {
+      result = await measure(client, operation, options);
+    }
+    rssMiB.push(rss.takePeakMiB());
     log(
       result.timedOut
         ? `  [${label}] ${operation.name}: timed out after ${options.timeoutMs / 1000} s`
@@ -58,7 +123,13 @@ async function runPhase(client: Client, label: string, options: MeasureOptions, 
     );
     results.push(result);
   }
-  return { operations: results.slice(0, operations.length), nested: results.slice(operations.length) };
+  return {
+    operations: results.slice(0, operations.length),
+    nested: results.slice(operations.length),
+    floors: operations.map((o) => floors.get(o.name) ?? { kind: 'none' }),
+    rssMiB,
+    phaseRssMiB: rss.takePhasePeakMiB(),
+  };
 }
 
 /** A few words on what came back, so a ratio can be read against the work done. */
@@ -82,6 +153,97 @@ function summarize(data: unknown): string {
 function nestedRelationships(data: unknown): number {
   const edges = (data as { entities?: { edges?: { node?: { relationships?: unknown[] } }[] } })?.entities?.edges ?? [];
   return edges.reduce((sum, edge) => sum + (edge.node?.relationships?.length ?? 0), 0);
+}
+
+/** Median and min–max of the per-round ratios ours/floor. */
+function ratioSpread(ratios: readonly number[]): string {
+  if (ratios.length === 0) return 'n/a';
+  return `${ratio(percentile(ratios, 50), 1)} (${ratio(Math.min(...ratios), 1)}–${ratio(Math.max(...ratios), 1)})`;
+}
+
+/** The table against the raw-Cypher floor, with round trips and peak RSS. */
+function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string): string[] {
+  const cells = (phase: Phase, i: number): [string, string, string] => {
+    const floor = phase.floors[i]!;
+    if (floor.kind === 'none') return ['–', '–', '–'];
+    if (floor.kind === 'mismatch') return ['differs', '–', '–'];
+    return [p50(floor.floor), ratioSpread(floor.ratios), trips(floor.floor.roundTrips)];
+  };
+  const rows = seed.operations.map((s, i) => {
+    const c = scaled.operations[i]!;
+    const [seedFloor, seedRatio, seedTrips] = cells(seed, i);
+    const [scaledFloor, scaledRatio, scaledTrips] = cells(scaled, i);
+    return [
+      s.name,
+      p50(s),
+      seedFloor,
+      seedRatio,
+      p50(c),
+      scaledFloor,
+      scaledRatio,
+      `${trips(c.roundTrips)} / ${scaledTrips === '–' ? seedTrips : scaledTrips}`,
+      `${Math.round(seed.rssMiB[i]!)}, ${Math.round(scaled.rssMiB[i]!)}`,
+    ];
+  });
+  const differing = [seed, scaled].flatMap((phase, p) =>
+    phase.floors.flatMap((f, i) => (f.kind === 'mismatch' ? [`${phase.operations[i]!.name} (${p === 0 ? 'seed' : 'scaled'}): ${f.difference}`] : [])),
+  );
+  return [
+    'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation through the same driver, behind a bare node:http handler); ' +
+      'ours/floor = median (min–max) of per-round ratios, API and floor requests interleaved; – = no floor for this operation',
+    table(
+      [
+        'operation',
+        'seed p50',
+        'seed floor p50',
+        'seed ours/floor',
+        'scaled p50',
+        'scaled floor p50',
+        'scaled ours/floor',
+        'round trips (ours / floor, scaled)',
+        'peak RSS MiB (seed, scaled)',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    `Peak RSS is the whole bench process (HTTP client, the app in-process and the floor server; Neo4j runs in its own JVM and is not counted) ` +
+      `while each operation was timed; over each phase: seed ${Math.round(seed.phaseRssMiB)} MiB, scaled ${Math.round(scaled.phaseRssMiB)} MiB.`,
+    ...(differing.length === 0 ? [] : ['Floor answers that differ from the API (not timed against it):', ...differing.map((d) => `  ${d}`)]),
+  ];
+}
+
+/** The figures as JSON (--json): one entry per operation and phase. */
+function jsonReport(seed: Phase, scaled: Phase): unknown {
+  const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+  return {
+    operations: (
+      [
+        ['seed', seed],
+        ['scaled', scaled],
+      ] as const
+    ).flatMap(([label, phase]) =>
+      [...phase.operations, ...phase.nested].map((m, i) => {
+        const floor: FloorResult = phase.floors[i] ?? { kind: 'none' };
+        const timed = floor.kind === 'timed' && !floor.floor.timedOut ? floor : null;
+        return {
+          name: m.name,
+          phase: label,
+          scale: phase.health.entities,
+          timedOut: m.timedOut,
+          p50: finite(m.p50),
+          p95: finite(m.p95),
+          floorP50: timed ? finite(timed.floor.p50) : null,
+          ratioToFloor: timed ? finite(percentile(timed.ratios, 50)) : null,
+          ratioToFloorMin: timed ? finite(Math.min(...timed.ratios)) : null,
+          ratioToFloorMax: timed ? finite(Math.max(...timed.ratios)) : null,
+          floorMismatch: floor.kind === 'mismatch' ? floor.difference : null,
+          roundTrips: m.roundTrips.length === 0 ? null : Math.max(...m.roundTrips),
+          floorRoundTrips: timed ? Math.max(...timed.floor.roundTrips) : null,
+          rssMiB: finite(phase.rssMiB[i]!),
+        };
+      }),
+    ),
+  };
 }
 
 function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: string, growSeconds: number): string {
@@ -170,6 +332,9 @@ function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: strin
   );
   lines.push('');
 
+  lines.push(...floorReport(seed, scaled, p50));
+  lines.push('');
+
   // --only may leave out the nested pair.
   if (seed.nested.length < NESTED_SIZES.length) return lines.join('\n');
   lines.push('Batching: entities(first: N) { sources, relationships(first: 10) { from/to sources, evidence sources } }');
@@ -203,6 +368,13 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
   const env = await startEnvironment(teardown, log, args.timeoutSeconds * 1000);
   const client = new Client(env.url, env.db, args.timeoutSeconds * 1000);
   teardown.add('unsubscribe the client', () => client.close());
+  // The floor runs through the same Database (driver, pool, timeout) as the app.
+  const floor = await startFloorServer(env.db);
+  teardown.add('close the floor server', () => floor.close());
+  client.floorUrl = floor.url;
+  const rss = new RssSampler();
+  rss.start();
+  teardown.add('stop sampling RSS', () => rss.stop());
   const options: MeasureOptions = {
     warmup: args.warmup,
     iterations: args.iterations,
@@ -213,7 +385,7 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
 
   log('timing the operations on the seeded graph');
   const seedHealth = await readHealth(env.db);
-  const seed: Phase = { health: seedHealth, ...(await runPhase(client, 'seed', options, args.only)) };
+  const seed: Phase = { health: seedHealth, ...(await runPhase(client, 'seed', options, args.only, rss)) };
 
   log(`growing the graph by ${count(args.scale)} entities and ${count(args.facts)} facts`);
   const synthetic = generateSyntheticGraph(
@@ -227,9 +399,13 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
 
   log('timing the operations on the scaled graph');
   const scaledHealth = await readHealth(env.db);
-  const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only)) };
+  const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only, rss)) };
 
   process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, growSeconds)}\n`);
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify(jsonReport(seed, scaled), null, 2)}\n`);
+    log(`figures written to ${args.json}`);
+  }
 }
 
 let args: BenchArgs | null;

@@ -1,0 +1,55 @@
+/**
+ * The floor's server: a bare `node:http` handler on 127.0.0.1 (a free port), in the
+ * bench process beside the app, answering `POST /` with `{name, variables}` by running
+ * the operation's one floor query (operations.ts) and replying `{data}` as JSON. No
+ * framework, no validation beyond the operation's name, no GraphQL: what is left of a
+ * request's time is the HTTP round trip, the driver and the query.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '../../src/db/database.js';
+import { FLOOR } from './operations.js';
+
+async function body(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface FloorServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startFloorServer(db: Database): Promise<FloorServer> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      try {
+        const { name, variables } = JSON.parse(await body(request)) as { name: string; variables?: Record<string, unknown> };
+        const handler = FLOOR[name];
+        if (!handler) {
+          response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `no floor for ${name}` }));
+          return;
+        }
+        const data = await handler(db, variables ?? {});
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      } catch (error) {
+        response
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      }
+    })();
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('listening', () => resolveListen());
+    server.once('error', rejectListen);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+    },
+  };
+}
