@@ -63,13 +63,16 @@ export function unexportedKeys(props: Props, known: readonly string[]): string[]
 
 export const knownKeys = { source: SOURCE_KEYS, entity: ENTITY_KEYS, fact: FACT_KEYS };
 
-/** The stored properties an item is compared by: everything but the derived and curated ones. */
-export function comparable(props: Record<string, unknown>): string {
+/** The set properties `kept` keeps, as JSON with the keys sorted: what an item is compared by. */
+function keyed(props: Record<string, unknown>, kept: (key: string) => boolean): string {
   const keys = Object.keys(props)
-    .filter((key) => !DERIVED.has(key) && !CURATED.has(key) && props[key] !== undefined && props[key] !== null)
+    .filter((key) => kept(key) && props[key] !== undefined && props[key] !== null)
     .sort();
   return JSON.stringify(keys.map((key) => [key, props[key]]));
 }
+
+/** The stored properties an item is compared by: everything but the derived and curated ones. */
+export const comparable = (props: Record<string, unknown>): string => keyed(props, (key) => !DERIVED.has(key) && !CURATED.has(key));
 
 const str = (value: Plain | undefined): string | undefined => (value === null || value === undefined ? undefined : String(value));
 const list = (value: Plain | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -135,10 +138,8 @@ export function retractedRecord(p: Props): SeedRecord {
   };
 }
 
-/** What a retracted fact stores, for telling whether the file already says it: every property, keys sorted. */
-export function retractedKey(props: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(props).sort().map((key) => [key, props[key]]));
-}
+/** What a retracted fact stores, for telling whether the file already says it: every property. */
+export const retractedKey = (props: Record<string, unknown>): string => keyed(props, () => true);
 
 /** The fact's record and the source whose file it belongs in (its first statement's). */
 export function factRecord(f: GraphFact): { source: string; record: SeedRecord } {

@@ -81,11 +81,11 @@ export function findPeriods(text: string, offset: number, today: string | undefi
   }
   if (today) {
     const [year, month] = today.split('-').map(Number) as [number, number];
+    const ahead = FUTURE.test(text);
     for (const m of text.matchAll(BARE_MONTH)) {
       const start = offset + m.index;
       const end = start + m[0].length;
       const named = monthNumber(m[1]!);
-      const ahead = FUTURE.test(text);
       const inYear = ahead ? (named >= month ? year : year + 1) : named <= month ? year : year - 1;
       if (!overlaps(start, end)) found.push({ start, end, text: `${inYear}-${pad(named)}`, written: m[0] });
     }

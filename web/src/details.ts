@@ -5,7 +5,7 @@
  */
 import { h } from './dom.js';
 import type { EdgeDetailsFragment, EntityDetailsQuery, ExposedToQuery, PathDetailsFragment, TierDetailsFragment } from './generated/graphql.js';
-import { typeLabel } from './edge-label.js';
+import { fullNumber, typeLabel } from './edge-label.js';
 import type { Entity, Hop } from './graph.js';
 import { kindStyle } from './kinds.js';
 import { NATURE_LABELS } from './view-options.js';
@@ -59,10 +59,6 @@ function sourceItem(source: Source): HTMLElement {
     source.date ? h('time', { datetime: source.date }, source.date) : h('span', { class: 'undated' }, 'undated'),
     source.date || !source.dateNote ? null : h('div', { class: 'muted date-note' }, source.dateNote),
   );
-}
-
-function formatNumber(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 }
 
 /** "China exports ×8 magnesium ingot (2024 – 2026)": a drawn relationship as a sentence. */
@@ -154,7 +150,7 @@ export function edgeDetails(edge: EdgeDetailsFragment, actions: DetailsActions, 
           { class: 'figure' },
           figure.bound === 'AT_LEAST' ? 'at least ' : figure.bound === 'AT_MOST' ? 'at most ' : '',
           figure.approximate ? 'about ' : '',
-          h('strong', {}, `${formatNumber(figure.value)} ${figure.unit}`),
+          h('strong', {}, `${fullNumber(figure.value)} ${figure.unit}`),
           ` (${figure.unitName}${figure.metricName ? `, ${figure.metricName}` : ''})`,
         )
       : null,

@@ -17,10 +17,13 @@ export interface FactLabelParts {
   evidence?: { nature: Nature; period: { text: string; start: string; end?: string | null } } | null;
 }
 
+/** 1026000 → "1,026,000", 0.875 → "0.875": a figure in full, as the panels write it. */
+export const fullNumber = (value: number): string => value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+
 /** 5060 → "5,060", 0.875 → "0.875", 1026000 → "1.03 M". */
 export function shortNumber(value: number): string {
   if (Math.abs(value) >= 1_000_000) return `${(value / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 2 })} M`;
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+  return fullNumber(value);
 }
 
 function figureText(figure: NonNullable<FactLabelParts['figure']>): string {

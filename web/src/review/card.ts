@@ -4,7 +4,7 @@
  * nature; once decided, who decided, when, and what it wrote or why not.
  */
 import { h } from '../dom.js';
-import { typeLabel } from '../edge-label.js';
+import { fullNumber, typeLabel } from '../edge-label.js';
 import type { ProposalCardFragment } from '../generated/graphql.js';
 import { KIND_STYLES } from '../kinds.js';
 import { NATURE_LABELS } from '../view-options.js';
@@ -12,14 +12,10 @@ import { passageSegments, type Segment } from './passage.js';
 
 type Proposal = ProposalCardFragment;
 
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
-}
-
 type ProposedChange = NonNullable<NonNullable<Proposal['figure']>['change']>;
 
 /** "+6.8 percent YOY" */
-const changeText = (change: ProposedChange) => `${change.value >= 0 ? '+' : '−'}${formatNumber(Math.abs(change.value))} ${change.unit} ${change.basis}`;
+const changeText = (change: ProposedChange) => `${change.value >= 0 ? '+' : '−'}${fullNumber(Math.abs(change.value))} ${change.unit} ${change.basis}`;
 
 /**
  * "≈ 41,230 t, +6.8 percent YOY"; a change given without a figure reads "no figure,
@@ -28,7 +24,7 @@ const changeText = (change: ProposedChange) => `${change.value >= 0 ? '+' : '−
 export function figureText(figure: NonNullable<Proposal['figure']>): string {
   const bound = figure.bound === 'AT_LEAST' ? '≥ ' : figure.bound === 'AT_MOST' ? '≤ ' : '';
   const approximate = figure.approximate ? '≈ ' : '';
-  const amount = figure.value === null ? 'no figure' : `${bound}${approximate}${formatNumber(figure.value)} ${figure.unit ?? ''}`.trimEnd();
+  const amount = figure.value === null ? 'no figure' : `${bound}${approximate}${fullNumber(figure.value)} ${figure.unit ?? ''}`.trimEnd();
   const change = figure.change ? `, ${changeText(figure.change)}` : '';
   const others = figure.otherChanges.length > 0 ? ` (also ${figure.otherChanges.map(changeText).join(', ')})` : '';
   return `${amount}${change}${others}`;
