@@ -21,9 +21,22 @@
 // Returns: entityId, parentId, rank, name
 // Mode: read
 UNWIND $frontier AS id
-MATCH (a:Entity {id: id})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]-(b:Entity)
-WHERE ((startNode(r) = a AND type(r) IN $forward) OR (endNode(r) = a AND type(r) IN $backward))
-  AND r.nature IN $natures AND r.condition IS NULL
+MATCH (a:Entity {id: id})
+// Outgoing facts of $forward kinds and incoming ones of $backward kinds, each direction
+// on its own, so a hub's facts of the other direction are not read: on the 20,000-entity
+// bench graph, a tier of BMW's upstream walk with China in its frontier took 52,014
+// database hits this way against 107,168 for one undirected pattern filtered after.
+CALL (a) {
+  MATCH (a)-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]->(b:Entity)
+  WHERE type(r) IN $forward
+  RETURN r, b
+  UNION ALL
+  MATCH (a)<-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]-(b:Entity)
+  WHERE type(r) IN $backward
+  RETURN r, b
+}
+WITH a, r, b
+WHERE r.nature IN $natures AND r.condition IS NULL
   AND ($asOf IS NULL OR (r.periodStart <= $asOf AND (r.periodEnd IS NULL OR r.periodEnd >= $asOf)))
   AND ($commodities IS NULL OR r.item IN $commodities OR a.id IN $commodities OR b.id IN $commodities)
   AND NOT b.id IN $seen
