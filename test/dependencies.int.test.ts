@@ -265,25 +265,54 @@ describe('Dependencies: downstream', () => {
     });
   });
 
-  it('makes one walk query per tier and one for all hop facts, whatever the number of results', async () => {
-    const counts: Record<string, number>[] = [];
-    for (const maxDepth of [1, 2]) {
-      const seen: Record<string, number> = {};
-      const stop = t.db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
-      try {
-        await walk('down', { id: CHINA, maxDepth });
-      } finally {
-        stop();
-      }
-      counts.push(seen);
+  /** The queries a request ran, by name, and its data. */
+  const counted = async (text: string, variables: Record<string, unknown>) => {
+    const seen: Record<string, number> = {};
+    const stop = t.db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
+    try {
+      return { seen, data: await query(text, variables) };
+    } finally {
+      stop();
     }
-    // One expansion per tier, one query for every hop's facts; entities load in a batch
-    // or two, whether 12 or 27 come back.
-    for (const [tiers, seen] of [[1, counts[0]!], [2, counts[1]!]] as const) {
-      expect(seen['dependencies/expand']).toBe(tiers);
+  };
+
+  // The same walk with each hop's facts and natures, asked for through a fragment and an alias.
+  const WITH_FACTS = `query ($id: ID!, $maxDepth: Int) {
+    downstream(id: $id, maxDepth: $maxDepth) {
+      root { id } maxDepth total
+      tiers { tier entities { tier entity { id } ...withFacts } }
+    }
+  }
+  fragment withFacts on DependencyReach { nature path { length nodes { id } hops { facts: relationships { id } } } }`;
+
+  it('makes one walk query per tier and one for all hop facts, whatever the number of results', async () => {
+    for (const maxDepth of [1, 2]) {
+      const { seen, data } = await counted(WITH_FACTS, { id: CHINA, maxDepth });
+      // One expansion per tier, one query for every hop's facts; entities load in a batch
+      // or two, whether 12 or 27 come back.
+      expect(seen['dependencies/expand']).toBe(maxDepth);
       expect(seen['dependencies/hop-facts']).toBe(1);
       expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
+      const hops = data.downstream.tiers.flatMap((tier: any) => tier.entities.flatMap((reach: any) => reach.path.hops));
+      expect(hops.length).toBeGreaterThan(0);
+      for (const hop of hops) expect(hop.facts.length).toBeGreaterThan(0);
     }
+  });
+
+  it('skips the query for the hops’ facts when neither they nor a nature are selected, and answers the same', async () => {
+    const withFacts = await counted(WITH_FACTS, { id: CHINA, maxDepth: 2 });
+    const without = await counted(TIERS, { up: false, id: CHINA, maxDepth: 2 });
+    expect(without.seen['dependencies/expand']).toBe(2);
+    expect(without.seen['dependencies/hop-facts']).toBeUndefined();
+    // Everything the lighter request asked for is what the full one answered.
+    const strip = (tiers: any[]) =>
+      tiers.map((tier) => ({
+        tier: tier.tier,
+        entities: tier.entities.map((reach: any) => ({ tier: reach.tier, entity: reach.entity, path: { length: reach.path.length, nodes: reach.path.nodes } })),
+      }));
+    expect(without.data.downstream.total).toBe(withFacts.data.downstream.total);
+    expect(without.data.downstream.tiers).toEqual(strip(withFacts.data.downstream.tiers));
+    expect(without.data.downstream.total).toBeGreaterThan(0);
   });
 });
 
@@ -632,7 +661,12 @@ describe('Dependencies: Cypher files', () => {
         .filter((types) => types.includes('DEPENDS_ON'))
         .map((types) => [name, types] as const),
     );
-    expect(spelled.map(([name]) => name).sort()).toEqual(['anchored-facts.cypher', 'band-edges.cypher', 'expand.cypher', 'hop-facts.cypher']);
+    expect([...new Set(spelled.map(([name]) => name))].sort()).toEqual([
+      'anchored-facts.cypher',
+      'band-edges.cypher',
+      'expand.cypher',
+      'hop-facts.cypher',
+    ]);
     for (const [, types] of spelled) expect(types).toEqual(expected);
   });
 

@@ -5,6 +5,7 @@
  * src/db/dependencies.ts and src/db/exposure.ts; entities along the results load through
  * the request's DataLoader, so round trips do not grow with the number of results.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import {
   type Dependence,
@@ -23,6 +24,7 @@ import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds } from './args.js';
+import { selectsAnyOf } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -76,10 +78,17 @@ function filterArgs(args: FilterArgs): WalkFilter {
 
 const COMMODITY_KINDS: readonly EntityKind[] = ['Commodity', 'Product'];
 
+/**
+ * Fields computed from a path's facts: without any of them selected, a walk skips the
+ * query for its hops' facts.
+ */
+const FACT_FIELDS = ['relationships', 'nature'] as const;
+
 async function tiers(
   ctx: Context,
   direction: WalkDirection,
   args: FilterArgs & { id: string; maxDepth?: number | null; commodity?: string | null; perTier?: number | null },
+  info: GraphQLResolveInfo,
 ) {
   const maxDepth = checkInt('maxDepth', args.maxDepth ?? 3, LIMITS.maxDepth);
   const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
@@ -90,7 +99,7 @@ async function tiers(
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
   const commodities = good ? narrowerOf(good) : null;
-  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier);
+  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier, selectsAnyOf(info, FACT_FIELDS));
 }
 
 /** Exactly one of country and policy, each of the right kind. */
@@ -114,8 +123,8 @@ const exposurePathFields = {
 
 export const dependencyResolvers: Resolvers = {
   Query: {
-    upstream: (_parent, args, ctx) => tiers(ctx, 'UPSTREAM', args),
-    downstream: (_parent, args, ctx) => tiers(ctx, 'DOWNSTREAM', args),
+    upstream: (_parent, args, ctx, info) => tiers(ctx, 'UPSTREAM', args, info),
+    downstream: (_parent, args, ctx, info) => tiers(ctx, 'DOWNSTREAM', args, info),
 
     dependencyPaths: async (_parent, args, ctx) => {
       const k = checkInt('k', args.k ?? 3, LIMITS.k);

@@ -1,0 +1,46 @@
+/** selectsAnyOf: which fields an operation asks for below a resolver's field. */
+import { type GraphQLResolveInfo, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { selectsAnyOf } from '../src/resolvers/selection.js';
+
+/** The info a resolver of the operation's first root field gets (the parts selectsAnyOf reads). */
+function infoOf(text: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> {
+  const document = parse(text);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+}
+
+const FACTS = ['relationships', 'nature'];
+
+describe('selectsAnyOf', () => {
+  it('finds a field at any depth, under an alias too', () => {
+    expect(selectsAnyOf(infoOf('{ upstream(id: "x") { tiers { entities { path { hops { relationships { id } } } } } } }'), FACTS)).toBe(true);
+    expect(selectsAnyOf(infoOf('{ upstream(id: "x") { tiers { entities { path { hops { f: relationships { id } } } } } } }'), FACTS)).toBe(true);
+    expect(selectsAnyOf(infoOf('{ upstream(id: "x") { tiers { entities { nature } } } }'), FACTS)).toBe(true);
+  });
+
+  it('looks through inline and named fragments, nested and repeated', () => {
+    expect(selectsAnyOf(infoOf('{ upstream(id: "x") { tiers { entities { ... on DependencyReach { path { nature } } } } } }'), FACTS)).toBe(true);
+    const named = `{ upstream(id: "x") { ...a ...a } }
+      fragment a on DependencyTiers { tiers { entities { ...b } } }
+      fragment b on DependencyReach { path { hops { relationships { id } } } }`;
+    expect(selectsAnyOf(infoOf(named), FACTS)).toBe(true);
+  });
+
+  it('is false only when no such field is asked for anywhere below', () => {
+    expect(selectsAnyOf(infoOf('{ upstream(id: "x") { total tiers { entities { entity { id name } path { length nodes { id } } } } } }'), FACTS)).toBe(false);
+    const named = `{ upstream(id: "x") { ...a } } fragment a on DependencyTiers { tiers { entities { entity { id } } } }`;
+    expect(selectsAnyOf(infoOf(named), FACTS)).toBe(false);
+  });
+
+  it('does not count the field itself, only what is below it', () => {
+    expect(selectsAnyOf(infoOf('{ nature { id } }'), ['nature'])).toBe(false);
+  });
+
+  it('counts a field under @skip or @include as selected (the safe side)', () => {
+    expect(selectsAnyOf(infoOf('query ($s: Boolean!) { upstream(id: "x") { tiers { entities { nature @skip(if: $s) } } } }'), FACTS)).toBe(true);
+  });
+});
