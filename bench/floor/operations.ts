@@ -17,6 +17,7 @@ import { bindBounds, cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
 import { lookupKey } from '../../src/db/names.js';
 import { cursorFor } from '../../src/pagination.js';
+import { WALK_FLOORS } from './walks.js';
 
 type Variables = Record<string, unknown>;
 export type FloorHandler = (db: Database, variables: Variables) => Promise<unknown>;
@@ -27,6 +28,7 @@ const SUBGRAPH = cypher('bench/floor-subgraph');
 
 /** The floor of each operation it covers, by the operation's name in operations.ts. */
 export const FLOOR: Readonly<Record<string, FloorHandler>> = {
+  ...WALK_FLOORS,
   'entityByName (alias)': async (db, variables) => {
     const key = lookupKey(String(variables.name));
     if (key === '') return { entityByName: null };
