@@ -11,7 +11,7 @@
  * tradeFigures, the upstream/downstream walks, dependencyPaths, exposure and the nested
  * batching pair.
  */
-import { escapeLucene } from '../../src/db/catalog.js';
+import { escapeLucene, factRefQuery } from '../../src/db/catalog.js';
 import { int } from '../../src/db/convert.js';
 import { bindBounds, cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
@@ -24,9 +24,27 @@ export type FloorHandler = (db: Database, variables: Variables) => Promise<unkno
 const BY_NAME = cypher('bench/floor-entity-by-name');
 const BY_DEGREE = cypher('bench/floor-entities-by-degree');
 const SUBGRAPH = cypher('bench/floor-subgraph');
+const ENTITY = cypher('bench/floor-entity');
+const FACTS_BY_SOURCE = cypher('bench/floor-facts-by-source');
+const TRADE_EXPORTS = cypher('bench/floor-trade-exports');
+const NESTED = cypher('bench/floor-nested-entities');
+
+/** The nested batching request at one page size: its entities, in page order, as `edges`. */
+const nested: FloorHandler = async (db, variables) => {
+  const rows = await db.run(NESTED, { first: int(Number(variables.first)) });
+  return { entities: { edges: rows.map((row) => ({ node: row.node })) } };
+};
 
 /** The floor of each operation it covers, by the operation's name in operations.ts. */
 export const FLOOR: Readonly<Record<string, FloorHandler>> = {
+  'entity company:yimeitai': async (db, variables) => {
+    const [row] = await db.run(ENTITY, { id: variables.id });
+    if (!row) return { entity: null };
+    // Customers and suppliers are fields of Company only (`... on Company`).
+    const links = row.company === true ? { customers: row.customers, suppliers: row.suppliers } : {};
+    return { entity: { ...(row.entity as object), ...links } };
+  },
+
   'entityByName (alias)': async (db, variables) => {
     const key = lookupKey(String(variables.name));
     if (key === '') return { entityByName: null };
@@ -54,4 +72,28 @@ export const FLOOR: Readonly<Record<string, FloorHandler>> = {
     const [row] = await db.run(bindBounds(SUBGRAPH, { depth: 2 }), { ids: variables.ids, limit: int(200) });
     return { subgraph: row ? { truncated: row.truncated, nodes: row.nodes, edges: row.edges } : { truncated: false, nodes: [], edges: [] } };
   },
+
+  'relationships by source': async (db, variables) => {
+    const first = 20;
+    const sourceId = String(variables.sourceId);
+    const [row] = await db.run(FACTS_BY_SOURCE, { sourceId, sourceQuery: factRefQuery('sourceIds', sourceId), limit: int(first) });
+    const total = Number(row?.total ?? 0);
+    const page = (row?.page as unknown[] | undefined) ?? [];
+    return {
+      relationships: {
+        totalCount: total,
+        edges: page.map((node) => ({ node })),
+        pageInfo: { hasNextPage: page.length < total, endCursor: page.length > 0 ? cursorFor(page.length - 1) : null },
+      },
+    };
+  },
+
+  'tradeFigures China exports': async (db, variables) => {
+    const [row] = await db.run(TRADE_EXPORTS, { place: variables.place, limit: int(50) });
+    const page = (row?.page as unknown[] | undefined) ?? [];
+    return { tradeFigures: { totalCount: Number(row?.total ?? 0), edges: page.map((node) => ({ node })) } };
+  },
+
+  'nested entities(first: 5)': nested,
+  'nested entities(first: 50)': nested,
 };
