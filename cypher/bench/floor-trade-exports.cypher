@@ -6,7 +6,8 @@
 // them; figures only. The total and one page in list order (newest period first, an
 // open end counting as the newest, then the latest start, then by id), with both ends,
 // the item, the figure and the evidence fields the benchmark selects, in one query.
-// An id merged away finds its survivor, as the API's argument check does.
+// Each place's relationships are expanded once, for the three types together. An id
+// merged away finds its survivor, as the API's argument check does.
 // Parameters: $place (entity id), $limit (integer)
 // Returns: one row: total, page (list of {id, type, from: {id, name}, to: {id, name},
 //          item: {id, name} or null, figure: {value, unit}, evidence: {period: {text},
@@ -20,13 +21,8 @@ CALL (place) {
   MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
   RETURN p
 }
-CALL (p) {
-  MATCH (p)-[r:EXPORTS|EXPORTS_TO]->(:Entity)
-  RETURN r
-  UNION
-  MATCH (p)<-[r:IMPORTS_FROM]-(:Entity)
-  RETURN r
-}
+MATCH (p)-[r:EXPORTS|EXPORTS_TO|IMPORTS_FROM]-(:Entity)
+WHERE CASE type(r) WHEN 'IMPORTS_FROM' THEN endNode(r) = p ELSE startNode(r) = p END
 WITH DISTINCT r
 WHERE r.quantity IS NOT NULL
 WITH collect(r) AS facts
