@@ -6,12 +6,10 @@
  * query is only what the response format needs (cursors, choosing among the rows the
  * query returned), never another query.
  *
- * Covered: entity(id) with sources, relationships and customers/suppliers, entityByName,
- * entities by degree, relationships by source, tradeFigures (exports), subgraph and the
- * nested batching pair. Left out (see bench/README.md): search (the API merges
- * full-text and key hits and ranks them with its name normalisation in the data layer;
- * no single query was written that ranks identically), and the upstream/downstream
- * walks, dependencyPaths and exposure (done separately).
+ * Covered: search (a text of one word), entity(id) with sources, relationships and
+ * customers/suppliers, entityByName, entities by degree, relationships by source,
+ * tradeFigures (exports), subgraph and the nested batching pair. Left out (see
+ * bench/README.md): the upstream/downstream walks, dependencyPaths and exposure.
  */
 import { escapeLucene, factRefQuery, searchQuery } from '../../src/db/catalog.js';
 import { int } from '../../src/db/convert.js';
