@@ -39,7 +39,7 @@ interface Phase {
   health: HealthRow;
   operations: Measurement[];
   nested: Measurement[];
-  /** Parallel to `operations`. */
+  /** Parallel to `operations` then `nested`. */
   floors: FloorResult[];
   /** Peak RSS of the bench process while each operation was timed, MiB; parallel to operations then nested. */
   rssMiB: number[];
@@ -126,7 +126,7 @@ async function runPhase(
   return {
     operations: results.slice(0, operations.length),
     nested: results.slice(operations.length),
-    floors: operations.map((o) => floors.get(o.name) ?? { kind: 'none' }),
+    floors: all.map((o) => floors.get(o.name) ?? { kind: 'none' }),
     rssMiB,
     phaseRssMiB: rss.takePhasePeakMiB(),
   };
@@ -169,8 +169,9 @@ function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string
     if (floor.kind === 'mismatch') return ['differs', '–', '–'];
     return [p50(floor.floor), ratioSpread(floor.ratios), trips(floor.floor.roundTrips)];
   };
-  const rows = seed.operations.map((s, i) => {
-    const c = scaled.operations[i]!;
+  const scaledAll = [...scaled.operations, ...scaled.nested];
+  const rows = [...seed.operations, ...seed.nested].map((s, i) => {
+    const c = scaledAll[i]!;
     const [seedFloor, seedRatio, seedTrips] = cells(seed, i);
     const [scaledFloor, scaledRatio, scaledTrips] = cells(scaled, i);
     return [
@@ -186,7 +187,7 @@ function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string
     ];
   });
   const differing = [seed, scaled].flatMap((phase, p) =>
-    phase.floors.flatMap((f, i) => (f.kind === 'mismatch' ? [`${phase.operations[i]!.name} (${p === 0 ? 'seed' : 'scaled'}): ${f.difference}`] : [])),
+    phase.floors.flatMap((f, i) => (f.kind === 'mismatch' ? [`${[...phase.operations, ...phase.nested][i]!.name} (${p === 0 ? 'seed' : 'scaled'}): ${f.difference}`] : [])),
   );
   return [
     'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation through the same driver, behind a bare node:http handler); ' +

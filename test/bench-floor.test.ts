@@ -1,10 +1,13 @@
 /**
- * The benchmark's pure parts: its --json flag, and the comparison that decides whether
- * the raw-Cypher floor gives the API's answer before the two are timed side by side.
+ * The benchmark's pure parts: its --json flag, the comparison that decides whether the
+ * raw-Cypher floor gives the API's answer before the two are timed side by side, and
+ * the floor's table of operations (a floor under a name no operation has is never run).
  */
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, USAGE, UsageError } from '../bench/args.js';
 import { firstDifference } from '../bench/floor/compare.js';
+import { FLOOR } from '../bench/floor/operations.js';
+import { nestedOperation, OPERATIONS } from '../bench/operations.js';
 
 describe('bench --json', () => {
   it('is off by default and takes a file name', () => {
@@ -31,5 +34,15 @@ describe('floor answers compared with the API', () => {
     expect(firstDifference({ nodes: [1, 2] }, { nodes: [1] })).toBe('data.nodes: API has 2 items, floor 1');
     expect(firstDifference({ e: { kind: 'COMPANY' } }, { e: {} })).toBe('data.e.kind: missing from the floor\'s answer, API "COMPANY"');
     expect(firstDifference({ n: 1 }, { n: '1' })).toBe('data.n: API 1, floor "1"');
+  });
+});
+
+describe('the floor', () => {
+  it('answers only operations the benchmark times, by their names', () => {
+    const names = new Set([...OPERATIONS, nestedOperation(5), nestedOperation(50)].map((o) => o.name));
+    expect(Object.keys(FLOOR).filter((name) => !names.has(name))).toEqual([]);
+    expect(Object.keys(FLOOR)).toEqual(
+      expect.arrayContaining(['search "magnesium"', 'entity company:yimeitai', 'relationships by source', 'tradeFigures China exports', 'nested entities(first: 50)']),
+    );
   });
 });
