@@ -17,6 +17,7 @@ import { bindBounds, cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
 import { lookupKey } from '../../src/db/names.js';
 import { cursorFor } from '../../src/pagination.js';
+import { LOAD_FLOOR } from '../load/operations.js';
 
 type Variables = Record<string, unknown>;
 export type FloorHandler = (db: Database, variables: Variables) => Promise<unknown>;
@@ -54,4 +55,7 @@ export const FLOOR: Readonly<Record<string, FloorHandler>> = {
     const [row] = await db.run(bindBounds(SUBGRAPH, { depth: 2 }), { ids: variables.ids, limit: int(200) });
     return { subgraph: row ? { truncated: row.truncated, nodes: row.nodes, edges: row.edges } : { truncated: false, nodes: [], edges: [] } };
   },
+
+  // The load's and the overhead's operations (bench/load/operations.ts).
+  ...LOAD_FLOOR,
 };
