@@ -79,11 +79,13 @@ export const ANALYSIS_CACHE_MAX_KEY = 1_024;
  * the oldest dropped first, each keyed by variables of at most ANALYSIS_CACHE_MAX_KEY
  * characters. Refusals (a spent step budget) are not kept.
  *
- * Measured with the bench's overhead comparison (bench/overhead/, { __typename } against
- * a stock Apollo Server 5, 1,200 interleaved rounds on a loaded 2-core machine): the
- * analysis was about a third of our overhead over stock for that request (ours/stock
- * ×1.19 with it, ×1.15 without), and 0.1–0.35 ms of CPU per request for the bench's
- * operations (a micro-benchmark of analyzeOperation on the same machine).
+ * Measured as bench/overhead/ does ({ __typename } against a stock Apollo Server 5,
+ * 1,200 interleaved rounds, on a 2-core machine loaded by other jobs): ours/stock ×1.19
+ * with this plugin analysing every request, ×1.15 with the plugin left out (an upper
+ * bound of what the cache saves); with the cache, two runs gave ×1.14 and ×1.22, within
+ * that machine's noise. A micro-benchmark of analyzeOperation on the same machine: 0.05
+ * to 0.35 ms per request for the bench's operations, which a repeated operation no
+ * longer pays.
  */
 export class AnalysisCache {
   private readonly ids = new WeakMap<OperationDefinitionNode, number>();
