@@ -18,6 +18,14 @@ export interface BenchArgs {
   only: string[] | null;
   /** Where to write the figures as JSON (see bench/README.md); null for none. */
   json: string | null;
+  /** Run the open-loop load on the scaled graph (bench/load/). */
+  load: boolean;
+  /** Seconds each rate step of the load lasts. */
+  loadSeconds: number;
+  /** Run the per-request overhead measurement on the scaled graph (bench/overhead/). */
+  overhead: boolean;
+  /** Interleaved rounds of each overhead comparison. */
+  overheadRounds: number;
 }
 
 export const USAGE = `Usage: node --import tsx bench/run.ts [options]
@@ -34,7 +42,14 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       (case-insensitive; repeat for several, e.g. --only paths)
   --json FILE         also write the figures to FILE as JSON: {operations: [{name,
                       phase, scale, p50, p95, floorP50, ratioToFloor, roundTrips,
-                      rssMiB, ...}]}
+                      rssMiB, ...}], load: {...}, overhead: {...}}
+  --load-seconds N    seconds per rate step of the open-loop load on the scaled
+                      graph (default 8; steps 10, 20, 40, 80, 160, 320 requests/s,
+                      API and floor, stopping after the first failing step)
+  --no-load           skip the open-loop load
+  --overhead-rounds N interleaved rounds of each per-request overhead comparison
+                      (default 300)
+  --no-overhead       skip the per-request overhead measurement
   --help              show this help`;
 
 export class UsageError extends Error {
@@ -71,6 +86,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
         'timeout-seconds': { type: 'string' },
         only: { type: 'string', multiple: true },
         json: { type: 'string' },
+        'load-seconds': { type: 'string' },
+        'no-load': { type: 'boolean' },
+        'overhead-rounds': { type: 'string' },
+        'no-overhead': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -79,6 +98,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
   }
   if (values.help) return null;
   const scale = positiveInt('scale', values.scale, 20_000, 100);
+  const loadSeconds = positiveInt('load-seconds', values['load-seconds'], 8, 2);
+  // Bounds the load's time (and so its request count: at most 320 × 60 per step and side).
+  if (loadSeconds > 60) throw new UsageError(`--load-seconds must be at most 60, got "${values['load-seconds']}"`);
   return {
     iterations: positiveInt('iterations', values.iterations, 30),
     warmup: positiveInt('warmup', values.warmup, 5, 0),
@@ -88,5 +110,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
     timeoutSeconds: positiveInt('timeout-seconds', values['timeout-seconds'], 30),
     only: values.only && values.only.length > 0 ? values.only.map((text) => text.toLowerCase()) : null,
     json: jsonPath(values.json),
+    load: values['no-load'] !== true,
+    loadSeconds,
+    overhead: values['no-overhead'] !== true,
+    overheadRounds: positiveInt('overhead-rounds', values['overhead-rounds'], 300, 10),
   };
 }

@@ -20,6 +20,7 @@ import { Client, type Measurement, measure, measurePaired, type MeasureOptions, 
 import { nestedOperation, type Operation, OPERATIONS } from './operations.js';
 import { count, kilobytes, ms, ratio, table, trips } from './report.js';
 import { RssSampler } from './rss.js';
+import { runScaledExtras, scaledExtrasJson, scaledExtrasReport } from './scaled-extras.js';
 import { generateSyntheticGraph } from './synthetic.js';
 
 const NESTED_SIZES = [5, 50] as const;
@@ -402,9 +403,11 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
   const scaledHealth = await readHealth(env.db);
   const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only, rss)) };
 
-  process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, growSeconds)}\n`);
+  const extras = await runScaledExtras(args, { client, db: env.db, apiUrl: env.url, floorUrl: floor.url, log });
+
+  process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, growSeconds)}\n${scaledExtrasReport(extras)}`);
   if (args.json) {
-    writeFileSync(args.json, `${JSON.stringify(jsonReport(seed, scaled), null, 2)}\n`);
+    writeFileSync(args.json, `${JSON.stringify({ ...(jsonReport(seed, scaled) as object), ...scaledExtrasJson(extras) }, null, 2)}\n`);
     log(`figures written to ${args.json}`);
   }
 }

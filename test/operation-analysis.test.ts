@@ -15,12 +15,13 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  print,
   validate,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AnalysisBudgetExceeded, analyzeOperation } from '../src/analysis/analyze.js';
 import { DESCENDANT_SIZES, LIST_SIZE_HINTS, SIZING_ARGUMENTS } from '../src/analysis/cost-model.js';
-import { MAX_ANALYSIS_STEPS, MAX_TOKENS, operationLimitsPlugin, PARSE_OPTIONS } from '../src/protections.js';
+import { ANALYSIS_CACHE_MAX_KEY, AnalysisCache, MAX_ANALYSIS_STEPS, MAX_TOKENS, operationLimitsPlugin, PARSE_OPTIONS } from '../src/protections.js';
 import { loadTypeDefs } from '../src/schema.js';
 import { directiveFlood, fragmentBomb, interfaceChain, tokenFlood } from './support/attacks.js';
 import { readFileSync } from 'node:fs';
@@ -212,5 +213,39 @@ describe('Cost model: by parent type and field, every list sized', () => {
         ]),
     );
     expect(Math.max(...Object.values(costs))).toBeLessThanOrEqual(200_000);
+  });
+});
+
+describe('Analysis cache: an operation seen before is not analysed again', () => {
+  const document = parse('query Suppliers($id: ID!, $first: Int!) { entity(id: $id) { id ... on Company { suppliers(first: $first) { entity { id } } } } }');
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const input = (variables: Record<string, unknown>) => ({ schema, document, operation, variables, maxSteps: MAX_ANALYSIS_STEPS });
+
+  it('answers what the analysis answers, per operation and variables', () => {
+    const cache = new AnalysisCache();
+    for (const first of [5, 200, 5]) {
+      expect(cache.analyze(input({ id: 'company:bmw', first }))).toEqual(analyzeOperation(input({ id: 'company:bmw', first })));
+    }
+    expect(cache.size).toBe(2);
+    expect(cache.analyze(input({ id: 'company:bmw', first: 5 })).cost).toBeLessThan(cache.analyze(input({ id: 'company:bmw', first: 200 })).cost);
+    // The same text parsed again is another document: analysed on its own.
+    const again = parse(print(document));
+    cache.analyze({ ...input({ id: 'company:bmw', first: 5 }), document: again, operation: again.definitions[0] as OperationDefinitionNode });
+    expect(cache.size).toBe(3);
+  });
+
+  it('stays bounded, and keeps neither long variables nor refusals', () => {
+    const cache = new AnalysisCache(3);
+    for (let first = 1; first <= 10; first += 1) cache.analyze(input({ id: 'company:bmw', first }));
+    expect(cache.size).toBe(3);
+    const long = new AnalysisCache();
+    long.analyze(input({ id: 'x'.repeat(ANALYSIS_CACHE_MAX_KEY), first: 1 }));
+    expect(long.size).toBe(0);
+    const bomb = parse(fragmentBomb(30, '__typename'));
+    const refusing = new AnalysisCache();
+    const analyze = () =>
+      refusing.analyze({ schema, document: bomb, operation: bomb.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!, variables: {}, maxSteps: 10 });
+    expect(analyze).toThrow(AnalysisBudgetExceeded);
+    expect(refusing.size).toBe(0);
   });
 });

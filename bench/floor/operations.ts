@@ -17,6 +17,7 @@ import { bindBounds, cypher } from '../../src/db/cypher.js';
 import type { Database } from '../../src/db/database.js';
 import { lookupKey, normaliseName, STOP_WORDS } from '../../src/db/names.js';
 import { cursorFor } from '../../src/pagination.js';
+import { LOAD_FLOOR } from '../load/operations.js';
 import { WALK_FLOORS } from './walks.js';
 
 type Variables = Record<string, unknown>;
@@ -121,4 +122,7 @@ export const FLOOR: Readonly<Record<string, FloorHandler>> = {
 
   'nested entities(first: 5)': nested,
   'nested entities(first: 50)': nested,
+
+  // The load's and the overhead's operations (bench/load/operations.ts).
+  ...LOAD_FLOOR,
 };

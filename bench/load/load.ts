@@ -1,0 +1,320 @@
+/**
+ * The open-loop load (bench/README.md, "Open-loop load"): a mixed read workload (80% a
+ * company's suppliers with evidence, 20% the minimal entity(id)) sent at fixed arrival
+ * rates, stepping up, by autocannon in a child process (generator.ts), against the API
+ * and against the raw-Cypher floor of the same operations, interleaved step by step.
+ * For each side, the highest rate whose step had p99 ≤ 100 ms and no errors.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { firstDifference } from '../floor/compare.js';
+import { Client, percentile } from '../measure.js';
+import type { Operation } from '../operations.js';
+import { count, ms, table } from '../report.js';
+import type { StepOutcome, StepPlan } from './generator.js';
+import { entityOperation, type LoadTargets, pickTargets, suppliersOperation } from './operations.js';
+
+/** Arrival rates, requests per second, in order; the load stops after a side's first failing step. */
+export const RATES = [10, 20, 40, 80, 160, 320] as const;
+/** A step passes with its p99 at most this, and no error, timeout or refused answer. */
+export const P99_TARGET_MS = 100;
+/** ...and at least this share of its scheduled requests answered (the last tick may fall past the step's end). */
+export const MIN_ANSWERED_SHARE = 0.95;
+/** In every five requests, this many ask for suppliers; the rest for the minimal entity. */
+const SUPPLIER_SHARE_OF_FIVE = 4;
+const REQUEST_TIMEOUT_SECONDS = 10;
+/** The generator must report a step within its length plus this, or the run fails. */
+const STEP_GRACE_MS = 30_000;
+
+export interface StepSummary {
+  rate: number;
+  scheduled: number;
+  answered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  passed: boolean;
+  /** Why the step failed; null when it passed. */
+  failure: string | null;
+}
+
+export interface LoadResult {
+  seconds: number;
+  targets: { suppliers: number; entities: number };
+  api: StepSummary[];
+  /** Null when the floor's answers differed (then `floorMismatch` says where). */
+  floor: StepSummary[] | null;
+  floorMismatch: string | null;
+}
+
+/** A step's figures, and whether it passes (p99 within the target, nothing failed or missing). */
+export function summarizeStep(outcome: StepOutcome): StepSummary {
+  const p99 = percentile(outcome.latencies, 99);
+  const failures: string[] = [];
+  if (outcome.errors > 0) failures.push(`${outcome.errors} errors (${outcome.timeouts} timeouts)`);
+  if (outcome.non2xx > 0) failures.push(`${outcome.non2xx} non-2xx`);
+  if (outcome.mismatches > 0) failures.push(`${outcome.mismatches} error answers`);
+  if (outcome.answered < MIN_ANSWERED_SHARE * outcome.scheduled) failures.push(`${outcome.answered} of ${outcome.scheduled} answered`);
+  if (!(p99 <= P99_TARGET_MS)) failures.push(`p99 ${ms(p99)} ms > ${P99_TARGET_MS}`);
+  return {
+    rate: outcome.rate,
+    scheduled: outcome.scheduled,
+    answered: outcome.answered,
+    p50: percentile(outcome.latencies, 50),
+    p99,
+    max: outcome.latencies.length === 0 ? Number.NaN : Math.max(...outcome.latencies),
+    errors: outcome.errors,
+    timeouts: outcome.timeouts,
+    non2xx: outcome.non2xx,
+    mismatches: outcome.mismatches,
+    passed: failures.length === 0,
+    failure: failures.length === 0 ? null : failures.join(', '),
+  };
+}
+
+/**
+ * The highest rate held: that of the last passing step before the first failing one
+ * (steps are in rising order); null when the first step failed or none ran.
+ */
+export function highestPassingRate(steps: readonly Pick<StepSummary, 'rate' | 'passed'>[]): number | null {
+  let best: number | null = null;
+  for (const step of steps) {
+    if (!step.passed) break;
+    best = step.rate;
+  }
+  return best;
+}
+
+/** Whether a side's highest rate is only a lower bound: every step passed, up to the last rate. */
+export const heldEveryRate = (steps: readonly Pick<StepSummary, 'rate' | 'passed'>[], rates: readonly number[] = RATES) =>
+  steps.length === rates.length && steps.every((s) => s.passed);
+
+/** The mix, in the order requests are sent: four supplier lookups then one entity, over the ids in turn. */
+export function mix(targets: LoadTargets, length = 200): Operation[] {
+  const operations: Operation[] = [];
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < length; i += 1) {
+    operations.push(
+      i % 5 < SUPPLIER_SHARE_OF_FIVE
+        ? suppliersOperation(targets.suppliers[s++ % targets.suppliers.length]!)
+        : entityOperation(targets.entities[e++ % targets.entities.length]!),
+    );
+  }
+  return operations;
+}
+
+/** The generator's child process: one step at a time over IPC. */
+class Generator {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async start(): Promise<Generator> {
+    const child = fork(fileURLToPath(new URL('./generator.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolveReady, rejectReady) => {
+      child.once('message', () => resolveReady());
+      child.once('exit', (code) => rejectReady(new Error(`the load generator exited with ${code} before it was ready`)));
+      child.once('error', rejectReady);
+    });
+    return new Generator(child);
+  }
+
+  step(plan: StepPlan): Promise<StepOutcome> {
+    return new Promise((resolveStep, rejectStep) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        rejectStep(new Error(`the load generator did not report a ${plan.seconds} s step within ${STEP_GRACE_MS / 1000} s more`));
+      }, plan.seconds * 1000 + STEP_GRACE_MS);
+      const onMessage = (message: { outcome?: StepOutcome; error?: string }) => {
+        cleanup();
+        if (message.outcome) resolveStep(message.outcome);
+        else rejectStep(new Error(`the load generator failed: ${message.error ?? 'no message'}`));
+      };
+      const onExit = (code: number | null) => {
+        cleanup();
+        rejectStep(new Error(`the load generator exited with ${code} during a step`));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        this.child.off('exit', onExit);
+      };
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+      this.child.send({ step: plan });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolveExit) => this.child.once('exit', () => resolveExit()));
+    if (this.child.connected) this.child.send({ exit: true });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** The first difference between the API's and the floor's answers over the whole mix, or null. */
+async function checkFloor(client: Client, operations: readonly Operation[]): Promise<string | null> {
+  const seen = new Set<string>();
+  for (const operation of operations) {
+    const key = JSON.stringify([operation.name, operation.variables]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ours = await client.send(operation);
+    let floor;
+    try {
+      floor = await client.send(operation, 'floor');
+    } catch (error) {
+      return `${operation.name} ${JSON.stringify(operation.variables)}: the floor failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const difference = firstDifference(ours.data, floor.data);
+    if (difference) return `${operation.name} ${JSON.stringify(operation.variables)}: ${difference}`;
+  }
+  return null;
+}
+
+export interface LoadSettings {
+  client: Client;
+  db: Parameters<typeof pickTargets>[0];
+  /** The API's base URL (http://127.0.0.1:port). */
+  apiUrl: string;
+  floorUrl: string;
+  seconds: number;
+  log: (line: string) => void;
+}
+
+/** Runs the load against the API and its floor, rate by rate, each side until its first failing step. */
+export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
+  const { client, log, seconds } = settings;
+  const targets = await pickTargets(settings.db);
+  if (targets.suppliers.length === 0 || targets.entities.length === 0) throw new Error('the load found no company with suppliers');
+  const operations = mix(targets);
+  const floorMismatch = await checkFloor(client, operations);
+  if (floorMismatch) log(`  [load] the floor's answer differs from the API's, the floor is not loaded. First difference: ${floorMismatch}`);
+  const floorUrl = new URL(settings.floorUrl);
+  const plans = {
+    api: (rate: number): StepPlan => ({
+      origin: settings.apiUrl,
+      path: '/graphql',
+      bodies: operations.map((o) => JSON.stringify({ query: o.query, variables: o.variables })),
+      rate,
+      seconds,
+      timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+      expect: 'graphql',
+    }),
+    floor: (rate: number): StepPlan => ({
+      origin: floorUrl.origin,
+      path: floorUrl.pathname,
+      bodies: operations.map((o) => JSON.stringify({ name: o.name, variables: o.variables })),
+      rate,
+      seconds,
+      timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+      expect: 'floor',
+    }),
+  };
+  const api: StepSummary[] = [];
+  const floor: StepSummary[] = [];
+  const generator = await Generator.start();
+  try {
+    for (const rate of RATES) {
+      const sides = [
+        ['api', api],
+        ...(floorMismatch ? [] : [['floor', floor] as const]),
+      ] as const;
+      let ran = false;
+      for (const [side, steps] of sides) {
+        if (steps.some((s) => !s.passed)) continue;
+        const summary = summarizeStep(await generator.step(plans[side](rate)));
+        steps.push(summary);
+        ran = true;
+        log(
+          `  [load] ${side} ${rate}/s: p50 ${ms(summary.p50)} ms, p99 ${ms(summary.p99)} ms, ${summary.answered}/${summary.scheduled} answered` +
+            (summary.failure ? ` — failed: ${summary.failure}` : ''),
+        );
+        // Let what is still in flight finish before the next step.
+        await new Promise((resolvePause) => setTimeout(resolvePause, 500));
+      }
+      if (!ran) break;
+    }
+  } finally {
+    await generator.close();
+  }
+  return {
+    seconds,
+    targets: { suppliers: targets.suppliers.length, entities: targets.entities.length },
+    api,
+    floor: floorMismatch ? null : floor,
+    floorMismatch,
+  };
+}
+
+function best(steps: readonly StepSummary[]): string {
+  const rate = highestPassingRate(steps);
+  if (rate === null) return `below ${RATES[0]}/s`;
+  return heldEveryRate(steps) ? `≥ ${rate}/s (every step held)` : `${rate}/s`;
+}
+
+/** The report's section. */
+export function loadReport(result: LoadResult): string[] {
+  const rows = (side: string, steps: readonly StepSummary[]) =>
+    steps.map((s) => [
+      side,
+      `${s.rate}/s`,
+      `${count(s.answered)} / ${count(s.scheduled)}`,
+      ms(s.p50),
+      ms(s.p99),
+      ms(s.max),
+      count(s.errors + s.non2xx + s.mismatches),
+      s.passed ? 'held' : `failed: ${s.failure}`,
+    ]);
+  const apiBest = highestPassingRate(result.api);
+  const floorBest = result.floor ? highestPassingRate(result.floor) : null;
+  const ratioLine =
+    result.floor === null
+      ? `Floor: not loaded, its answer differs from the API's: ${result.floorMismatch}`
+      : apiBest === null || floorBest === null
+        ? 'ours/floor: n/a (a side held no rate)'
+        : `ours/floor (highest rate held): ${(apiBest / floorBest).toFixed(2)}` +
+          (heldEveryRate(result.floor) ? ` (the floor held every rate: its limit, and so the ratio's denominator, may be higher)` : '');
+  return [
+    `Open-loop load on the scaled graph (bench/load/): 80% suppliers(first: 20) of ${result.targets.suppliers} companies with evidence, ` +
+      `20% entity(id) { id name kind } over ${result.targets.entities} entities; fixed arrival rates from autocannon in a child process ` +
+      `(one connection per request per second, ticks staggered over the second), ${result.seconds} s per step, API and floor steps interleaved; ` +
+      `a step holds with p99 ≤ ${P99_TARGET_MS} ms, no error, timeout or non-2xx, and ≥ ${MIN_ANSWERED_SHARE * 100}% answered`,
+    table(
+      ['side', 'rate', 'answered / scheduled', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'step'],
+      [...rows('API', result.api), ...rows('floor', result.floor ?? [])],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+    `Highest rate held: API ${best(result.api)}, floor ${result.floor ? best(result.floor) : 'n/a'}. ${ratioLine}`,
+  ];
+}
+
+/** The section of --json. */
+export function loadJson(result: LoadResult): unknown {
+  const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+  const steps = (list: readonly StepSummary[]) =>
+    list.map((s) => ({ ...s, p50: finite(s.p50), p99: finite(s.p99), max: finite(s.max) }));
+  const apiBest = highestPassingRate(result.api);
+  const floorBest = result.floor ? highestPassingRate(result.floor) : null;
+  return {
+    secondsPerStep: result.seconds,
+    p99TargetMs: P99_TARGET_MS,
+    targets: result.targets,
+    apiHighestRate: apiBest,
+    floorHighestRate: floorBest,
+    floorHeldEveryRate: result.floor ? heldEveryRate(result.floor) : null,
+    ratioToFloor: apiBest !== null && floorBest !== null ? finite(apiBest / floorBest) : null,
+    floorMismatch: result.floorMismatch,
+    api: steps(result.api),
+    floor: result.floor ? steps(result.floor) : null,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The per-request overhead (bench/README.md, "Per-request overhead"), on the scaled
+ * graph, each comparison in interleaved rounds (one request to each side per round,
+ * the order alternating) so a shared machine's drift falls on both alike:
+ * (a) `{ __typename }`, which touches no resolver and no database, against our app and
+ *     against a stock Apollo Server 5 (stock.ts): the median per-round ratio ours/stock
+ *     is what our middleware, plugins and context cost per request, relative;
+ * (b) the minimal `entity(id) { id name kind }` against its raw-Cypher floor: the median
+ *     per-round difference in ms is what the API adds to one database lookup.
+ */
+import type { Database } from '../../src/db/database.js';
+import { firstDifference } from '../floor/compare.js';
+import { Client, measurePaired, percentile, warmUp } from '../measure.js';
+import type { Operation } from '../operations.js';
+import { ms, ratio, table } from '../report.js';
+import { entityOperation } from '../load/operations.js';
+import { startStockServer } from './stock.js';
+
+/** Targets the report compares against. */
+export const TYPENAME_RATIO_TARGET = 1.05;
+export const LOOKUP_DIFFERENCE_TARGET_MS = 0.5;
+/** The entity of the minimal lookup (a seed entity, so both phases have it). */
+const LOOKUP_ID = 'company:yimeitai';
+
+export const TYPENAME: Operation = { name: 'overhead: { __typename }', query: '{ __typename }' };
+
+export interface OverheadResult {
+  rounds: number;
+  typename: { oursP50: number; stockP50: number; ratios: number[] };
+  /** Null when the floor's answer differed from the API's. */
+  lookup: { oursP50: number; floorP50: number; differences: number[] } | null;
+  lookupMismatch: string | null;
+}
+
+/** Median and spread (p10–p90) of per-round figures. */
+const spread = (values: readonly number[], format: (v: number) => string) =>
+  `${format(percentile(values, 50))} (p10 ${format(percentile(values, 10))}, p90 ${format(percentile(values, 90))})`;
+
+export async function runOverhead(settings: {
+  client: Client;
+  db: Database;
+  apiUrl: string;
+  timeoutMs: number;
+  rounds: number;
+  log: (line: string) => void;
+}): Promise<OverheadResult> {
+  const { client, rounds, log } = settings;
+  const stock = await startStockServer();
+  const stockClient = new Client(stock.url, settings.db, settings.timeoutMs);
+  let typename: OverheadResult['typename'];
+  try {
+    const warmup = Math.max(20, Math.round(rounds / 5));
+    await warmUp(client, TYPENAME, warmup, Number.POSITIVE_INFINITY);
+    await warmUp(stockClient, TYPENAME, warmup, Number.POSITIVE_INFINITY);
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < rounds; i += 1) {
+      if (i % 2 === 0) {
+        ours.push((await client.send(TYPENAME)).sample.ms);
+        theirs.push((await stockClient.send(TYPENAME)).sample.ms);
+      } else {
+        theirs.push((await stockClient.send(TYPENAME)).sample.ms);
+        ours.push((await client.send(TYPENAME)).sample.ms);
+      }
+    }
+    typename = { oursP50: percentile(ours, 50), stockP50: percentile(theirs, 50), ratios: ours.map((o, i) => o / theirs[i]!) };
+  } finally {
+    stockClient.close();
+    await stock.close();
+  }
+  log(`  [overhead] { __typename }: ours p50 ${ms(typename.oursP50)} ms, stock ${ms(typename.stockP50)} ms, ours/stock median ${ratio(percentile(typename.ratios, 50), 1)}`);
+
+  const lookup = entityOperation(LOOKUP_ID);
+  const warmup = Math.max(20, Math.round(rounds / 5));
+  await warmUp(client, lookup, warmup, Number.POSITIVE_INFINITY);
+  await warmUp(client, lookup, warmup, Number.POSITIVE_INFINITY, 'floor');
+  const lookupMismatch = firstDifference((await client.send(lookup)).data, (await client.send(lookup, 'floor')).data);
+  if (lookupMismatch) {
+    log(`  [overhead] entity(id): the floor's answer differs from the API's: ${lookupMismatch}`);
+    return { rounds, typename, lookup: null, lookupMismatch };
+  }
+  const paired = await measurePaired(client, lookup, {
+    warmup: 0,
+    iterations: rounds,
+    timeoutMs: settings.timeoutMs,
+    budgetMs: Number.POSITIVE_INFINITY,
+    minIterations: rounds,
+  });
+  const differences = paired.ours.samples.map((s, i) => s.ms - paired.floor.samples[i]!.ms);
+  log(`  [overhead] entity(id): ours p50 ${ms(paired.ours.p50)} ms, floor ${ms(paired.floor.p50)} ms, median difference ${ms(percentile(differences, 50))} ms`);
+  return { rounds, typename, lookup: { oursP50: paired.ours.p50, floorP50: paired.floor.p50, differences }, lookupMismatch: null };
+}
+
+export function overheadReport(result: OverheadResult): string[] {
+  const typenameRatio = percentile(result.typename.ratios, 50);
+  const rows = [
+    [
+      '{ __typename }',
+      'stock Apollo Server 5',
+      ms(result.typename.oursP50),
+      ms(result.typename.stockP50),
+      `ours/stock ${spread(result.typename.ratios, (v) => ratio(v, 1))}`,
+      `≤ ${ratio(TYPENAME_RATIO_TARGET, 1)}: ${typenameRatio <= TYPENAME_RATIO_TARGET ? 'met' : 'missed'}`,
+    ],
+    result.lookup
+      ? [
+          'entity(id) { id name kind }',
+          'raw-Cypher floor',
+          ms(result.lookup.oursP50),
+          ms(result.lookup.floorP50),
+          `ours − floor ${spread(result.lookup.differences, (v) => `${ms(v)} ms`)}`,
+          `≤ ${LOOKUP_DIFFERENCE_TARGET_MS} ms: ${percentile(result.lookup.differences, 50) <= LOOKUP_DIFFERENCE_TARGET_MS ? 'met' : 'missed'}`,
+        ]
+      : ['entity(id) { id name kind }', 'raw-Cypher floor', 'n/a', 'n/a', `floor differs: ${result.lookupMismatch}`, 'n/a'],
+  ];
+  return [
+    `Per-request overhead on the scaled graph (bench/overhead/): ${result.rounds} interleaved rounds each, one request at a time; ` +
+      'median per-round figure (p10, p90 of the rounds)',
+    table(['request', 'against', 'ours p50 ms', 'theirs p50 ms', 'per round', 'target'], rows, ['left', 'left', 'right', 'right', 'right', 'left']),
+  ];
+}
+
+export function overheadJson(result: OverheadResult): unknown {
+  const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+  return {
+    rounds: result.rounds,
+    typename: {
+      oursP50: finite(result.typename.oursP50),
+      stockP50: finite(result.typename.stockP50),
+      ratioToStock: finite(percentile(result.typename.ratios, 50)),
+      ratioToStockP10: finite(percentile(result.typename.ratios, 10)),
+      ratioToStockP90: finite(percentile(result.typename.ratios, 90)),
+    },
+    lookup: result.lookup
+      ? {
+          oursP50: finite(result.lookup.oursP50),
+          floorP50: finite(result.lookup.floorP50),
+          differenceMs: finite(percentile(result.lookup.differences, 50)),
+          differenceMsP10: finite(percentile(result.lookup.differences, 10)),
+          differenceMsP90: finite(percentile(result.lookup.differences, 90)),
+        }
+      : null,
+    lookupMismatch: result.lookupMismatch,
+  };
+}
