@@ -57,12 +57,13 @@ function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>
 export function createContext(db: Database, request: RequestInfo = {}): Context {
   const linkLoaders = new Map<string, DataLoader<string, LinkRow[]>>();
   const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
+  const entity = byIdLoader((ids) => entitiesByIds(db, ids));
   return {
     db,
     auth: request.auth ?? { principal: null, error: null },
     idempotencyKey: request.idempotencyKey ?? null,
     loaders: {
-      entity: byIdLoader((ids) => entitiesByIds(db, ids)),
+      entity,
       source: byIdLoader((ids) => sourcesByIds(db, ids)),
       relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
       links(specs, limit, filter = {}) {
@@ -71,6 +72,9 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
         if (!loader) {
           loader = new DataLoader(async (ids) => {
             const found = await linksOf(db, ids, specs, filter, limit);
+            // The links query read the other ends too: resolving link.entity, from and to
+            // then costs no round trip (prime keeps an entry already loaded).
+            for (const links of found.values()) for (const link of links) entity.prime(link.entityId, link.entity);
             return ids.map((id) => found.get(id) ?? []);
           });
           linkLoaders.set(key, loader);

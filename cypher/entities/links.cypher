@@ -28,8 +28,10 @@
 // Parameters: $ids, $itemQueries (map id → query), $specs: list of {types, direction,
 //             otherKinds (or null)}, $commodity, $periodFrom, $periodTo, $withFigure,
 //             $limit (integer, per asking entity)
-// Returns: id (the asking entity), other (the entity at the other end), rel; rows of
-//          one id are in link order
+// Returns: id (the asking entity), other (the entity at the other end), entity (its
+//          properties with kind and degree, as entities/by-ids reads them: the API
+//          keeps them in the request's entity loader, so the ends of the links cost no
+//          second round trip), rel; rows of one id are in link order
 // Mode: read
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -90,6 +92,6 @@ ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
 WITH id, collect({r: r, o: o})[..$limit] AS kept
 UNWIND kept AS link
 WITH id, link.r AS r, link.o AS o
-RETURN id, o.id AS other,
+RETURN id, o.id AS other, o {.*, degree: COUNT { (o)--() }} AS entity,
        r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel
 ORDER BY id, rel.periodEnd IS NULL DESC, rel.periodEnd DESC, rel.id

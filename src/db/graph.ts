@@ -83,7 +83,11 @@ export async function linksOf(
   });
   const out = new Map<string, LinkRow[]>(ids.map((id) => [id, []]));
   for (const row of rows) {
-    out.get(String(row.id))?.push({ entityId: String(row.other), relationship: toRelationshipRow(row.rel as Props) });
+    out.get(String(row.id))?.push({
+      entityId: String(row.other),
+      entity: toEntityRow(row.entity as Props),
+      relationship: toRelationshipRow(row.rel as Props),
+    });
   }
   return out;
 }

@@ -100,6 +100,8 @@ export interface RelationshipRow {
 /** A relationship seen from one of the entities it joins: the entity at the other end. */
 export interface LinkRow {
   entityId: string;
+  /** The entity at the other end, read by the same query. */
+  entity: EntityRow;
   relationship: RelationshipRow;
 }
 
