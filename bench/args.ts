@@ -1,6 +1,9 @@
 /** The benchmark's command-line flags, checked, with their defaults. */
 import { parseArgs } from 'node:util';
 
+/** Rows per UNWIND batch when growing the graph (bench/README.md, "Bulk load"). */
+export const WRITE_BATCH = 5000;
+
 export interface BenchArgs {
   /** Timed requests per operation and phase. */
   iterations: number;
@@ -18,6 +21,10 @@ export interface BenchArgs {
   only: string[] | null;
   /** Where to write the figures as JSON (see bench/README.md); null for none. */
   json: string | null;
+  /** Only load the seed and grow the graph, report the bulk-load rate, time nothing. */
+  growOnly: boolean;
+  /** Rows per UNWIND batch (one transaction each) when growing the graph. */
+  batchSize: number;
 }
 
 export const USAGE = `Usage: node --import tsx bench/run.ts [options]
@@ -32,9 +39,15 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       and report the operation as timed out (default 30)
   --only TEXT         time only the operations whose name contains TEXT
                       (case-insensitive; repeat for several, e.g. --only paths)
-  --json FILE         also write the figures to FILE as JSON: {operations: [{name,
-                      phase, scale, p50, p95, floorP50, ratioToFloor, roundTrips,
-                      rssMiB, ...}]}
+  --json FILE         also write the figures to FILE as JSON: {load: {entities,
+                      facts, seconds, entitiesPerSecond, factsPerSecond, ...},
+                      operations: [{name, phase, scale, p50, p95, floorP50,
+                      ratioToFloor, roundTrips, appRssMiB, floorRssMiB, ...}]}
+  --grow-only         load the seed, grow the graph and report the bulk-load rate
+                      (entities/s, facts/s) without timing any operation; e.g.
+                      --grow-only --scale 100000 --facts 1000000
+  --batch-size N      rows per UNWIND batch (one transaction each) when growing
+                      the graph (default ${WRITE_BATCH})
   --help              show this help`;
 
 export class UsageError extends Error {
@@ -71,6 +84,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
         'timeout-seconds': { type: 'string' },
         only: { type: 'string', multiple: true },
         json: { type: 'string' },
+        'grow-only': { type: 'boolean' },
+        'batch-size': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -88,5 +103,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
     timeoutSeconds: positiveInt('timeout-seconds', values['timeout-seconds'], 30),
     only: values.only && values.only.length > 0 ? values.only.map((text) => text.toLowerCase()) : null,
     json: jsonPath(values.json),
+    growOnly: values['grow-only'] ?? false,
+    batchSize: positiveInt('batch-size', values['batch-size'], WRITE_BATCH),
   };
 }

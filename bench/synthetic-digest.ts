@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../src/graph.js';
 import { streamSyntheticGraph, type SyntheticSize } from './synthetic.js';
 
 /** `2000` (facts = 5 × scale) or `100000:1000000`. */
-export function parseSize(text: string): SyntheticSize {
+function parseSize(text: string): SyntheticSize {
   const [entities, facts] = text.split(':').map(Number);
   if (!Number.isInteger(entities) || (facts !== undefined && !Number.isInteger(facts))) throw new Error(`not a size: ${text}`);
   return { entities: entities!, facts: facts ?? 5 * entities! };
