@@ -208,7 +208,7 @@ function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string
     phase.floors.flatMap((f, i) => (f.kind === 'mismatch' ? [`${phase.operations[i]!.name} (${p === 0 ? 'seed' : 'scaled'}): ${f.difference}`] : [])),
   );
   return [
-    'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation, behind a bare node:http handler in its own process with a driver set up like the app’s); ' +
+    'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation, behind a bare node:http handler in its own process with its own driver); ' +
       'ours/floor = median (min–max) of per-round ratios, API and floor requests interleaved; – = no floor for this operation',
     table(
       [
