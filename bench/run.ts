@@ -18,6 +18,7 @@ import { FLOOR } from './floor/operations.js';
 import { growGraph, type LoadFigures } from './grow.js';
 import { Client, type Measurement, measure, measurePaired, type MeasureOptions, OperationError, OperationTimeout, percentile, timedOut, warmUp } from './measure.js';
 import { type Neo4jMemory, neo4jMemory } from './neo4j-memory.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { nestedOperation, type Operation, OPERATIONS } from './operations.js';
 import { count, kilobytes, ms, perSecond, ratio, rssVersus, table, trips } from './report.js';
 import { streamSyntheticGraph } from './synthetic.js';
@@ -295,6 +296,9 @@ function loadReport(load: LoadFigures, memory: Neo4jMemory, storeMiB: number | n
       `${count(load.entities)} entities in ${load.entitySeconds.toFixed(1)} s (${perSecond(load.entitiesPerSecond)}), ` +
       `${count(load.facts)} facts in ${load.factSeconds.toFixed(1)} s (${perSecond(load.factsPerSecond)}, generation included), ` +
       `entity sources and index wait ${load.finishSeconds.toFixed(1)} s; ${load.seconds.toFixed(1)} s in all` +
+      (Number.isFinite(load.factNeo4jCpuSeconds)
+        ? `; Neo4j used ${load.factNeo4jCpuSeconds.toFixed(1)} CPU s for the facts (${perSecond(load.factsPerNeo4jCpuSecond)} of its CPU time)`
+        : '') +
       (storeMiB === null ? '' : `; store on disk ${count(Math.round(storeMiB))} MiB`),
   ];
 }
@@ -441,7 +445,7 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
       { entities: args.scale, facts: args.facts },
       new Set(env.seed.entities.map((e) => e.id)),
     );
-    const load = await growGraph(env.writer, synthetic, log, args.batchSize);
+    const load = await growGraph(env.writer, synthetic, log, args.batchSize, () => processCpuSeconds(env.local.pid));
     log(`  written in ${load.seconds.toFixed(1)} s: ${Object.entries(synthetic.factsByType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     const storeMiB = storeBytes(env.dataDir) / 2 ** 20;
     return { load, storeMiB: Number.isFinite(storeMiB) ? storeMiB : null };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, USAGE, WRITE_BATCH } from '../bench/args.js';
 import { batches, rate } from '../bench/grow.js';
 import { neo4jMemory } from '../bench/neo4j-memory.js';
+import { cpuTicksFromStat } from '../bench/process-cpu.js';
 import { rssVersus } from '../bench/report.js';
 import { ANCHORS, generateSyntheticGraph, streamSyntheticGraph } from '../bench/synthetic.js';
 
@@ -92,5 +93,13 @@ describe('bench flags and formats', () => {
   it("set the app's RSS against the floor's", () => {
     expect(rssVersus(150, 100)).toBe('150 / 100 (×1.50)');
     expect(rssVersus(Number.NaN, 100)).toBe('n/a');
+  });
+});
+
+describe("Neo4j's CPU time from /proc", () => {
+  it('reads utime + stime, whatever the command name holds', () => {
+    const stat = '2419 (a (weird) name) R 2416 2416 18535 0 -1 4194304 123 0 0 0 1200 34 0 0 20 0 1 0 4408224';
+    expect(cpuTicksFromStat(stat)).toBe(1234);
+    expect(cpuTicksFromStat('garbage')).toBeNaN();
   });
 });
