@@ -1,8 +1,8 @@
 /**
  * The throw-away Neo4j's memory for a run: the heap and page cache the bench has always
  * used (2048 / 1024 MB) up to the default 100,000 synthetic facts, so earlier figures
- * stay comparable, and above that a page cache that holds the whole store (about
- * 1 KB a fact, with room to spare: 2 KB) and a larger heap, capped so Neo4j takes at
+ * stay comparable, and above that a page cache that holds the whole store (Neo4j's
+ * directory, logs included, is about 1.4 KB a fact; 2 KB leaves room) and a larger heap, capped so Neo4j takes at
  * most 6 GiB of a shared machine.
  */
 export interface Neo4jMemory {
