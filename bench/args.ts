@@ -1,6 +1,9 @@
 /** The benchmark's command-line flags, checked, with their defaults. */
 import { parseArgs } from 'node:util';
 
+/** Rows per UNWIND batch when growing the graph (bench/README.md, "Bulk load"). */
+export const WRITE_BATCH = 5000;
+
 export interface BenchArgs {
   /** Timed requests per operation and phase. */
   iterations: number;
@@ -26,6 +29,10 @@ export interface BenchArgs {
   overhead: boolean;
   /** Interleaved rounds of each overhead comparison. */
   overheadRounds: number;
+  /** Only load the seed and grow the graph, report the bulk-load rate, time nothing. */
+  growOnly: boolean;
+  /** Rows per UNWIND batch (one transaction each) when growing the graph. */
+  batchSize: number;
 }
 
 export const USAGE = `Usage: node --import tsx bench/run.ts [options]
@@ -40,9 +47,11 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       and report the operation as timed out (default 30)
   --only TEXT         time only the operations whose name contains TEXT
                       (case-insensitive; repeat for several, e.g. --only paths)
-  --json FILE         also write the figures to FILE as JSON: {operations: [{name,
-                      phase, scale, p50, p95, floorP50, ratioToFloor, roundTrips,
-                      rssMiB, ...}], load: {...}, overhead: {...}}
+  --json FILE         also write the figures to FILE as JSON: {load: {entities,
+                      facts, seconds, entitiesPerSecond, factsPerSecond, ...},
+                      operations: [{name, phase, scale, p50, p95, floorP50,
+                      ratioToFloor, roundTrips, appRssMiB, floorRssMiB, ...}],
+                      openLoad: {...}, overhead: {...}}
   --load-seconds N    seconds per rate step of the open-loop load on the scaled
                       graph (default 8; steps 10, 20, 40, 80, 160, 320 requests/s,
                       API and floor, stopping after the first failing step)
@@ -50,6 +59,11 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
   --overhead-rounds N interleaved rounds of each per-request overhead comparison
                       (default 300)
   --no-overhead       skip the per-request overhead measurement
+  --grow-only         load the seed, grow the graph and report the bulk-load rate
+                      (entities/s, facts/s) without timing any operation; e.g.
+                      --grow-only --scale 100000 --facts 1000000
+  --batch-size N      rows per UNWIND batch (one transaction each) when growing
+                      the graph (default ${WRITE_BATCH})
   --help              show this help`;
 
 export class UsageError extends Error {
@@ -90,6 +104,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
         'no-load': { type: 'boolean' },
         'overhead-rounds': { type: 'string' },
         'no-overhead': { type: 'boolean' },
+        'grow-only': { type: 'boolean' },
+        'batch-size': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -114,5 +130,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | null {
     loadSeconds,
     overhead: values['no-overhead'] !== true,
     overheadRounds: positiveInt('overhead-rounds', values['overhead-rounds'], 300, 10),
+    growOnly: values['grow-only'] ?? false,
+    batchSize: positiveInt('batch-size', values['batch-size'], WRITE_BATCH),
   };
 }

@@ -1,11 +1,17 @@
 /**
- * Times GraphQL operations over HTTP against the in-process server, one request at a
- * time, and counts the database round trips each request makes (Database.onQuery).
- * Requests are sequential, so every query the listener sees between sending a request
- * and reading its response belongs to that request.
+ * Times GraphQL operations over HTTP against the app's process, one request at a time,
+ * and counts the database round trips each request makes: the server's process counts
+ * its queries with Database.onQuery and the client asks for the count after each
+ * response (bench/child.ts). Requests are sequential, so every query counted between
+ * sending a request and reading its response belongs to that request.
  */
-import type { Database } from '../src/db/database.js';
+import type { QueryCounts } from './child.js';
 import type { Operation } from './operations.js';
+
+/** Where a server's query counts come from: the queries run since the last call. */
+export interface QueryCounter {
+  takeCounts(): Promise<QueryCounts>;
+}
 
 export interface Sample {
   /** Wall time of the request: send, execute, receive and parse the body. */
@@ -61,32 +67,24 @@ export class OperationTimeout extends Error {
 }
 
 export class Client {
-  private queries = 0;
-  private queryMs = 0;
-  private readonly unsubscribe: () => void;
-
-  /** The floor server's URL (bench/floor/), once started. */
-  floorUrl: string | undefined;
+  /** The floor server (bench/floor/), once started. */
+  floor: { url: string; counter: QueryCounter } | undefined;
 
   constructor(
     private readonly url: string,
-    db: Database,
+    private readonly counter: QueryCounter,
     private readonly timeoutMs: number,
-  ) {
-    this.unsubscribe = db.onQuery((event) => {
-      this.queries += 1;
-      this.queryMs += event.ms;
-    });
-  }
+  ) {}
 
   /**
    * Sends one operation to the API (or, with `floor`, to the floor server); fails on an
    * HTTP error or any GraphQL error in the response.
    */
   async send(operation: Operation, target: 'api' | 'floor' = 'api'): Promise<{ sample: Sample; data: unknown }> {
-    this.queries = 0;
-    this.queryMs = 0;
-    if (target === 'floor' && !this.floorUrl) throw new Error('the floor server is not started');
+    if (target === 'floor' && !this.floor) throw new Error('the floor server is not started');
+    const counter = target === 'api' ? this.counter : this.floor!.counter;
+    // Whatever ran before this request (a timed-out request's queries) is not its own.
+    await counter.takeCounts();
     const body = JSON.stringify(
       target === 'api'
         ? { query: operation.query, variables: operation.variables ?? {} }
@@ -97,7 +95,7 @@ export class Client {
     let text: string;
     try {
       // The database enforces the timeout on each query; this catches a request stuck elsewhere.
-      response = await fetch(target === 'api' ? `${this.url}/graphql` : this.floorUrl!, {
+      response = await fetch(target === 'api' ? `${this.url}/graphql` : this.floor!.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -128,14 +126,11 @@ export class Client {
         `${operation.name}: HTTP ${response.status}${error ? `, ${error.extensions?.code ?? 'error'}: ${error.message}` : ''}`,
       );
     }
+    const counts = await counter.takeCounts();
     return {
-      sample: { ms, roundTrips: this.queries, dbMs: this.queryMs, bytes: Buffer.byteLength(text) },
+      sample: { ms, roundTrips: counts.queries, dbMs: counts.queryMs, bytes: Buffer.byteLength(text) },
       data: parsed.data,
     };
-  }
-
-  close(): void {
-    this.unsubscribe();
   }
 }
 

@@ -37,3 +37,12 @@ export function kilobytes(bytes: number): string {
 /** Round trips per request: one number, or the range when requests differed. */
 export const trips = (values: readonly number[]) =>
   values.length === 0 ? 'n/a' : values.length === 1 ? String(values[0]) : `${values[0]}–${values[values.length - 1]}`;
+
+/** Peak RSS of the app against the floor's: `app / floor MiB (×app/floor)`. */
+export function rssVersus(appMiB: number, floorMiB: number): string {
+  if (!Number.isFinite(appMiB) || !Number.isFinite(floorMiB)) return 'n/a';
+  return `${Math.round(appMiB)} / ${Math.round(floorMiB)} (${ratio(appMiB, floorMiB)})`;
+}
+
+/** A rate with a thousands separator, e.g. `12,345/s`. */
+export const perSecond = (value: number) => `${count(Math.round(value))}/s`;

@@ -1,9 +1,9 @@
 /**
- * Peak resident set size of the bench process, sampled every few milliseconds. The
- * bench process holds the HTTP client, the app (in-process, as the bench serves it) and
- * the floor server, so the figure is the peak of all three together, not of the app
- * alone; Neo4j runs in its own JVM and is not counted. RSS rarely shrinks once grown, so
- * a peak mostly shows the highest the process had reached by the end of that span.
+ * Peak resident set size of the current process, sampled every few milliseconds. The
+ * bench runs one in each of its child servers (bench/child.ts: the app's process and the
+ * floor's), so each figure is that server's own; Neo4j runs in its own JVM and is not
+ * counted. RSS rarely shrinks once grown, so a peak mostly shows the highest the process
+ * had reached by the end of that span.
  */
 const INTERVAL_MS = 10;
 

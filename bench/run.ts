@@ -11,17 +11,18 @@ import { cpus, totalmem } from 'node:os';
 import { readHealth } from '../src/db/system.js';
 import type { HealthRow } from '../src/db/rows.js';
 import { type BenchArgs, parseBenchArgs, USAGE, UsageError } from './args.js';
-import { NEO4J_HEAP_MB, NEO4J_PAGE_CACHE_MB, startEnvironment, Teardown } from './environment.js';
+import { ChildServer, type RssSpan } from './child.js';
+import { startEnvironment, storeBytes, Teardown } from './environment.js';
 import { firstDifference } from './floor/compare.js';
 import { FLOOR } from './floor/operations.js';
-import { startFloorServer } from './floor/server.js';
-import { growGraph } from './grow.js';
+import { growGraph, type LoadFigures } from './grow.js';
 import { Client, type Measurement, measure, measurePaired, type MeasureOptions, OperationError, OperationTimeout, percentile, timedOut, warmUp } from './measure.js';
+import { type Neo4jMemory, neo4jMemory } from './neo4j-memory.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { nestedOperation, type Operation, OPERATIONS } from './operations.js';
-import { count, kilobytes, ms, ratio, table, trips } from './report.js';
-import { RssSampler } from './rss.js';
+import { count, kilobytes, ms, perSecond, ratio, rssVersus, table, trips } from './report.js';
+import { streamSyntheticGraph } from './synthetic.js';
 import { runScaledExtras, scaledExtrasJson, scaledExtrasReport } from './scaled-extras.js';
-import { generateSyntheticGraph } from './synthetic.js';
 
 const NESTED_SIZES = [5, 50] as const;
 const MIN_ITERATIONS = 5;
@@ -42,10 +43,24 @@ interface Phase {
   nested: Measurement[];
   /** Parallel to `operations` then `nested`. */
   floors: FloorResult[];
-  /** Peak RSS of the bench process while each operation was timed, MiB; parallel to operations then nested. */
-  rssMiB: number[];
-  /** Peak RSS over the whole phase (warm-up included), MiB. */
-  phaseRssMiB: number;
+  /** Peak RSS of the app's process while each operation was timed, MiB; parallel to operations then nested. */
+  appRssMiB: number[];
+  /** The same of the floor's process (idle for operations without a floor). */
+  floorRssMiB: number[];
+  /** Peak RSS of each process over the whole phase (warm-up included), MiB. */
+  phaseAppRssMiB: number;
+  phaseFloorRssMiB: number;
+}
+
+/** The app's and the floor's processes (bench/child.ts). */
+interface Servers {
+  app: ChildServer;
+  floor: ChildServer;
+}
+
+async function takeRss(servers: Servers, span: RssSpan): Promise<{ app: number; floor: number }> {
+  const [app, floor] = await Promise.all([servers.app.takeRssMiB(span), servers.floor.takeRssMiB(span)]);
+  return { app, floor };
 }
 
 /** The API's answer and the floor's, before timing: equal, or the first difference. */
@@ -65,9 +80,9 @@ async function runPhase(
   label: string,
   options: MeasureOptions,
   only: BenchArgs['only'],
-  rss: RssSampler,
+  servers: Servers,
 ): Promise<Omit<Phase, 'health'>> {
-  rss.takePhasePeakMiB();
+  await takeRss(servers, 'phase');
   const chosen = (list: readonly Operation[]) =>
     only === null ? list : list.filter((o) => only.some((text) => o.name.toLowerCase().includes(text)));
   const operations = chosen(OPERATIONS);
@@ -97,9 +112,10 @@ async function runPhase(
     }
   }
   const results: Measurement[] = [];
-  const rssMiB: number[] = [];
+  const appRssMiB: number[] = [];
+  const floorRssMiB: number[] = [];
   for (const operation of all) {
-    rss.takePeakMiB();
+    await takeRss(servers, 'operation');
     let result: Measurement;
     if (skipped.has(operation.name)) {
       result = timedOut(operation);
@@ -116,7 +132,9 @@ async function runPhase(
     } else {
       result = await measure(client, operation, options);
     }
-    rssMiB.push(rss.takePeakMiB());
+    const rss = await takeRss(servers, 'operation');
+    appRssMiB.push(rss.app);
+    floorRssMiB.push(rss.floor);
     log(
       result.timedOut
         ? `  [${label}] ${operation.name}: timed out after ${options.timeoutMs / 1000} s`
@@ -128,8 +146,9 @@ async function runPhase(
     operations: results.slice(0, operations.length),
     nested: results.slice(operations.length),
     floors: all.map((o) => floors.get(o.name) ?? { kind: 'none' }),
-    rssMiB,
-    phaseRssMiB: rss.takePhasePeakMiB(),
+    appRssMiB,
+    floorRssMiB,
+    ...(await takeRss(servers, 'phase').then((rss) => ({ phaseAppRssMiB: rss.app, phaseFloorRssMiB: rss.floor }))),
   };
 }
 
@@ -184,14 +203,15 @@ function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string
       scaledFloor,
       scaledRatio,
       `${trips(c.roundTrips)} / ${scaledTrips === '–' ? seedTrips : scaledTrips}`,
-      `${Math.round(seed.rssMiB[i]!)}, ${Math.round(scaled.rssMiB[i]!)}`,
+      rssVersus(seed.appRssMiB[i]!, seed.floorRssMiB[i]!),
+      rssVersus(scaled.appRssMiB[i]!, scaled.floorRssMiB[i]!),
     ];
   });
   const differing = [seed, scaled].flatMap((phase, p) =>
     phase.floors.flatMap((f, i) => (f.kind === 'mismatch' ? [`${[...phase.operations, ...phase.nested][i]!.name} (${p === 0 ? 'seed' : 'scaled'}): ${f.difference}`] : [])),
   );
   return [
-    'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation through the same driver, behind a bare node:http handler); ' +
+    'Against the raw-Cypher floor (bench/floor/: one hand-tuned query per operation, behind a bare node:http handler in its own process with its own driver); ' +
       'ours/floor = median (min–max) of per-round ratios, API and floor requests interleaved; – = no floor for this operation',
     table(
       [
@@ -203,21 +223,42 @@ function floorReport(seed: Phase, scaled: Phase, p50: (m: Measurement) => string
         'scaled floor p50',
         'scaled ours/floor',
         'round trips (ours / floor, scaled)',
-        'peak RSS MiB (seed, scaled)',
+        'seed peak RSS MiB app / floor',
+        'scaled peak RSS MiB app / floor',
       ],
       rows,
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
-    `Peak RSS is the whole bench process (HTTP client, the app in-process and the floor server; Neo4j runs in its own JVM and is not counted) ` +
-      `while each operation was timed; over each phase: seed ${Math.round(seed.phaseRssMiB)} MiB, scaled ${Math.round(scaled.phaseRssMiB)} MiB.`,
+    `Peak RSS of the app's process and of the floor's (each its own Node process with its own driver; Neo4j is a separate JVM, ` +
+      `the bench's client is not counted) while each operation was timed, and (×) app/floor; the floor's process idles during ` +
+      `operations without a floor. Over each phase: seed ${rssVersus(seed.phaseAppRssMiB, seed.phaseFloorRssMiB)}, ` +
+      `scaled ${rssVersus(scaled.phaseAppRssMiB, scaled.phaseFloorRssMiB)}.`,
     ...(differing.length === 0 ? [] : ['Floor answers that differ from the API (not timed against it):', ...differing.map((d) => `  ${d}`)]),
   ];
 }
 
-/** The figures as JSON (--json): one entry per operation and phase. */
-function jsonReport(seed: Phase, scaled: Phase): unknown {
-  const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+
+/** The bulk load's figures as JSON (`load` in --json). */
+function jsonLoad(load: LoadFigures, memory: Neo4jMemory, storeMiB: number | null): unknown {
   return {
+    ...Object.fromEntries(Object.entries(load).map(([key, value]) => [key, finite(value)])),
+    neo4jHeapMb: memory.heapMb,
+    neo4jPageCacheMb: memory.pageCacheMb,
+    storeMiB: storeMiB === null ? null : finite(storeMiB),
+  };
+}
+
+/** The figures as JSON (--json): the bulk load, then one entry per operation and phase. */
+function jsonReport(load: unknown, seed: Phase, scaled: Phase): unknown {
+  const rss = (phase: Phase) => ({
+    appRssMiB: finite(phase.phaseAppRssMiB),
+    floorRssMiB: finite(phase.phaseFloorRssMiB),
+    appToFloorRss: finite(phase.phaseAppRssMiB / phase.phaseFloorRssMiB),
+  });
+  return {
+    load,
+    rss: { seed: rss(seed), scaled: rss(scaled) },
     operations: (
       [
         ['seed', seed],
@@ -241,14 +282,30 @@ function jsonReport(seed: Phase, scaled: Phase): unknown {
           floorMismatch: floor.kind === 'mismatch' ? floor.difference : null,
           roundTrips: m.roundTrips.length === 0 ? null : Math.max(...m.roundTrips),
           floorRoundTrips: timed ? Math.max(...timed.floor.roundTrips) : null,
-          rssMiB: finite(phase.rssMiB[i]!),
+          appRssMiB: finite(phase.appRssMiB[i]!),
+          floorRssMiB: finite(phase.floorRssMiB[i]!),
+          appToFloorRss: finite(phase.appRssMiB[i]! / phase.floorRssMiB[i]!),
         };
       }),
     ),
   };
 }
 
-function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: string, growSeconds: number): string {
+/** The bulk load in a few lines (also the whole report of --grow-only). */
+function loadReport(load: LoadFigures, memory: Neo4jMemory, storeMiB: number | null): string[] {
+  return [
+    `Bulk load (${count(load.batchSize)} rows per UNWIND batch, one transaction each; Neo4j heap ${memory.heapMb} MB, page cache ${memory.pageCacheMb} MB): ` +
+      `${count(load.entities)} entities in ${load.entitySeconds.toFixed(1)} s (${perSecond(load.entitiesPerSecond)}), ` +
+      `${count(load.facts)} facts in ${load.factSeconds.toFixed(1)} s (${perSecond(load.factsPerSecond)}, generation included), ` +
+      `entity sources and index wait ${load.finishSeconds.toFixed(1)} s; ${load.seconds.toFixed(1)} s in all` +
+      (Number.isFinite(load.factNeo4jCpuSeconds)
+        ? `; Neo4j used ${load.factNeo4jCpuSeconds.toFixed(1)} CPU s for the facts (${perSecond(load.factsPerNeo4jCpuSecond)} of its CPU time)`
+        : '') +
+      (storeMiB === null ? '' : `; store on disk ${count(Math.round(storeMiB))} MiB`),
+  ];
+}
+
+function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: string, load: LoadFigures, memory: Neo4jMemory, storeMiB: number | null): string {
   const lines: string[] = [];
   const over = `> ${count(args.timeoutSeconds * 1000)}`;
   const p50 = (m: Measurement) => (m.timedOut ? over : ms(m.p50));
@@ -263,13 +320,13 @@ function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: strin
   lines.push('Magnesium supply graph: benchmark');
   lines.push('');
   lines.push(
-    `Neo4j ${neo4jVersion} ${seed.health.neo4jEdition} (throw-away local, heap ${NEO4J_HEAP_MB} MB, page cache ${NEO4J_PAGE_CACHE_MB} MB) · ` +
+    `Neo4j ${neo4jVersion} ${seed.health.neo4jEdition} (throw-away local, heap ${memory.heapMb} MB, page cache ${memory.pageCacheMb} MB) · ` +
       `Node ${process.version} · ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown'}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
   lines.push(
     `iterations ${args.iterations} per operation and phase after ${args.warmup} warm-up requests ` +
-      `(at most ${args.budgetSeconds} s each, and at least ${MIN_ITERATIONS}; a request past ${args.timeoutSeconds} s is stopped and reported as "> …") · one request at a time over HTTP to the in-process server`,
+      `(at most ${args.budgetSeconds} s each, and at least ${MIN_ITERATIONS}; a request past ${args.timeoutSeconds} s is stopped and reported as "> …") · one request at a time over HTTP to the app's own process`,
   );
   lines.push('');
   lines.push(
@@ -283,7 +340,8 @@ function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: strin
       ['left', 'right', 'right', 'right'],
     ),
   );
-  lines.push(`(synthetic: ${count(args.scale)} entities and ${count(args.facts)} facts, written in ${growSeconds.toFixed(1)} s)`);
+  lines.push(`(synthetic: ${count(args.scale)} entities and ${count(args.facts)} facts, written in ${load.seconds.toFixed(1)} s)`);
+  lines.push(...loadReport(load, memory, storeMiB));
   lines.push('');
 
   const rows = seed.operations.map((s, i) => {
@@ -366,17 +424,55 @@ function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: strin
   return lines.join('\n');
 }
 
+/** Forks the app's and the floor's processes; both are stopped at teardown. */
+async function startServers(env: Awaited<ReturnType<typeof startEnvironment>>, teardown: Teardown): Promise<Servers> {
+  const start = async (name: string, module: URL) => {
+    const server = await ChildServer.start(name, module, env.childInit);
+    teardown.add(`stop the ${name} process`, () => server.stop());
+    return server;
+  };
+  const [app, floor] = await Promise.all([
+    start('app', new URL('./app-process.ts', import.meta.url)),
+    start('floor', new URL('./floor/process.ts', import.meta.url)),
+  ]);
+  return { app, floor };
+}
+
 async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
-  const env = await startEnvironment(teardown, log, args.timeoutSeconds * 1000);
-  const client = new Client(env.url, env.db, args.timeoutSeconds * 1000);
-  teardown.add('unsubscribe the client', () => client.close());
-  // The floor runs through the same Database (driver, pool, timeout) as the app.
-  const floor = await startFloorServer(env.db);
-  teardown.add('close the floor server', () => floor.close());
-  client.floorUrl = floor.url;
-  const rss = new RssSampler();
-  rss.start();
-  teardown.add('stop sampling RSS', () => rss.stop());
+  const memory = neo4jMemory(args.facts);
+  const env = await startEnvironment(teardown, log, args.timeoutSeconds * 1000, memory);
+  const grow = async () => {
+    log(`growing the graph by ${count(args.scale)} entities and ${count(args.facts)} facts`);
+    const synthetic = streamSyntheticGraph(
+      { entities: args.scale, facts: args.facts },
+      new Set(env.seed.entities.map((e) => e.id)),
+    );
+    const load = await growGraph(env.writer, synthetic, log, args.batchSize, () => processCpuSeconds(env.local.pid));
+    log(`  written in ${load.seconds.toFixed(1)} s: ${Object.entries(synthetic.factsByType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    const storeMiB = storeBytes(env.dataDir) / 2 ** 20;
+    return { load, storeMiB: Number.isFinite(storeMiB) ? storeMiB : null };
+  };
+
+  if (args.growOnly) {
+    const { load, storeMiB } = await grow();
+    const health = await readHealth(env.writer);
+    process.stdout.write(
+      `\n${[
+        `Magnesium supply graph: bulk load only (--grow-only), Neo4j ${health.neo4jVersion} ${health.neo4jEdition}, Node ${process.version}`,
+        `graph after: ${count(health.entities)} entities, ${count(health.relationships)} relationships, ${count(health.sources)} sources`,
+        ...loadReport(load, memory, storeMiB),
+      ].join('\n')}\n`,
+    );
+    if (args.json) {
+      writeFileSync(args.json, `${JSON.stringify({ load: jsonLoad(load, memory, storeMiB), operations: [] }, null, 2)}\n`);
+      log(`figures written to ${args.json}`);
+    }
+    return;
+  }
+
+  const servers = await startServers(env, teardown);
+  const client = new Client(servers.app.url, servers.app, args.timeoutSeconds * 1000);
+  client.floor = { url: servers.floor.url, counter: servers.floor };
   const options: MeasureOptions = {
     warmup: args.warmup,
     iterations: args.iterations,
@@ -386,28 +482,20 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
   };
 
   log('timing the operations on the seeded graph');
-  const seedHealth = await readHealth(env.db);
-  const seed: Phase = { health: seedHealth, ...(await runPhase(client, 'seed', options, args.only, rss)) };
+  const seedHealth = await readHealth(env.writer);
+  const seed: Phase = { health: seedHealth, ...(await runPhase(client, 'seed', options, args.only, servers)) };
 
-  log(`growing the graph by ${count(args.scale)} entities and ${count(args.facts)} facts`);
-  const synthetic = generateSyntheticGraph(
-    { entities: args.scale, facts: args.facts },
-    new Set(env.seed.entities.map((e) => e.id)),
-  );
-  const started = performance.now();
-  await growGraph(env.writer, synthetic, log);
-  const growSeconds = (performance.now() - started) / 1000;
-  log(`  written in ${growSeconds.toFixed(1)} s: ${Object.entries(synthetic.factsByType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  const { load, storeMiB } = await grow();
 
   log('timing the operations on the scaled graph');
-  const scaledHealth = await readHealth(env.db);
-  const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only, rss)) };
+  const scaledHealth = await readHealth(env.writer);
+  const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only, servers)) };
 
-  const extras = await runScaledExtras(args, { client, db: env.db, apiUrl: env.url, floorUrl: floor.url, log });
+  const extras = await runScaledExtras(args, { client, db: env.writer, apiUrl: servers.app.url, floorUrl: servers.floor.url, log });
 
-  process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, growSeconds)}\n${scaledExtrasReport(extras)}`);
+  process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, load, memory, storeMiB)}\n${scaledExtrasReport(extras)}`);
   if (args.json) {
-    writeFileSync(args.json, `${JSON.stringify({ ...(jsonReport(seed, scaled) as object), ...scaledExtrasJson(extras) }, null, 2)}\n`);
+    writeFileSync(args.json, `${JSON.stringify({ ...(jsonReport(jsonLoad(load, memory, storeMiB), seed, scaled) as object), ...scaledExtrasJson(extras) }, null, 2)}\n`);
     log(`figures written to ${args.json}`);
   }
 }

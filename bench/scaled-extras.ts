@@ -62,10 +62,13 @@ export function scaledExtrasReport(extras: ScaledExtras): string {
   return sections.map((section) => `\n${section}\n`).join('');
 }
 
-/** The keys added to --json: `overhead` and `load`, null when skipped, `{error}` when stopped. */
-export function scaledExtrasJson(extras: ScaledExtras): { overhead: unknown; load: unknown } {
+/**
+ * The keys added to --json: `overhead` and `openLoad` (`load` is the bulk load's), null when
+ * skipped, `{error}` when stopped.
+ */
+export function scaledExtrasJson(extras: ScaledExtras): { overhead: unknown; openLoad: unknown } {
   return {
     overhead: extras.overhead ? overheadJson(extras.overhead) : extras.overheadError ? { error: extras.overheadError } : null,
-    load: extras.load ? loadJson(extras.load) : extras.loadError ? { error: extras.loadError } : null,
+    openLoad: extras.load ? loadJson(extras.load) : extras.loadError ? { error: extras.loadError } : null,
   };
 }

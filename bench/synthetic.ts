@@ -44,6 +44,21 @@ export interface SyntheticGraph {
   factsByType: Partial<Record<RelationshipType, number>>;
 }
 
+/**
+ * The synthetic graph with its facts drawn one at a time, so a million facts need not
+ * be held at once. `facts` can be read once; while it is read `factsByType` counts what
+ * was drawn, and when it is exhausted every entity's `sourceIds` is filled in (the
+ * sources its facts cite; empty until then).
+ */
+export interface SyntheticStream {
+  sources: SyntheticSource[];
+  entities: SyntheticEntity[];
+  /** How many facts `facts` will yield. */
+  factCount: number;
+  facts: Generator<SyntheticFact, void, undefined>;
+  factsByType: Partial<Record<RelationshipType, number>>;
+}
+
 /** Seed entities the synthetic network attaches to; generation fails if one is missing. */
 export const ANCHORS = {
   buyers: ['company:bmw', 'company:tesla'],
@@ -113,6 +128,9 @@ const COMMODITY_NAMES = ['magnesium alloy', 'magnesium ingot', 'magnesium powder
 const TECHNOLOGY_NAMES = ['thixomolding line', 'vacuum die casting', 'silicothermic retort', 'alloy refining', 'chip recycling', 'electrolytic cell'];
 const PERIOD_YEARS = [2024, 2025];
 
+/** Parsed periods by text: a few dozen texts, drawn a million times at the largest scale. */
+const PERIODS = new Map<string, { start: string; end: string }>();
+
 function period(random: ReturnType<typeof prng>): { period: string; periodStart: string; periodEnd: string } {
   const year = random.pick(PERIOD_YEARS);
   const form = random.int(4);
@@ -124,17 +142,33 @@ function period(random: ReturnType<typeof prng>): { period: string; periodStart:
         : form === 2
           ? `${year}-Q${1 + random.int(4)}`
           : `${year}-${String(1 + random.int(12)).padStart(2, '0')}`;
-  const range = parsePeriod(text)!;
-  return { period: text, periodStart: range.start, periodEnd: range.end! };
+  let range = PERIODS.get(text);
+  if (!range) {
+    const parsed = parsePeriod(text)!;
+    range = { start: parsed.start, end: parsed.end! };
+    PERIODS.set(text, range);
+  }
+  return { period: text, periodStart: range.start, periodEnd: range.end };
 }
 
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');
 
 /**
- * Builds the synthetic graph. `realEntityIds` are the ids already in the graph; every
- * anchor must be among them.
+ * Builds the synthetic graph, all of it in memory (a million facts take about a
+ * gigabyte; growGraph reads streamSyntheticGraph instead). `realEntityIds` are the ids
+ * already in the graph; every anchor must be among them.
  */
 export function generateSyntheticGraph(size: SyntheticSize, realEntityIds: ReadonlySet<string>): SyntheticGraph {
+  const stream = streamSyntheticGraph(size, realEntityIds);
+  const facts = [...stream.facts];
+  return { sources: stream.sources, entities: stream.entities, facts, factsByType: stream.factsByType };
+}
+
+/**
+ * The synthetic graph with its facts drawn lazily (see SyntheticStream): the same rows,
+ * in the same order, as generateSyntheticGraph.
+ */
+export function streamSyntheticGraph(size: SyntheticSize, realEntityIds: ReadonlySet<string>): SyntheticStream {
   const anchors = [
     ...ANCHORS.buyers,
     ANCHORS.equipmentMaker,
@@ -227,17 +261,17 @@ export function generateSyntheticGraph(size: SyntheticSize, realEntityIds: Reado
   const allCountries = [...countries, ...countryWeights.map(([id]) => id), ...ANCHORS.importers];
   const items = [...commodities, ...ANCHORS.commodities];
 
-  const facts: SyntheticFact[] = [];
+  let made = 0;
   const factsByType: Partial<Record<RelationshipType, number>> = {};
   const entitySources = new Map<string, Set<string>>();
-  const fact = (type: RelationshipType, from: string, to: string, claim: string, extra: Props = {}) => {
+  const fact = (type: RelationshipType, from: string, to: string, claim: string, extra: Props = {}): SyntheticFact => {
     const cited = random.chance(0.8) ? [random.pick(sourceIds)] : [...new Set([random.pick(sourceIds), random.pick(sourceIds)])].sort();
-    facts.push({
+    const drawn: SyntheticFact = {
       type,
       from,
       to,
       props: {
-        id: `${SYNTHETIC_PREFIX}${type.toLowerCase().replace(/_/g, '-')}-${pad(facts.length, 6)}`,
+        id: `${SYNTHETIC_PREFIX}${type.toLowerCase().replace(/_/g, '-')}-${pad(made, 6)}`,
         claim,
         ...period(random),
         sourceIds: cited,
@@ -245,7 +279,8 @@ export function generateSyntheticGraph(size: SyntheticSize, realEntityIds: Reado
         ...extra,
         seeded: false,
       },
-    });
+    };
+    made += 1;
     factsByType[type] = (factsByType[type] ?? 0) + 1;
     for (const id of [from, to]) {
       if (!id.includes(`:${SYNTHETIC_PREFIX}`)) continue;
@@ -253,86 +288,95 @@ export function generateSyntheticGraph(size: SyntheticSize, realEntityIds: Reado
       for (const s of cited) set.add(s);
       entitySources.set(id, set);
     }
+    return drawn;
   };
   const name = (id: string) => names.get(id) ?? id.split(':')[1]!;
   const tonnes = (max: number) => ({ quantity: 10 * (1 + random.int(max / 10)), unit: 't' });
 
-  for (const [i, id] of companies.entries()) {
-    fact('LOCATED_IN', id, countryOf[i]!, `${name(id)} is based in ${name(countryOf[i]!)}.`);
-  }
-
-  const remaining = Math.max(0, size.facts - facts.length);
+  // The fact counts are known before any fact is drawn: one LOCATED_IN per company, the
+  // ties to real entities, then each type's quota (SUPPLIES counts its ties).
+  const remaining = Math.max(0, size.facts - companyCount);
   const quota = Object.fromEntries(FACT_MIX.map(([type, share]) => [type, Math.round(remaining * share)])) as Record<string, number>;
   const tied = Math.max(5, Math.round(size.entities / 500));
 
-  // SUPPLIES: tier n+1 supplies tier n; tier 1 also supplies the real BMW and Tesla, and
-  // the real Yimeitai sells equipment to tier 1 and 2.
-  const supply = (from: string, to: string) => {
-    const item = random.pick(items);
-    fact('SUPPLIES', from, to, `${name(from)} supplies ${name(item)} to ${name(to)}.`, {
-      item,
-      ...(random.chance(0.5) ? tonnes(5000) : {}),
-    });
-  };
-  for (const buyer of ANCHORS.buyers) for (let i = 0; i < tied; i += 1) supply(random.pick(layers[1]!), buyer);
-  for (let i = 0; i < tied; i += 1) {
-    const customer = random.pick(random.chance(0.5) ? layers[1]! : layers[2]!);
-    fact('SUPPLIES', ANCHORS.equipmentMaker, customer, `Yimeitai supplies a semi-solid injection moulding line to ${name(customer)}.`, {
-      item: 'technology:semi-solid-injection-moulding',
-      quantity: 1 + random.int(3),
-      unit: 'unit',
-    });
-  }
-  while ((factsByType.SUPPLIES ?? 0) < (quota.SUPPLIES ?? 0)) {
-    const layer = 1 + random.int(LAYERS - 1);
-    supply(random.pick(layers[layer]!), random.pick(layers[layer - 1]!));
-  }
+  const supplyTotal = Math.max(quota.SUPPLIES ?? 0, 3 * tied);
+  const factCount =
+    companyCount + supplyTotal + FACT_MIX.filter(([type]) => type !== 'SUPPLIES').reduce((sum, [type]) => sum + (quota[type] ?? 0), 0);
 
-  // DEPENDS_ON: a company relies on its country's imports, or on a deeper-tier company.
-  for (let n = 0; n < (quota.DEPENDS_ON ?? 0); n += 1) {
-    const from = random.pick(companies);
-    const i = companyIndex.get(from)!;
-    const layer = layerOf[i]!;
-    if (random.chance(0.4) || layer === LAYERS - 1) {
-      fact('DEPENDS_ON', from, countryOf[i]!, `${name(from)} relies on magnesium that ${name(countryOf[i]!)} imports.`);
-    } else {
-      const to = random.pick(layers[layer + 1]!);
-      fact('DEPENDS_ON', from, to, `${name(from)} relies on ${name(to)} for its alloy.`);
+  function* draw(): Generator<SyntheticFact, void, undefined> {
+    for (const [i, id] of companies.entries()) {
+      yield fact('LOCATED_IN', id, countryOf[i]!, `${name(id)} is based in ${name(countryOf[i]!)}.`);
     }
-  }
 
-  // USES_TECHNOLOGY: mostly synthetic technologies; some use the real Pidgeon process,
-  // electrolysis or semi-solid moulding.
-  for (let n = 0; n < (quota.USES_TECHNOLOGY ?? 0); n += 1) {
-    const from = random.pick(companies);
-    const to = random.chance(0.15) ? random.pick(ANCHORS.technologies) : random.pick(technologies);
-    fact('USES_TECHNOLOGY', from, to, `${name(from)} uses ${name(to)}.`);
-  }
+    // SUPPLIES: tier n+1 supplies tier n; tier 1 also supplies the real BMW and Tesla, and
+    // the real Yimeitai sells equipment to tier 1 and 2.
+    const supply = (from: string, to: string) => {
+      const item = random.pick(items);
+      return fact('SUPPLIES', from, to, `${name(from)} supplies ${name(item)} to ${name(to)}.`, {
+        item,
+        ...(random.chance(0.5) ? tonnes(5000) : {}),
+      });
+    };
+    for (const buyer of ANCHORS.buyers) for (let i = 0; i < tied; i += 1) yield supply(random.pick(layers[1]!), buyer);
+    for (let i = 0; i < tied; i += 1) {
+      const customer = random.pick(random.chance(0.5) ? layers[1]! : layers[2]!);
+      yield fact('SUPPLIES', ANCHORS.equipmentMaker, customer, `Yimeitai supplies a semi-solid injection moulding line to ${name(customer)}.`, {
+        item: 'technology:semi-solid-injection-moulding',
+        quantity: 1 + random.int(3),
+        unit: 'unit',
+      });
+    }
+    while ((factsByType.SUPPLIES ?? 0) < (quota.SUPPLIES ?? 0)) {
+      const layer = 1 + random.int(LAYERS - 1);
+      yield supply(random.pick(layers[layer]!), random.pick(layers[layer - 1]!));
+    }
 
-  // PRODUCES: the deeper tiers make commodities, with annual output.
-  for (let n = 0; n < (quota.PRODUCES ?? 0); n += 1) {
-    const from = random.pick(layers[3 + random.int(LAYERS - 3)]!);
-    const to = random.chance(0.2) ? random.pick(ANCHORS.commodities) : random.pick(commodities);
-    fact('PRODUCES', from, to, `${name(from)} produces ${name(to)}.`, tonnes(50_000));
-  }
+    // DEPENDS_ON: a company relies on its country's imports, or on a deeper-tier company.
+    for (let n = 0; n < (quota.DEPENDS_ON ?? 0); n += 1) {
+      const from = random.pick(companies);
+      const i = companyIndex.get(from)!;
+      const layer = layerOf[i]!;
+      if (random.chance(0.4) || layer === LAYERS - 1) {
+        yield fact('DEPENDS_ON', from, countryOf[i]!, `${name(from)} relies on magnesium that ${name(countryOf[i]!)} imports.`);
+      } else {
+        const to = random.pick(layers[layer + 1]!);
+        yield fact('DEPENDS_ON', from, to, `${name(from)} relies on ${name(to)} for its alloy.`);
+      }
+    }
 
-  // EXPORTS_TO / IMPORTS_FROM: flows between countries, a share of them China's exports
-  // and the real importers' purchases.
-  for (let n = 0; n < (quota.EXPORTS_TO ?? 0); n += 1) {
-    const from = random.chance(0.3) ? ANCHORS.exporter : random.pick(allCountries);
-    let to = random.pick(allCountries);
-    if (to === from) to = random.pick(countries);
-    const item = random.pick(items);
-    fact('EXPORTS_TO', from, to, `${name(from)} exported ${name(item)} to ${name(to)}.`, { item, ...tonnes(20_000) });
-  }
-  for (let n = 0; n < (quota.IMPORTS_FROM ?? 0); n += 1) {
-    const from = random.chance(0.3) ? random.pick(ANCHORS.importers) : random.pick(allCountries);
-    let to = random.chance(0.3) ? ANCHORS.exporter : random.pick(allCountries);
-    if (to === from) to = random.pick(countries);
-    const item = random.pick(items);
-    fact('IMPORTS_FROM', from, to, `${name(from)} imported ${name(item)} from ${name(to)}.`, { item, ...tonnes(20_000) });
-  }
+    // USES_TECHNOLOGY: mostly synthetic technologies; some use the real Pidgeon process,
+    // electrolysis or semi-solid moulding.
+    for (let n = 0; n < (quota.USES_TECHNOLOGY ?? 0); n += 1) {
+      const from = random.pick(companies);
+      const to = random.chance(0.15) ? random.pick(ANCHORS.technologies) : random.pick(technologies);
+      yield fact('USES_TECHNOLOGY', from, to, `${name(from)} uses ${name(to)}.`);
+    }
 
-  for (const e of entities) e.props.sourceIds = [...(entitySources.get(String(e.props.id)) ?? [])].sort();
-  return { sources, entities, facts, factsByType };
+    // PRODUCES: the deeper tiers make commodities, with annual output.
+    for (let n = 0; n < (quota.PRODUCES ?? 0); n += 1) {
+      const from = random.pick(layers[3 + random.int(LAYERS - 3)]!);
+      const to = random.chance(0.2) ? random.pick(ANCHORS.commodities) : random.pick(commodities);
+      yield fact('PRODUCES', from, to, `${name(from)} produces ${name(to)}.`, tonnes(50_000));
+    }
+
+    // EXPORTS_TO / IMPORTS_FROM: flows between countries, a share of them China's exports
+    // and the real importers' purchases.
+    for (let n = 0; n < (quota.EXPORTS_TO ?? 0); n += 1) {
+      const from = random.chance(0.3) ? ANCHORS.exporter : random.pick(allCountries);
+      let to = random.pick(allCountries);
+      if (to === from) to = random.pick(countries);
+      const item = random.pick(items);
+      yield fact('EXPORTS_TO', from, to, `${name(from)} exported ${name(item)} to ${name(to)}.`, { item, ...tonnes(20_000) });
+    }
+    for (let n = 0; n < (quota.IMPORTS_FROM ?? 0); n += 1) {
+      const from = random.chance(0.3) ? random.pick(ANCHORS.importers) : random.pick(allCountries);
+      let to = random.chance(0.3) ? ANCHORS.exporter : random.pick(allCountries);
+      if (to === from) to = random.pick(countries);
+      const item = random.pick(items);
+      yield fact('IMPORTS_FROM', from, to, `${name(from)} imported ${name(item)} from ${name(to)}.`, { item, ...tonnes(20_000) });
+    }
+
+    for (const e of entities) e.props.sourceIds = [...(entitySources.get(String(e.props.id)) ?? [])].sort();
+  }
+  return { sources, entities, factCount, facts: draw(), factsByType };
 }

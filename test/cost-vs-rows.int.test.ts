@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { buildASTSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growGraph } from '../bench/grow.js';
-import { generateSyntheticGraph } from '../bench/synthetic.js';
+import { streamSyntheticGraph } from '../bench/synthetic.js';
 import { readSeedFiles } from '../seed/load/files.js';
 import { validateSeed } from '../seed/load/validate.js';
 import { loadSeed } from '../seed/load/write.js';
@@ -48,7 +48,7 @@ beforeAll(async () => {
   db = await connect({ uri: local.uri, username: local.username, password: local.password, database: 'neo4j', queryTimeoutMs: 120_000, connectTimeoutMs: 30_000 });
   const seed = validateSeed(readSeedFiles(resolve(PROJECT_ROOT, 'seed'), PROJECT_ROOT));
   await loadSeed(db, seed);
-  await growGraph(db, generateSyntheticGraph(SYNTHETIC, new Set(seed.entities.map((e) => e.id))), () => {});
+  await growGraph(db, streamSyntheticGraph(SYNTHETIC, new Set(seed.entities.map((e) => e.id))), () => {});
   // Every query of the API reports the rows it returned; the background read of the
   // graph's version stamp is not part of any request.
   db.onQuery((event) => {

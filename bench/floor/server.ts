@@ -1,6 +1,6 @@
 /**
- * The floor's server: a bare `node:http` handler on 127.0.0.1 (a free port), in the
- * bench process beside the app, answering `POST /` with `{name, variables}` by running
+ * The floor's server: a bare `node:http` handler on 127.0.0.1 (a free port), in a
+ * process of its own (process.ts) beside the app's, answering `POST /` with `{name, variables}` by running
  * the operation's one floor query (operations.ts) and replying `{data}` as JSON. No
  * framework, no validation beyond the operation's name, no GraphQL: what is left of a
  * request's time is the HTTP round trip, the driver and the query.

@@ -1,0 +1,28 @@
+/**
+ * The app in its own process for the bench (bench/child.ts): the real `createServer`
+ * with the default config and a silent logger, on a driver of its own, on a free
+ * 127.0.0.1 port. Round trips are counted with Database.onQuery here, in the child;
+ * nothing in src/ knows about the bench.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+import { serveChild } from './child.js';
+
+serveChild(async (db) => {
+  const app = await createServer({ db, config: loadConfig({}), logger: createLogger('silent') });
+  const server = app.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('listening', () => resolveListen());
+    server.once('error', rejectListen);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await app.stop();
+    },
+  };
+});
