@@ -4,25 +4,13 @@
  * 127.0.0.1 port. Round trips are counted with Database.onQuery here, in the child;
  * nothing in src/ knows about the bench.
  */
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { serveChild } from './child.js';
+import { listenOnLoopback } from './loopback.js';
 
 serveChild(async (db) => {
   const app = await createServer({ db, config: loadConfig({}), logger: createLogger('silent') });
-  const server = app.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('listening', () => resolveListen());
-    server.once('error', rejectListen);
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      await app.stop();
-    },
-  };
+  return listenOnLoopback(app.app, () => app.stop());
 });

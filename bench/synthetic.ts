@@ -164,21 +164,23 @@ export function generateSyntheticGraph(size: SyntheticSize, realEntityIds: Reado
   return { sources: stream.sources, entities: stream.entities, facts, factsByType: stream.factsByType };
 }
 
+/** The real entities the synthetic graph attaches to: the seed must hold every one. */
+export const anchorIds = (): string[] => [
+  ...ANCHORS.buyers,
+  ANCHORS.equipmentMaker,
+  ...ANCHORS.countries.map(([id]) => id),
+  ANCHORS.exporter,
+  ...ANCHORS.importers,
+  ...ANCHORS.commodities,
+  ...ANCHORS.technologies,
+];
+
 /**
  * The synthetic graph with its facts drawn lazily (see SyntheticStream): the same rows,
  * in the same order, as generateSyntheticGraph.
  */
 export function streamSyntheticGraph(size: SyntheticSize, realEntityIds: ReadonlySet<string>): SyntheticStream {
-  const anchors = [
-    ...ANCHORS.buyers,
-    ANCHORS.equipmentMaker,
-    ...ANCHORS.countries.map(([id]) => id),
-    ANCHORS.exporter,
-    ...ANCHORS.importers,
-    ...ANCHORS.commodities,
-    ...ANCHORS.technologies,
-  ];
-  const missing = anchors.filter((id) => !realEntityIds.has(id));
+  const missing = anchorIds().filter((id) => !realEntityIds.has(id));
   if (missing.length > 0) throw new Error(`the seed lacks the entities the benchmark attaches to: ${missing.join(', ')}`);
   if (size.entities < 100) throw new Error(`--scale must be at least 100 synthetic entities, got ${size.entities}`);
 

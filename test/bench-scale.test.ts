@@ -10,17 +10,9 @@ import { batches, rate } from '../bench/grow.js';
 import { neo4jMemory } from '../bench/neo4j-memory.js';
 import { cpuTicksFromStat } from '../bench/process-cpu.js';
 import { rssVersus } from '../bench/report.js';
-import { ANCHORS, generateSyntheticGraph, streamSyntheticGraph } from '../bench/synthetic.js';
+import { anchorIds, generateSyntheticGraph, streamSyntheticGraph } from '../bench/synthetic.js';
 
-const anchors = new Set<string>([
-  ...ANCHORS.buyers,
-  ANCHORS.equipmentMaker,
-  ...ANCHORS.countries.map(([id]) => id),
-  ANCHORS.exporter,
-  ...ANCHORS.importers,
-  ...ANCHORS.commodities,
-  ...ANCHORS.technologies,
-]);
+const anchors = new Set<string>(anchorIds());
 
 describe('the synthetic graph drawn lazily', () => {
   it('keeps the rows of scale 2,000 (digest taken before facts were streamed)', () => {

@@ -5,9 +5,9 @@
  * framework, no validation beyond the operation's name, no GraphQL: what is left of a
  * request's time is the HTTP round trip, the driver and the query.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { Database } from '../../src/db/database.js';
+import { listenOnLoopback, type LoopbackServer } from '../loopback.js';
 import { FLOOR } from './operations.js';
 
 async function body(request: IncomingMessage): Promise<string> {
@@ -16,13 +16,10 @@ async function body(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export interface FloorServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type FloorServer = LoopbackServer;
 
 export async function startFloorServer(db: Database): Promise<FloorServer> {
-  const server = createServer((request, response) => {
+  return listenOnLoopback((request, response) => {
     void (async () => {
       try {
         const { name, variables } = JSON.parse(await body(request)) as { name: string; variables?: Record<string, unknown> };
@@ -40,16 +37,4 @@ export async function startFloorServer(db: Database): Promise<FloorServer> {
       }
     })();
   });
-  server.listen(0, '127.0.0.1');
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('listening', () => resolveListen());
-    server.once('error', rejectListen);
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-    },
-  };
 }
