@@ -77,7 +77,8 @@ export const ANALYSIS_CACHE_MAX_KEY = 1_024;
  * operation (and its document's fragments), the variables and the schema, which is
  * fixed for the life of the plugin. Bounded: at most ANALYSIS_CACHE_ENTRIES analyses,
  * the oldest dropped first, each keyed by variables of at most ANALYSIS_CACHE_MAX_KEY
- * characters. Refusals (a spent step budget) are not kept.
+ * characters (variables too deep to serialise are not kept either). Refusals (a spent
+ * step budget) are not kept.
  *
  * Measured as bench/overhead/ does ({ __typename } against a stock Apollo Server 5,
  * 1,200 interleaved rounds, on a 2-core machine loaded by other jobs): ours/stock ×1.19
@@ -101,7 +102,14 @@ export class AnalysisCache {
     variables: Readonly<Record<string, unknown>>;
     maxSteps: number;
   }): Analysis {
-    const variables = JSON.stringify(input.variables);
+    let variables: string;
+    try {
+      variables = JSON.stringify(input.variables);
+    } catch {
+      // Too deep to serialise (a hostile nesting overflows the stack): analysed as it is,
+      // not kept, so the request gets the analysis's answer, never a 500.
+      return analyzeOperation(input);
+    }
     if (variables.length > ANALYSIS_CACHE_MAX_KEY) return analyzeOperation(input);
     let id = this.ids.get(input.operation);
     if (id === undefined) this.ids.set(input.operation, (id = this.nextId++));

@@ -241,6 +241,14 @@ describe('Analysis cache: an operation seen before is not analysed again', () =>
     const long = new AnalysisCache();
     long.analyze(input({ id: 'x'.repeat(ANALYSIS_CACHE_MAX_KEY), first: 1 }));
     expect(long.size).toBe(0);
+    // A value nested deeper than JSON.stringify can follow (the resilience suite's
+    // deep_variable_value) is analysed as without the cache, never a thrown RangeError.
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    const deepInput = input({ id: 'company:bmw', first: 1, deep });
+    expect(() => JSON.stringify(deepInput.variables)).toThrow(RangeError);
+    expect(long.analyze(deepInput)).toEqual(analyzeOperation(deepInput));
+    expect(long.size).toBe(0);
     const bomb = parse(fragmentBomb(30, '__typename'));
     const refusing = new AnalysisCache();
     const analyze = () =>
