@@ -9,7 +9,9 @@ import type { Authentication } from './auth.js';
 import type { Database } from './db/database.js';
 import {
   entitiesByIds,
+  type LinkAsk,
   type LinkFilter,
+  type LinkRequest,
   type LinkSpec,
   linksOf,
   relationshipsByIds,
@@ -23,11 +25,12 @@ export interface Loaders {
   source: DataLoader<string, SourceRow | null>;
   relationship: DataLoader<string, RelationshipRow | null>;
   /**
-   * The loader for one link field (its specs, filter and per-entity limit), batching
-   * over entity ids. The limit is part of the key: a loader answering `first: 5` must
-   * not serve a `first: 50` of the same field.
+   * The links of one link field (its specs, filter, per-entity limit and what its
+   * selection reads along) for an entity. Every link field loaded in the same tick,
+   * whatever its request, goes to the database in one query. The whole request is part
+   * of the key: links answering `first: 5` must not serve a `first: 50` of the same field.
    */
-  links(specs: readonly LinkSpec[], limit: number, filter?: LinkFilter): DataLoader<string, LinkRow[]>;
+  links(specs: readonly LinkSpec[], limit: number, filter?: LinkFilter, along?: LinksAlong): { load(id: string): Promise<LinkRow[]> };
   /** The loader for one page (offset, limit) of sources' facts, batching over source ids. */
   sourceFacts(offset: number, limit: number): DataLoader<string, PageRow<RelationshipRow>>;
 }
@@ -39,6 +42,12 @@ export interface Context {
   auth: Authentication;
   /** The `Idempotency-Key` header, for a mutation that names no idempotencyKey argument. */
   idempotencyKey: string | null;
+}
+
+/** What a link field's selection needs besides the links (see LinkRequest). */
+export interface LinksAlong {
+  sources?: boolean;
+  item?: boolean;
 }
 
 /** What a request carries besides its operation. */
@@ -55,31 +64,22 @@ function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>
 }
 
 export function createContext(db: Database, request: RequestInfo = {}): Context {
-  const linkLoaders = new Map<string, DataLoader<string, LinkRow[]>>();
   const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
   const entity = byIdLoader((ids) => entitiesByIds(db, ids));
+  const source = byIdLoader((ids) => sourcesByIds(db, ids));
+  const links = linksLoader(db, entity, source);
   return {
     db,
     auth: request.auth ?? { principal: null, error: null },
     idempotencyKey: request.idempotencyKey ?? null,
     loaders: {
       entity,
-      source: byIdLoader((ids) => sourcesByIds(db, ids)),
+      source,
       relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
-      links(specs, limit, filter = {}) {
-        const key = JSON.stringify([specs, filter, limit]);
-        let loader = linkLoaders.get(key);
-        if (!loader) {
-          loader = new DataLoader(async (ids) => {
-            const found = await linksOf(db, ids, specs, filter, limit);
-            // The links query read the other ends too: resolving link.entity, from and to
-            // then costs no round trip (prime keeps an entry already loaded).
-            for (const links of found.values()) for (const link of links) entity.prime(link.entityId, link.entity);
-            return ids.map((id) => found.get(id) ?? []);
-          });
-          linkLoaders.set(key, loader);
-        }
-        return loader;
+      links(specs, limit, filter = {}, along = {}) {
+        const linkRequest: LinkRequest = { specs, filter, limit, withSources: along.sources ?? false, withItem: along.item ?? false };
+        const key = JSON.stringify([specs, filter, limit, linkRequest.withSources, linkRequest.withItem]);
+        return { load: (id) => links.load({ key, request: linkRequest, id }) };
       },
       sourceFacts(offset, limit) {
         const key = `${offset}:${limit}`;
@@ -95,4 +95,46 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
       },
     },
   };
+}
+
+interface LinkKey {
+  /** The request, serialised: what makes two link loads the same. */
+  key: string;
+  request: LinkRequest;
+  id: string;
+}
+
+/**
+ * One loader for every link field of a request: a batch groups its keys by request and
+ * asks for all of them in one query. What came along (the other ends, the facts'
+ * sources, their items) primes the entity and source loaders, so resolving them costs
+ * no round trip (prime keeps an entry already loaded).
+ */
+function linksLoader(
+  db: Database,
+  entity: DataLoader<string, EntityRow | null>,
+  source: DataLoader<string, SourceRow | null>,
+): DataLoader<LinkKey, LinkRow[], string> {
+  return new DataLoader(
+    async (keys) => {
+      const requests: LinkRequest[] = [];
+      const indexes = new Map<string, number>();
+      const asks: LinkAsk[] = keys.map(({ key, request, id }) => {
+        let index = indexes.get(key);
+        if (index === undefined) {
+          index = requests.push(request) - 1;
+          indexes.set(key, index);
+        }
+        return { id, request: index };
+      });
+      const answers = await linksOf(db, asks, requests);
+      for (const answer of answers) {
+        for (const link of answer.links) entity.prime(link.entityId, link.entity);
+        for (const item of answer.items) entity.prime(item.id, item);
+        for (const row of answer.sources) source.prime(row.id, row);
+      }
+      return answers.map((answer) => answer.links);
+    },
+    { cacheKeyFn: ({ key, id }) => `${key}\u0000${id}` },
+  );
 }

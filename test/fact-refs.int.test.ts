@@ -104,7 +104,10 @@ describe('Fact refs: lookups through the index equal a scan', () => {
   it('links entities to the facts that name them as item', async () => {
     const items = await ids('MATCH ()-[r]->() WHERE r.item IS NOT NULL RETURN DISTINCT r.item AS id ORDER BY id');
     // A limit above any item's count of facts, so every link comes back.
-    const links = await linksOf(db, [...items, 'no-such-entity'], [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'], direction: 'ITEM' }], {}, 10_000);
+    const request = { specs: [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'] as const, direction: 'ITEM' as const }], filter: {}, limit: 10_000, withSources: false, withItem: false };
+    const asked = [...items, 'no-such-entity'];
+    const answers = await linksOf(db, asked.map((id) => ({ id, request: 0 })), [request]);
+    const links = new Map(asked.map((id, i) => [id, answers[i]!.links]));
     for (const item of items) {
       const expected = await scan("r.item = $id AND type(r) IN ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM']", { id: item });
       // links.cypher orders by period end (newest first, an open end, null, the newest of all), then id.
@@ -155,14 +158,20 @@ describe('Fact refs: exact terms', () => {
       ]);
 
       const links = await run('entities/links', {
-        ids: [odd.item, 'test-fact-refs:item'],
+        asks: [odd.item, 'test-fact-refs:item'].map((id) => ({ id, request: neo4j.int(0) })),
         itemQueries: { [odd.item]: factRefQuery('item', odd.item), 'test-fact-refs:item': factRefQuery('item', 'test-fact-refs:item') },
-        specs: [{ types: ['SUPPLIES'], direction: 'ITEM', otherKinds: null }],
-        commodity: null,
-        periodFrom: null,
-        periodTo: null,
-        withFigure: false,
-        limit: neo4j.int(10),
+        requests: [
+          {
+            specs: [{ types: ['SUPPLIES'], direction: 'ITEM', otherKinds: null }],
+            commodity: null,
+            periodFrom: null,
+            periodTo: null,
+            withFigure: false,
+            limit: neo4j.int(10),
+            withSources: false,
+            withItem: false,
+          },
+        ],
       });
       expect(links.map((r) => [r.id, r.other, r.rel.id])).toEqual([
         ['test-fact-refs:item', 'test-fact-refs:b', 'fact'],

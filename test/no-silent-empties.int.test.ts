@@ -292,14 +292,20 @@ describe('Place lists include what is located in the place’s regions', () => {
       // Open-ended, so it holds on 30 June 2026; China's own 2024 figures do not.
       expect(trade!.page.map((r: any) => [r.id, r.from, r.quantity])).toEqual([['test-smelter-output', 'company:test-smelter', 1234]]);
       const links = await run('entities/links', {
-        ids: ['country:china'],
+        asks: [{ id: 'country:china', request: neo4j.int(0) }],
         itemQueries: {},
-        specs: [{ types: ['LOCATED_IN', 'MEMBER_OF'], direction: 'WITHIN', otherKinds: null }],
-        commodity: null,
-        periodFrom: null,
-        periodTo: null,
-        withFigure: false,
-        limit: neo4j.int(200),
+        requests: [
+          {
+            specs: [{ types: ['LOCATED_IN', 'MEMBER_OF'], direction: 'WITHIN', otherKinds: null }],
+            commodity: null,
+            periodFrom: null,
+            periodTo: null,
+            withFigure: false,
+            limit: neo4j.int(200),
+            withSources: false,
+            withItem: false,
+          },
+        ],
       });
       expect(links.map((r) => r.other)).toEqual(expect.arrayContaining(['region:test-province', 'region:test-city', 'company:test-smelter']));
     } finally {

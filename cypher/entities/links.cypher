@@ -1,5 +1,7 @@
-// The relationships of many entities at once, chosen by link specs (the links
-// DataLoader's batch). A spec names relationship types, optionally the kinds allowed at
+// The relationships of many entities at once, for many link requests (the links
+// DataLoader's batch: every link field of a request's level, whatever its specs, filters
+// and page size, in one round trip). A request is a list of link specs with filters and
+// a page size; each ask pairs an entity with a request. A spec names relationship types, optionally the kinds allowed at
 // the other end, and where the asking entity e stands:
 //   OUTGOING     e is the fact's `from`            (other end: `to`)
 //   INCOMING     e is the fact's `to`              (other end: `from`)
@@ -21,77 +23,94 @@
 // on, so it overlaps every later date), figures only. ITEM facts come from the `fact_refs` index:
 // $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
 // data layer (empty when no spec is ITEM); the item comparison decides.
-// At most $limit links per asking entity come back, newest period first (an open end
+// At most the request's `limit` links per ask come back, newest period first (an open end
 // counting as the newest), then by id:
 // the cut is made here, per entity, so a page of 5 never ships an entity's thousands
 // of facts to the API only to drop them there.
-// Parameters: $ids, $itemQueries (map id → query), $specs: list of {types, direction,
-//             otherKinds (or null)}, $commodity, $periodFrom, $periodTo, $withFigure,
-//             $limit (integer, per asking entity)
-// Returns: id (the asking entity), other (the entity at the other end), entity (its
-//          properties with kind and degree, as entities/by-ids reads them: the API
-//          keeps them in the request's entity loader, so the ends of the links cost no
-//          second round trip), rel; rows of one id are in link order
+// What the operation selects below a link can come along, so that resolving it costs no
+// further round trip: a request with `withSources` returns each fact's sources (those it
+// cites and those its references cite), one with `withItem` the entity its item names.
+// Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
+//             $requests: list of {specs: list of {types, direction, otherKinds (or
+//             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
+//             asking entity), withSources, withItem}, $itemQueries (map id → query)
+// Returns: id (the asking entity), request (the index), other (the entity at the other
+//          end), entity (its properties with kind and degree, as entities/by-ids reads
+//          them: the API keeps them in the request's entity loader, so the ends of the
+//          links cost no second round trip), rel, sources (list of source properties, or
+//          null), item (the item entity's properties, or null); rows of one ask are in
+//          link order
 // Mode: read
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
-  WITH e WHERE any(s IN $specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
+UNWIND $asks AS ask
+MATCH (e:Entity {id: ask.id})
+WITH ask, e, $requests[ask.request] AS q
+CALL (e, q) {
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
   MATCH (e)-[r]-(o:Entity)
-  WITH r, o, [s IN $specs WHERE type(r) IN s.types AND (
+  WITH r, o, [s IN q.specs WHERE type(r) IN s.types AND (
           s.direction = 'BOTH'
           OR (s.direction = 'OUTGOING' AND startNode(r) = e)
           OR (s.direction = 'INCOMING' AND endNode(r) = e))] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
-  WITH e WHERE any(s IN $specs WHERE s.direction = 'ITEM')
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'ITEM')
   CALL db.index.fulltext.queryRelationships('fact_refs', $itemQueries[e.id]) YIELD relationship AS r
   WITH e, r, endNode(r) AS o
   WHERE r.item = e.id AND startNode(r):Entity AND o:Entity
-  WITH r, o, [s IN $specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
+  WITH r, o, [s IN q.specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
-  WITH e WHERE any(s IN $specs WHERE s.direction = 'WITHIN')
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'WITHIN')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[r:LOCATED_IN|MEMBER_OF]-(o:Entity)
   WHERE o <> e
-  WITH r, o, [s IN $specs WHERE s.direction = 'WITHIN' AND type(r) IN s.types] AS matched
+  WITH r, o, [s IN q.specs WHERE s.direction = 'WITHIN' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
-  WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_FROM')
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_FROM')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
   WHERE o <> e
-  WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
+  WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
-  WITH e WHERE any(s IN $specs WHERE s.direction = 'SCOPE')
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'SCOPE')
   MATCH (o:Policy)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
   WHERE e.id IN r.scopeOrigins OR e.id IN r.scopeDestinations
-  WITH r, o, [s IN $specs WHERE s.direction = 'SCOPE' AND type(r) IN s.types] AS matched
+  WITH r, o, [s IN q.specs WHERE s.direction = 'SCOPE' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
-  WITH e WHERE any(s IN $specs WHERE s.direction = 'MEMBER_TO')
+  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_TO')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(m:Entity)<-[r]-(o:Entity)
   WHERE m <> e
-  WITH r, o, [s IN $specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
+  WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
   WHERE size(matched) > 0
   RETURN r, o, matched
 }
-WITH id, r, o
+WITH ask, q, r, o
 WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
-  AND ($commodity IS NULL OR r.item = $commodity OR o.id = $commodity)
-  AND ($periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= $periodFrom)
-  AND ($periodTo IS NULL OR r.periodStart <= $periodTo)
-  AND ($withFigure = false OR r.quantity IS NOT NULL)
-WITH DISTINCT id, r, o
+  AND (q.commodity IS NULL OR r.item = q.commodity OR o.id = q.commodity)
+  AND (q.periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= q.periodFrom)
+  AND (q.periodTo IS NULL OR r.periodStart <= q.periodTo)
+  AND (q.withFigure = false OR r.quantity IS NOT NULL)
+WITH DISTINCT ask, q, r, o
 ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
-WITH id, collect({r: r, o: o})[..$limit] AS kept
-UNWIND kept AS link
-WITH id, link.r AS r, link.o AS o
-RETURN id, o.id AS other, o {.*, degree: COUNT { (o)--() }} AS entity,
-       r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel
-ORDER BY id, rel.periodEnd IS NULL DESC, rel.periodEnd DESC, rel.id
+WITH ask, q, collect({r: r, o: o})[..q.limit] AS kept
+UNWIND range(0, size(kept) - 1) AS position
+WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
+RETURN ask.id AS id, ask.request AS request, o.id AS other, o {.*, degree: COUNT { (o)--() }} AS entity,
+       r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
+       CASE WHEN q.withSources THEN COLLECT {
+         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) AS sourceId
+         WITH DISTINCT sourceId
+         MATCH (s:Source {id: sourceId})
+         RETURN s {.*}
+       } END AS sources,
+       CASE WHEN q.withItem AND r.item IS NOT NULL THEN COLLECT {
+         MATCH (i:Entity {id: r.item})
+         RETURN i {.*, degree: COUNT { (i)--() }}
+       }[0] END AS item
+ORDER BY id, request, position

@@ -60,34 +60,61 @@ export interface LinkFilter {
 }
 
 /**
- * The links of many entities for one set of specs and filters: entity id → at most
- * `limit` of its links, newest first. The database makes the cut, per entity.
+ * One link field's request: its specs, filters and page size, and what the selection
+ * below it needs read along (see cypher/entities/links.cypher).
  */
-export async function linksOf(
-  db: Database,
-  ids: readonly string[],
-  specs: readonly LinkSpec[],
-  filter: LinkFilter,
-  limit: number,
-): Promise<Map<string, LinkRow[]>> {
-  const byItem = specs.some((s) => s.direction === 'ITEM');
+export interface LinkRequest {
+  specs: readonly LinkSpec[];
+  filter: LinkFilter;
+  /** At most this many links per entity, newest first. */
+  limit: number;
+  /** Read each fact's sources (cited and referenced) with it. */
+  withSources: boolean;
+  /** Read the entity each fact's item names with it. */
+  withItem: boolean;
+}
+
+/** An entity asking for one of the batch's requests (an index into its list). */
+export interface LinkAsk {
+  id: string;
+  request: number;
+}
+
+/** Links of one ask, with what came along for the loaders of entities and sources. */
+export interface LinkAnswer {
+  links: LinkRow[];
+  sources: SourceRow[];
+  items: EntityRow[];
+}
+
+/**
+ * The links of many entities for many link requests, in one round trip: for each ask
+ * (in the order given), at most its request's `limit` links, newest first. The database
+ * makes the cut, per ask.
+ */
+export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: readonly LinkRequest[]): Promise<LinkAnswer[]> {
+  const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
   const rows = await db.run(LINKS, {
-    ids,
-    itemQueries: byItem ? Object.fromEntries(ids.map((id) => [id, factRefQuery('item', id)])) : {},
-    specs: specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),
-    commodity: filter.commodity ?? null,
-    periodFrom: filter.periodFrom ?? null,
-    periodTo: filter.periodTo ?? null,
-    withFigure: filter.withFigure ?? false,
-    limit: int(limit),
+    asks: asks.map((ask) => ({ id: ask.id, request: int(ask.request) })),
+    requests: requests.map((request) => ({
+      specs: request.specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),
+      commodity: request.filter.commodity ?? null,
+      periodFrom: request.filter.periodFrom ?? null,
+      periodTo: request.filter.periodTo ?? null,
+      withFigure: request.filter.withFigure ?? false,
+      limit: int(request.limit),
+      withSources: request.withSources,
+      withItem: request.withItem,
+    })),
+    itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
   });
-  const out = new Map<string, LinkRow[]>(ids.map((id) => [id, []]));
+  const answers = new Map<string, LinkAnswer>(asks.map((ask) => [`${ask.request}:${ask.id}`, { links: [], sources: [], items: [] }]));
   for (const row of rows) {
-    out.get(String(row.id))?.push({
-      entityId: String(row.other),
-      entity: toEntityRow(row.entity as Props),
-      relationship: toRelationshipRow(row.rel as Props),
-    });
+    const answer = answers.get(`${Number(row.request)}:${String(row.id)}`);
+    if (!answer) continue;
+    answer.links.push({ entityId: String(row.other), entity: toEntityRow(row.entity as Props), relationship: toRelationshipRow(row.rel as Props) });
+    for (const source of (row.sources as Props[] | null) ?? []) answer.sources.push(toSourceRow(source));
+    if (row.item) answer.items.push(toEntityRow(row.item as Props));
   }
-  return out;
+  return asks.map((ask) => answers.get(`${ask.request}:${ask.id}`)!);
 }

@@ -3,6 +3,7 @@
  * fields from the LINK_FIELDS table. Resolvers only translate arguments and call the
  * loaders; every read is batched per request.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { LinkFilter, LinkSpec } from '../db/graph.js';
 import type { EntityRow, LinkRow, RelationshipRow } from '../db/rows.js';
@@ -12,6 +13,7 @@ import { checkInt, LIMITS, LINKS_FIRST_DEFAULT } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
 import { entityIds, GOODS_KINDS, periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
+import { linksAlong } from './selection.js';
 import { sourcesOf } from './relationship.js';
 
 /** GraphQL's EntityKind values (COMPANY …) and the graph's labels (Company …). */
@@ -28,8 +30,8 @@ const linksFirst = (args: { first?: number | null }) => checkInt('first', args.f
 /** Resolves a link field: the entity at the other end of each relationship the spec selects. */
 const links =
   (specs: readonly LinkSpec[]) =>
-  (parent: EntityRow, args: { first?: number | null }, { loaders }: Context): Promise<LinkRow[]> =>
-    loaders.links(specs, linksFirst(args)).load(parent.id);
+  (parent: EntityRow, args: { first?: number | null }, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRow[]> =>
+    loaders.links(specs, linksFirst(args), {}, linksAlong(info)).load(parent.id);
 
 /** Resolves a figure field: the relationships the spec selects, with filters. */
 const figures = async (
@@ -38,8 +40,9 @@ const figures = async (
   args: { first?: number | null },
   filter: LinkFilter,
   { loaders }: Context,
+  info: GraphQLResolveInfo,
 ): Promise<RelationshipRow[]> =>
-  (await loaders.links(specs, linksFirst(args), filter).load(parent.id)).map((l) => l.relationship);
+  (await loaders.links(specs, linksFirst(args), filter, linksAlong(info)).load(parent.id)).map((l) => l.relationship);
 
 type CommodityFigureArgs = {
   commodity?: string | null;
@@ -48,25 +51,44 @@ type CommodityFigureArgs = {
 };
 
 /** A country's figure field by commodity and period: the commodity must name a Commodity or Product. */
-const countryFigures = async (specs: readonly LinkSpec[], parent: EntityRow, args: CommodityFigureArgs, ctx: Context) => {
+const countryFigures = async (specs: readonly LinkSpec[], parent: EntityRow, args: CommodityFigureArgs, ctx: Context, info: GraphQLResolveInfo) => {
   const period = periodArgs(args.period);
   linksFirst(args);
   const [commodity] = await entityIds(ctx, [{ argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' }]);
-  return figures(specs, parent, args, { commodity, ...period }, ctx);
+  return figures(specs, parent, args, { commodity, ...period }, ctx, info);
 };
+
+type RelationshipsArgs = { types?: GqlRelationshipType[] | null; direction?: Direction | null; first?: number | null };
+
+/** An entity's `relationships` field as a link load: every type unless some are named, both directions by default. */
+const relationshipsLoad = (args: RelationshipsArgs): { specs: LinkSpec[]; limit: number } => ({
+  specs: [{ types: args.types?.length ? args.types : RELATIONSHIP_TYPE_NAMES, direction: args.direction ?? 'BOTH' }],
+  limit: checkInt('first', args.first ?? 50, LIMITS.relationshipsFirst),
+});
+
+/**
+ * The link load an entity type's field makes for these arguments: `relationships` on
+ * every type, and the link fields of LINK_FIELDS (fields with filters that need a lookup
+ * first, such as a country's figures by commodity, are not covered). Throws what the
+ * resolver would throw for arguments out of range; undefined for any other field.
+ */
+export function linkLoadOf(
+  typeName: string,
+  fieldName: string,
+  args: Record<string, unknown>,
+): { specs: readonly LinkSpec[]; limit: number } | undefined {
+  if (fieldName === 'relationships') return relationshipsLoad(args as RelationshipsArgs);
+  const specs = (LINK_FIELDS as Record<string, Record<string, readonly LinkSpec[]> | undefined>)[typeName]?.[fieldName];
+  return specs && { specs, limit: linksFirst(args as { first?: number | null }) };
+}
 
 const common = {
   kind: (parent: EntityRow) => labelToKind(parent.kind),
   sources: (parent: EntityRow, _args: unknown, ctx: Context) => sourcesOf(parent.sourceIds, ctx),
   degree: (parent: EntityRow) => parent.degree,
-  relationships: async (
-    parent: EntityRow,
-    args: { types?: GqlRelationshipType[] | null; direction?: Direction | null; first?: number | null },
-    { loaders }: Context,
-  ) => {
-    const first = checkInt('first', args.first ?? 50, LIMITS.relationshipsFirst);
-    const types = args.types?.length ? args.types : RELATIONSHIP_TYPE_NAMES;
-    const rows = await loaders.links([{ types, direction: args.direction ?? 'BOTH' }], first).load(parent.id);
+  relationships: async (parent: EntityRow, args: RelationshipsArgs, { loaders }: Context, info: GraphQLResolveInfo) => {
+    const { specs, limit } = relationshipsLoad(args);
+    const rows = await loaders.links(specs, limit, {}, linksAlong(info)).load(parent.id);
     return rows.map((l) => l.relationship);
   },
 };
@@ -83,9 +105,9 @@ export const entityResolvers: Resolvers = {
   Country: {
     ...common,
     ...mapLinks(LINK_FIELDS.Country),
-    production: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryProduction, parent, args, ctx),
-    exports: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryExports, parent, args, ctx),
-    imports: (parent, args, ctx) => countryFigures(FIGURE_FIELDS.countryImports, parent, args, ctx),
+    production: (parent, args, ctx, info) => countryFigures(FIGURE_FIELDS.countryProduction, parent, args, ctx, info),
+    exports: (parent, args, ctx, info) => countryFigures(FIGURE_FIELDS.countryExports, parent, args, ctx, info),
+    imports: (parent, args, ctx, info) => countryFigures(FIGURE_FIELDS.countryImports, parent, args, ctx, info),
   },
   Region: {
     ...common,
@@ -98,12 +120,12 @@ export const entityResolvers: Resolvers = {
   Commodity: {
     ...common,
     ...mapLinks(LINK_FIELDS.Commodity),
-    trade: (parent, args, ctx) => figures(FIGURE_FIELDS.commodityTrade, parent, args, periodArgs(args.period), ctx),
+    trade: (parent, args, ctx, info) => figures(FIGURE_FIELDS.commodityTrade, parent, args, periodArgs(args.period), ctx, info),
   },
   Product: {
     ...common,
     ...mapLinks(LINK_FIELDS.Product),
-    metrics: (parent, args, ctx) => figures(FIGURE_FIELDS.productMetrics, parent, args, {}, ctx),
+    metrics: (parent, args, ctx, info) => figures(FIGURE_FIELDS.productMetrics, parent, args, {}, ctx, info),
   },
   Sector: { ...common, ...mapLinks(LINK_FIELDS.Sector) },
   Organization: { ...common, ...mapLinks(LINK_FIELDS.Organization) },

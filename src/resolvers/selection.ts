@@ -4,7 +4,8 @@
  * fragments, under any alias. Conservative by design: a resolver may skip work only for
  * what is surely not selected (a directive such as @skip still counts as selected).
  */
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { LinksAlong } from '../context.js';
 
 export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, names: readonly string[]): boolean {
   const wanted = new Set(names);
@@ -23,4 +24,23 @@ export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
     return false;
   };
   return info.fieldNodes.some((node) => search(node.selectionSet));
+}
+
+/** Fields below a link or relationship that read a fact's sources. */
+const SOURCE_FIELDS = ['sources', 'source', 'statedOn'] as const;
+
+const alongByField = new WeakMap<readonly FieldNode[], LinksAlong>();
+
+/**
+ * What a link field's selection reads besides the links themselves, so that its one
+ * query can bring it along: the facts' sources, their item entities. Worked out once per
+ * field of an operation (graphql-js hands every item of a list the same field nodes).
+ */
+export function linksAlong(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): LinksAlong {
+  let along = alongByField.get(info.fieldNodes);
+  if (!along) {
+    along = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']) };
+    alongByField.set(info.fieldNodes, along);
+  }
+  return along;
 }
