@@ -8,6 +8,7 @@ import { cursorFor, offsetAfter } from '../pagination.js';
 import type { RelationshipType } from '../../seed/vocabulary.js';
 import { checkIds, entityIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
 import { kindToLabel } from './entity.js';
+import { prefetchLinks } from './prefetch.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -53,9 +54,11 @@ export const catalogResolvers: Resolvers = {
       const text = searchText(args.query);
       return searchFacts(db, text, checkInt('first', args.first ?? 10, LIMITS.searchFirst));
     },
-    entityByName: async (_parent, { name }, { db, loaders }) => {
-      const id = await entityIdByName(db, name);
-      return id ? loaders.entity.load(id) : null;
+    entityByName: async (_parent, { name }, ctx, info) => {
+      const id = await entityIdByName(ctx.db, name);
+      if (!id) return null;
+      prefetchLinks(info, [id], ctx);
+      return ctx.loaders.entity.load(id);
     },
     entities: async (_parent, args, ctx) => {
       const { db, loaders } = ctx;

@@ -6,10 +6,14 @@
  */
 import { allSources } from '../db/graph.js';
 import type { Resolvers } from '../generated/resolvers.js';
+import { prefetchLinks } from './prefetch.js';
 
 export const lookupResolvers: Resolvers = {
   Query: {
-    entity: (_parent, { id }, { loaders }) => loaders.entity.load(id),
+    entity: (_parent, { id }, ctx, info) => {
+      prefetchLinks(info, [id], ctx);
+      return ctx.loaders.entity.load(id);
+    },
     relationship: (_parent, { id }, { loaders }) => loaders.relationship.load(id),
     source: (_parent, { id }, { loaders }) => loaders.source.load(id),
     sources: (_parent, _args, { db }) => allSources(db),

@@ -1,0 +1,77 @@
+/**
+ * Looking ahead from an entity lookup: the link loads its selection will make are
+ * started in the same tick as the entity's own load, so the entity and every link field
+ * below it (whatever its type condition) come back in two concurrent queries instead of
+ * one after the other. The loads are the resolvers' own (same loader keys, from
+ * linkLoadOf and linksAlong), so a link field resolver finds its answer already on its
+ * way; anything the look-ahead does not cover is loaded by the resolvers as before.
+ */
+import {
+  type FieldNode,
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type GraphQLResolveInfo,
+  isObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { ENTITY_KINDS } from '../../seed/vocabulary.js';
+import { linkLoadOf } from './entity.js';
+import { linksAlong } from './selection.js';
+
+type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'variableValues'>;
+
+/** A field's selection: under every entity type when its type condition is the interface (or none). */
+const ENTITY_TYPES: readonly string[] = ENTITY_KINDS;
+
+const included = (node: FieldNode | { directives?: FieldNode['directives'] }, variables: Info['variableValues']) =>
+  getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+  getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+
+/** Starts the link loads of the entity ids' selection (an Entity-typed field's); never throws. */
+export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: Context): void {
+  const visit = (set: SelectionSetNode | undefined, types: readonly string[], seen: Set<string>): void => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(selection, info.variableValues)) continue;
+      if (selection.kind === 'InlineFragment') {
+        visit(selection.selectionSet, narrow(types, selection.typeCondition?.name.value), seen);
+      } else if (selection.kind === 'FragmentSpread') {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        visit(fragment.selectionSet, narrow(types, fragment.typeCondition.name.value), new Set([...seen, fragment.name.value]));
+      } else {
+        for (const typeName of types) start(selection, typeName);
+      }
+    }
+  };
+  const started = new Set<string>();
+  const start = (node: FieldNode, typeName: string) => {
+    const type = info.schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
+    if (!field) return;
+    try {
+      const load = linkLoadOf(typeName, node.name.value, getArgumentValues(field, node, info.variableValues));
+      if (!load) return;
+      const along = linksAlong({ fieldNodes: [node], fragments: info.fragments });
+      const key = JSON.stringify([load, along]);
+      // `relationships` is on every type: one load serves them all.
+      if (started.has(key)) return;
+      started.add(key);
+      for (const id of ids) loaders.links(load.specs, load.limit, {}, along).load(id).catch(() => undefined);
+    } catch {
+      // Arguments out of range: the field's resolver reports them.
+    }
+  };
+  visit(mergedSelection(info), ENTITY_TYPES, new Set());
+}
+
+/** The entity types a fragment's type condition keeps (the interface keeps them all). */
+const narrow = (types: readonly string[], condition: string | undefined): readonly string[] =>
+  condition === undefined || condition === 'Entity' ? types : types.filter((type) => type === condition);
+
+const mergedSelection = (info: Info): SelectionSetNode => ({
+  kind: 'SelectionSet' as SelectionSetNode['kind'],
+  selections: info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []),
+});

@@ -1,0 +1,110 @@
+/**
+ * Link fields in one query: every link field of a level (whatever its specs, page size
+ * and filters) goes to the database together, with what the selection below reads
+ * (the facts' sources, their items, the other ends), and an entity lookup starts its
+ * link loads with its own. Checked on the seeded graph by the queries each request runs,
+ * and against the same facts read one by one through `relationship(id)`.
+ */
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from './support/api.js';
+
+const t = useTestApi();
+const { query } = t;
+
+/** The queries a request ran, by name (the background graph-version watch left out), and its data. */
+const counted = async (text: string, variables: Record<string, unknown> = {}) => {
+  const seen: Record<string, number> = {};
+  const stop = t.db.onQuery((event) => {
+    if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
+  });
+  try {
+    return { seen, data: await query(text, variables) };
+  } finally {
+    stop();
+  }
+};
+
+const FACT = `id type from { id name kind } to { id name kind } item { id name kind }
+  evidence { claim nature sources { id title publisher date } references { source { id title } } }`;
+
+const ENTITY_WITH_LINKS = `query ($id: ID!) {
+  entity(id: $id) {
+    id name
+    relationships(first: 50) { ${FACT} }
+    ... on Company {
+      customers { entity { id name degree } relationship { ${FACT} } }
+      cheapSuppliers: suppliers(first: 2) { entity { id } relationship { id } }
+      ...suppliers
+    }
+  }
+}
+fragment suppliers on Company { suppliers { entity { id name degree } relationship { ${FACT} } } }`;
+
+describe('Link fields in one query', () => {
+  it("reads an entity's link fields, their ends, items and sources in one query beside the entity's own", async () => {
+    const { seen, data } = await counted(ENTITY_WITH_LINKS, { id: 'company:yimeitai' });
+    // The entity and every link field below it (four loads: relationships, customers and
+    // suppliers under two page sizes), with nothing left to load afterwards.
+    expect(seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+    const entity = data.entity;
+    expect(entity.relationships.length).toBeGreaterThan(3);
+    expect(entity.customers.length).toBeGreaterThan(0);
+    expect(entity.cheapSuppliers.map((l: any) => l.relationship.id)).toEqual(entity.suppliers.slice(0, 2).map((l: any) => l.relationship.id));
+
+    // Each fact as its own lookup (relationships/by-ids, then the entity and source
+    // loaders) answers exactly what came along with the links.
+    const facts = [...entity.relationships, ...entity.customers.map((l: any) => l.relationship), ...entity.suppliers.map((l: any) => l.relationship)];
+    const withItem = facts.filter((fact: any) => fact.item !== null);
+    const referenced = facts.filter((fact: any) => fact.evidence.references.length > 0);
+    expect(withItem.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      const one = await query(`query ($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id: fact.id });
+      expect(one.relationship, fact.id).toEqual(fact);
+    }
+    // Every link's other end is the entity as entity(id) gives it.
+    for (const link of [...entity.customers, ...entity.suppliers]) {
+      const one = await query('query ($id: ID!) { entity(id: $id) { id name degree } }', { id: link.entity.id });
+      expect(one.entity).toEqual(link.entity);
+    }
+    expect(referenced.every((fact: any) => fact.evidence.references.every((ref: any) => ref.source.title))).toBe(true);
+  });
+
+  it('batches the link fields of a whole page of entities into one query', async () => {
+    const { seen, data } = await counted(`{
+      entities(filter: { kinds: [COMPANY] }, first: 8) {
+        edges { node {
+          id
+          relationships(first: 3) { id from { id } to { id } evidence { sources { title } } }
+          ... on Company { suppliers(first: 2) { entity { id } } customers(first: 2) { entity { id } } }
+        } }
+      }
+    }`);
+    expect(data.entities.edges).toHaveLength(8);
+    expect(seen).toEqual({ 'entities/list': 1, 'entities/links': 1 });
+  });
+
+  it('starts no link load for a field the operation skips, and reads sources only when selected', async () => {
+    const skipped = await counted(`query ($skip: Boolean!) { entity(id: "company:yimeitai") { id relationships @skip(if: $skip) { id } } }`, {
+      skip: true,
+    });
+    expect(skipped.seen).toEqual({ 'entities/by-ids': 1 });
+    expect(skipped.data.entity).toEqual({ id: 'company:yimeitai' });
+
+    // Without sources or items below the links, still one query for them.
+    const bare = await counted('{ entity(id: "company:yimeitai") { relationships(first: 50) { id evidence { claim } } } }');
+    expect(bare.seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+  });
+
+  it('reports a link field out of range as its resolver does, without a link query for it', async () => {
+    const seen: string[] = [];
+    const stop = t.db.onQuery((event) => void (event.query !== 'system/graph-version' && seen.push(event.query)));
+    try {
+      const response = await t.server.graphql('{ entity(id: "company:yimeitai") { id ... on Company { suppliers(first: 0) { entity { id } } } } }');
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.body.errors?.[0]?.path).toEqual(['entity', 'suppliers']);
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual(['entities/by-ids']);
+  });
+});
