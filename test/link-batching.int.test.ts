@@ -107,4 +107,31 @@ describe('Link fields in one query', () => {
     }
     expect(seen).toEqual(['entities/by-ids']);
   });
+
+  it('reads the ends and sources of a page of facts with the page', async () => {
+    const bySource = await counted(`{
+      relationships(filter: { sourceId: "smm-2025-09-16-us-supply-risk" }, first: 30) { totalCount edges { node { ${FACT} } } }
+    }`);
+    // The source is checked first (one lookup); the page then brings everything below it.
+    expect(bySource.seen).toEqual({ 'sources/by-ids': 1, 'relationships/list': 1 });
+    const facts = bySource.data.relationships.edges.map((edge: any) => edge.node);
+    expect(facts).toHaveLength(30);
+    for (const fact of facts) {
+      const one = await query(`query ($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id: fact.id });
+      expect(one.relationship, fact.id).toEqual(fact);
+    }
+
+    const trade = await counted(`{
+      tradeFigures(place: "country:china", commodity: "commodity:magnesium-ingot") {
+        edges { node { id from { name } to { name } figure { value measuredBy { id } } evidence { sources { title } } } }
+      }
+    }`);
+    expect(trade.seen).toEqual({ 'entities/by-ids': 1, 'relationships/list': 1 });
+    expect(trade.data.tradeFigures.edges.length).toBeGreaterThan(0);
+
+    // Nothing below the page that names entities or sources: nothing read along, same page.
+    const bare = await counted(`{ relationships(filter: { sourceId: "smm-2025-09-16-us-supply-risk" }, first: 30) { edges { node { id } } } }`);
+    expect(bare.seen).toEqual({ 'sources/by-ids': 1, 'relationships/list': 1 });
+    expect(bare.data.relationships.edges.map((edge: any) => edge.node.id)).toEqual(facts.map((fact: any) => fact.id));
+  });
 });

@@ -288,6 +288,8 @@ describe('Place lists include what is located in the place’s regions', () => {
         outflowTypes: [],
         offset: neo4j.int(0),
         limit: neo4j.int(10),
+        withEnds: false,
+        withSources: false,
       });
       // Open-ended, so it holds on 30 June 2026; China's own 2024 figures do not.
       expect(trade!.page.map((r: any) => [r.id, r.from, r.quantity])).toEqual([['test-smelter-output', 'company:test-smelter', 1234]]);

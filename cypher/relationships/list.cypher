@@ -18,8 +18,13 @@
 // null). The filters below then decide exactly.
 // Parameters: $types (or null), $entity, $entityItemQuery, $sourceId, $sourceQuery,
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
-//             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int)
-// Returns: total, page (list of relationship maps with type, from, to)
+//             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
+//             $withEnds, $withSources (bool: what the operation reads below the page)
+// Returns: total, page (list of relationship maps with type, from, to), ends (with
+//          $withEnds: the entities the page's facts name as from, to, item or measurer,
+//          with kind and degree as entities/by-ids reads them; else null), sources (with
+//          $withSources: the sources the page's facts and their references cite; else
+//          null). What comes along spares the API a round trip per level below the page.
 // Mode: read
 CALL () {
   CALL () {
@@ -74,5 +79,20 @@ CALL () {
 }
 WITH r ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.periodStart DESC, r.id
 WITH collect(r) AS matches
-RETURN size(matches) AS total,
-       [r IN matches[$offset..($offset + $limit)] | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS page
+WITH size(matches) AS total, matches[$offset..($offset + $limit)] AS page
+RETURN total,
+       [r IN page | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS page,
+       CASE WHEN $withEnds THEN COLLECT {
+         UNWIND page AS r
+         UNWIND [startNode(r).id, endNode(r).id, r.item, r.measuredBy] AS endId
+         WITH DISTINCT endId WHERE endId IS NOT NULL
+         MATCH (e:Entity {id: endId})
+         RETURN e {.*, degree: COUNT { (e)--() }}
+       } END AS ends,
+       CASE WHEN $withSources THEN COLLECT {
+         UNWIND page AS r
+         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) AS sourceId
+         WITH DISTINCT sourceId
+         MATCH (s:Source {id: sourceId})
+         RETURN s {.*}
+       } END AS sources

@@ -1,7 +1,7 @@
 /** Finding entities and facts: full-text search, lookup by name, filtered pages. */
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
-import { toEntityRow, toRelationshipRow } from './mappers.js';
+import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import {
   entitiesOf,
   type KeyName,
@@ -14,7 +14,7 @@ import {
   STOP_WORDS,
   togetherReadings,
 } from './names.js';
-import type { EntityRow, PageRow, RelationshipRow, SearchHitRow } from './rows.js';
+import type { EntityRow, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
@@ -315,6 +315,16 @@ export interface RelationshipListArgs {
   place: { id: string; own: readonly RelationshipType[]; inflow: readonly RelationshipType[]; outflow: readonly RelationshipType[] } | null;
   offset: number;
   limit: number;
+  /** Read along the entities the page's facts name (from, to, item, measurer). */
+  withEnds?: boolean;
+  /** Read along the sources the page's facts cite. */
+  withSources?: boolean;
+}
+
+/** A page of facts with what was read along for the request's loaders. */
+export interface RelationshipPage extends PageRow<RelationshipRow> {
+  ends: EntityRow[];
+  sources: SourceRow[];
 }
 
 /** Every filter of a relationship list unset: start from this and set what applies. */
@@ -329,7 +339,7 @@ export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limi
   place: null,
 });
 
-export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<PageRow<RelationshipRow>> {
+export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<RelationshipPage> {
   const [row] = await db.run(LIST_RELATIONSHIPS, {
     types: args.types,
     entity: args.entity,
@@ -347,10 +357,19 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     outflowTypes: args.place?.outflow ?? [],
     offset: int(args.offset),
     limit: int(args.limit),
+    withEnds: args.withEnds ?? false,
+    withSources: args.withSources ?? false,
   });
   const total = Number(row?.total ?? 0);
   const items = ((row?.page as Props[] | undefined) ?? []).map(toRelationshipRow);
-  return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total };
+  return {
+    totalCount: total,
+    items,
+    offset: args.offset,
+    hasNextPage: args.offset + items.length < total,
+    ends: ((row?.ends as Props[] | null | undefined) ?? []).map(toEntityRow),
+    sources: ((row?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
+  };
 }
 
 /** The same page of facts for each of many sources, in one round trip. */

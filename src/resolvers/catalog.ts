@@ -1,6 +1,15 @@
 /** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
-import { entityIdByName, listEntities, listRelationships, NO_RELATIONSHIP_FILTER, search, searchFacts } from '../db/catalog.js';
-import type { EdgeRow, EntityRow, PageRow } from '../db/rows.js';
+import type { Context } from '../context.js';
+import {
+  entityIdByName,
+  listEntities,
+  listRelationships,
+  NO_RELATIONSHIP_FILTER,
+  type RelationshipPage,
+  search,
+  searchFacts,
+} from '../db/catalog.js';
+import type { EdgeRow, EntityRow, PageRow, RelationshipRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
@@ -9,6 +18,7 @@ import type { RelationshipType } from '../../seed/vocabulary.js';
 import { checkIds, entityIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
 import { kindToLabel } from './entity.js';
 import { prefetchLinks } from './prefetch.js';
+import { relationshipsAlong } from './selection.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -41,6 +51,13 @@ const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: Relation
   IMPORTS: { own: ['IMPORTS', 'IMPORTS_FROM'], inflow: ['EXPORTS_TO'], outflow: [] },
 };
 
+
+/** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */
+function primeAlong({ loaders }: Context, page: RelationshipPage): PageRow<RelationshipRow> {
+  for (const entity of page.ends) loaders.entity.prime(entity.id, entity);
+  for (const source of page.sources) loaders.source.prime(source.id, source);
+  return page;
+}
 
 export const catalogResolvers: Resolvers = {
   Query: {
@@ -75,7 +92,7 @@ export const catalogResolvers: Resolvers = {
       for (const entity of page.items) loaders.entity.prime(entity.id, entity);
       return page;
     },
-    relationships: async (_parent, args, ctx) => {
+    relationships: async (_parent, args, ctx, info) => {
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       const f = args.filter;
       const period = periodArgs(f?.period);
@@ -84,7 +101,7 @@ export const catalogResolvers: Resolvers = {
         { argument: 'filter.sourceId', value: f?.sourceId, names: 'source' },
         { argument: 'filter.item', value: f?.item, names: { kinds: ITEM_KINDS }, what: 'item' },
       ]);
-      return listRelationships(ctx.db, {
+      const page = await listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: f?.types?.length ? f.types : null,
         entity: entity ?? null,
@@ -94,9 +111,11 @@ export const catalogResolvers: Resolvers = {
         ...period,
         offset: offsetAfter(args.after),
         limit: first,
+        ...relationshipsAlong(info),
       });
+      return primeAlong(ctx, page);
     },
-    tradeFigures: async (_parent, args, ctx) => {
+    tradeFigures: async (_parent, args, ctx, info) => {
       const first = checkInt('first', args.first ?? 50, LIMITS.first);
       const period = periodArgs(args.period);
       const [place, commodity] = await entityIds(ctx, [
@@ -107,7 +126,7 @@ export const catalogResolvers: Resolvers = {
       const own = [...new Set(measures.flatMap((m) => MEASURES[m].own))];
       const inflow = [...new Set(measures.flatMap((m) => MEASURES[m].inflow))];
       const outflow = [...new Set(measures.flatMap((m) => MEASURES[m].outflow))];
-      return listRelationships(ctx.db, {
+      const page = await listRelationships(ctx.db, {
         ...NO_RELATIONSHIP_FILTER,
         types: [...new Set([...own, ...inflow, ...outflow])],
         item: commodity ?? null,
@@ -116,7 +135,9 @@ export const catalogResolvers: Resolvers = {
         place: place ? { id: place, own, inflow, outflow } : null,
         offset: offsetAfter(args.after),
         limit: first,
+        ...relationshipsAlong(info),
       });
+      return primeAlong(ctx, page);
     },
   },
   Source: {

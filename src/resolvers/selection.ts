@@ -44,3 +44,12 @@ export function linksAlong(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
   }
   return along;
 }
+
+/** Fields of a fact that name entities. */
+const END_FIELDS = ['from', 'to', 'item', 'measuredBy'] as const;
+
+/** What a page of facts' selection reads below it: the entities they name, their sources. */
+export const relationshipsAlong = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) => ({
+  withEnds: selectsAnyOf(info, END_FIELDS),
+  withSources: selectsAnyOf(info, SOURCE_FIELDS),
+});
