@@ -135,3 +135,34 @@ describe('Link fields in one query', () => {
     expect(bare.data.relationships.edges.map((edge: any) => edge.node.id)).toEqual(facts.map((fact: any) => fact.id));
   });
 });
+
+describe('Dependency results read along', () => {
+  it("reads a path's entities beside its facts, and the facts' sources and items with them", async () => {
+    const { seen, data } = await counted(`{
+      dependencyPaths(from: "company:bmw", to: "technology:pidgeon-process", k: 3) {
+        nodes { id name }
+        hops { dependent { id } provider { id } relationships { ${FACT} } }
+      }
+    }`);
+    expect(data.dependencyPaths.length).toBeGreaterThan(0);
+    // The two ends checked, the walks, then the routes' entities and the hops' facts side
+    // by side: nothing after (the items came with the facts; before, a third load).
+    expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
+    expect(seen['dependencies/hop-facts']).toBe(1);
+    expect(seen['sources/by-ids']).toBeUndefined();
+    const facts = data.dependencyPaths.flatMap((path: any) => path.hops.flatMap((hop: any) => hop.relationships));
+    expect(facts.some((fact: any) => fact.item !== null)).toBe(true);
+    for (const fact of facts) {
+      const one = await query(`query ($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id: fact.id });
+      expect(one.relationship, fact.id).toEqual(fact);
+    }
+  });
+
+  it("loads a walk's entities only when the operation selects them", async () => {
+    const bare = await counted('{ upstream(id: "company:bmw", maxDepth: 3) { total tiers { tier total } } }');
+    expect(bare.seen['entities/by-ids']).toBe(1);
+    const named = await counted('{ upstream(id: "company:bmw", maxDepth: 3) { total tiers { entities { entity { id name } } } } }');
+    expect(named.seen['entities/by-ids']).toBe(2);
+    expect(named.data.upstream.total).toBe(bare.data.upstream.total);
+  });
+});

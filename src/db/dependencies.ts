@@ -9,7 +9,7 @@ import { int } from './convert.js';
 import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { entitiesByIds } from './graph.js';
-import { toRelationshipRow } from './mappers.js';
+import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import { kShortestRoutes } from './routes.js';
 import type {
   DependenceRow,
@@ -19,6 +19,7 @@ import type {
   DependencyTiersRow,
   EntityRow,
   RelationshipRow,
+  SourceRow,
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
@@ -148,14 +149,26 @@ export async function toPaths(
   direction: WalkDirection,
   filter: WalkFilter,
   withFacts = true,
+  loaders: ResultLoaders = {},
 ): Promise<DependencyPathRow[]> {
+  // The routes' entities are known now: the caller can load them while the facts are read.
+  loaders.entitiesAhead?.([...new Set(routes.flat())]);
+  const along = loaders.factsAlong;
   const pairs = new Map<string, { dependent: string; provider: string }>();
   for (const route of routes) for (const pair of hopPairs(route, direction)) pairs.set(pairKey(pair.dependent, pair.provider), pair);
   const facts = new Map<string, RelationshipRow[]>([...pairs.keys()].map((key) => [key, []]));
   if (pairs.size > 0 && withFacts) {
-    const rows = await db.run(HOP_FACTS, { pairs: [...pairs.values()], ...sides(filter), ...factFilterParams(filter) });
+    const rows = await db.run(HOP_FACTS, {
+      pairs: [...pairs.values()],
+      ...sides(filter),
+      ...factFilterParams(filter),
+      withSources: along?.sources ?? false,
+      withItems: along?.items ?? false,
+    });
     for (const row of rows) {
       facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(row.rel as Props));
+      for (const source of (row.sources as Props[] | null) ?? []) along?.source(toSourceRow(source));
+      if (row.item) along?.entity(toEntityRow(row.item as Props));
     }
   }
   return routes.map((route) => ({
@@ -170,6 +183,22 @@ export async function toPaths(
       }),
     ),
   }));
+}
+
+/**
+ * The API's loaders, handed what a result will need as soon as it is known, so that
+ * resolving the result costs no round trip after its last query.
+ */
+export interface ResultLoaders {
+  /** The ids of every entity the result names, before the last query: loaded alongside it. */
+  entitiesAhead?(entityIds: readonly string[]): void;
+  /** The facts' sources (when `sources`) and items (when `items`), read with the facts. */
+  factsAlong?: {
+    sources: boolean;
+    items: boolean;
+    entity(row: EntityRow): void;
+    source(row: SourceRow): void;
+  };
 }
 
 export interface Reach {
@@ -248,6 +277,7 @@ export async function dependencyTiers(
   filter: WalkFilter,
   perTier: number,
   withFacts = true,
+  loaders: ResultLoaders = {},
 ): Promise<DependencyTiersRow> {
   const reaches = await walk(db, [rootId], direction, maxDepth, filter);
   const tierTotals = new Map<number, number>();
@@ -256,7 +286,7 @@ export async function dependencyTiers(
     tierTotals.set(r.tier, count);
     return count <= perTier;
   });
-  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts);
+  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders);
   return {
     rootId,
     maxDepth,
@@ -284,13 +314,14 @@ export async function dependencyPaths(
   k: number,
   maxLength: number,
   filter: WalkFilter,
+  loaders: ResultLoaders = {},
 ): Promise<DependencyPathRow[]> {
   if (fromId === toId) return [];
   const question: RouteQuestion = { fromId, toId, direction, k, maxLength, filter };
   const shortest = await shortestRoutes(db, question);
   // Done when there is no route, k of the shortest length, or no room for longer ones.
   const done = shortest.length === 0 || shortest.length >= k || shortest[0]!.length - 1 >= maxLength;
-  return toPaths(db, done ? shortest : await kRoutesByWalks(db, question), direction, filter);
+  return toPaths(db, done ? shortest : await kRoutesByWalks(db, question), direction, filter, true, loaders);
 }
 
 /** The arguments of dependencyPaths. */

@@ -16,6 +16,7 @@ import {
   kindsOf,
   narrowerOf,
   pathNature,
+  type ResultLoaders,
   subgraph,
   type WalkDirection,
   type WalkFilter,
@@ -24,7 +25,7 @@ import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds } from './args.js';
-import { selectsAnyOf } from './selection.js';
+import { linksAlong, selectsAnyOf } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -45,6 +46,27 @@ async function entity({ loaders }: Context, id: string): Promise<EntityRow> {
   const row = await loaders.entity.load(id);
   if (!row) throw new Error(`dependency result names missing entity ${id}`);
   return row;
+}
+
+/** Fields of walks and paths that resolve to the entities along them. */
+const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
+
+/**
+ * The request's loaders as a result's queries feed them (see ResultLoaders): the
+ * entities along the result while its facts are read, when the operation selects any,
+ * and the facts' sources and items with the facts, when it reads them.
+ */
+function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
+  const { sources, item } = linksAlong(info);
+  return {
+    ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
+    factsAlong: {
+      sources: sources ?? false,
+      items: item ?? false,
+      entity: (row) => loaders.entity.prime(row.id, row),
+      source: (row) => loaders.source.prime(row.id, row),
+    },
+  };
 }
 
 /** The arguments every walk takes besides its ends. */
@@ -99,7 +121,8 @@ async function tiers(
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
   const commodities = good ? narrowerOf(good) : null;
-  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier, selectsAnyOf(info, FACT_FIELDS));
+  const withFacts = selectsAnyOf(info, FACT_FIELDS);
+  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier, withFacts, resultLoaders(ctx, info));
 }
 
 /** Exactly one of country and policy, each of the right kind. */
@@ -126,12 +149,12 @@ export const dependencyResolvers: Resolvers = {
     upstream: (_parent, args, ctx, info) => tiers(ctx, 'UPSTREAM', args, info),
     downstream: (_parent, args, ctx, info) => tiers(ctx, 'DOWNSTREAM', args, info),
 
-    dependencyPaths: async (_parent, args, ctx) => {
+    dependencyPaths: async (_parent, args, ctx, info) => {
       const k = checkInt('k', args.k ?? 3, LIMITS.k);
       const maxLength = checkInt('maxLength', args.maxLength ?? 6, LIMITS.maxLength);
       const filter = filterArgs(args);
       const [from, to] = await Promise.all([named(ctx, 'from', args.from, 'entity'), named(ctx, 'to', args.to, 'entity')]);
-      return dependencyPaths(ctx.db, from.id, to.id, args.direction ?? 'UPSTREAM', k, maxLength, filter);
+      return dependencyPaths(ctx.db, from.id, to.id, args.direction ?? 'UPSTREAM', k, maxLength, filter, resultLoaders(ctx, info));
     },
 
     exposure: async (_parent, args, ctx) => {
