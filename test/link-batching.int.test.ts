@@ -136,6 +136,28 @@ describe('Link fields in one query', () => {
   });
 });
 
+describe('Entities read with the query that finds them', () => {
+  const ENTITY = 'id name kind aliases description degree';
+  const asLookedUp = async (entity: any) => (await query(`query ($id: ID!) { entity(id: $id) { ${ENTITY} } }`, { id: entity.id })).entity;
+
+  it('search, entityByName and subgraph need no second query for their entities', async () => {
+    const found = await counted(`{ search(query: "magnesium", first: 10) { entity { ${ENTITY} } } }`);
+    expect(found.seen).toEqual({ 'entities/search': 1 });
+    expect(found.data.search).toHaveLength(10);
+    for (const hit of found.data.search) expect(hit.entity).toEqual(await asLookedUp(hit.entity));
+
+    const named = await counted(`{ entityByName(name: "pidgeon method") { ${ENTITY} } }`);
+    expect(named.seen).toEqual({ 'entities/by-name': 1 });
+    expect(named.data.entityByName).toEqual(await asLookedUp({ id: 'technology:pidgeon-process' }));
+
+    const graph = await counted(`{ subgraph(ids: ["company:yimeitai"], depth: 2) { nodes { ${ENTITY} } edges { id from { id } to { id } } } }`);
+    // The root checked, then one query for nodes and edges.
+    expect(graph.seen).toEqual({ 'entities/by-ids': 1, 'dependencies/subgraph': 1 });
+    expect(graph.data.subgraph.nodes.length).toBeGreaterThan(5);
+    for (const node of graph.data.subgraph.nodes.slice(0, 10)) expect(node).toEqual(await asLookedUp(node));
+  });
+});
+
 describe('Dependency results read along', () => {
   it("reads a path's entities beside its facts, and the facts' sources and items with them", async () => {
     const { seen, data } = await counted(`{

@@ -6,8 +6,9 @@
 // means the limit cut it short.
 // Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
 //             $limit (integer)
-// Returns: one row: nodeIds, reachable, edges (rel properties with type, from and to,
-//          by fact id)
+// Returns: one row: nodeIds, nodes (their properties with kind and degree, as
+//          entities/by-ids reads them, for the request's entity loader), reachable,
+//          edges (rel properties with type, from and to, by fact id)
 // Bounds: depth 1..3
 // Mode: read
 UNWIND range(0, size($ids) - 1) AS position
@@ -28,4 +29,4 @@ CALL (nodes) {
   ORDER BY r.id
   RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
 }
-RETURN [n IN nodes | n.id] AS nodeIds, reachable, edges
+RETURN [n IN nodes | n.id] AS nodeIds, [n IN nodes | n {.*, degree: COUNT { (n)--() }}] AS nodes, reachable, edges

@@ -5,7 +5,8 @@
 // others score higher). $query is a Lucene query built from escaped user terms; $keyQuery
 // the quoted, escaped key for `entity_keys`.
 // Parameters: $query, $keyQuery, $key, $kinds (list of labels, or null), $limit (int)
-// Returns: id, name, aliases, nameKeys, description, score
+// Returns: id, name, aliases, nameKeys, description, score, entity (its properties with
+//          kind and degree, as entities/by-ids reads them, for the request's entity loader)
 // Mode: read
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
@@ -19,4 +20,5 @@ CALL () {
   RETURN node, 0.0 AS score
 }
 WITH node, max(score) AS score
-RETURN node.id AS id, node.name AS name, node.aliases AS aliases, node.nameKeys AS nameKeys, node.description AS description, score
+RETURN node.id AS id, node.name AS name, node.aliases AS aliases, node.nameKeys AS nameKeys, node.description AS description, score,
+       node {.*, degree: COUNT { (node)--() }} AS entity

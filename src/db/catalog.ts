@@ -221,7 +221,15 @@ export async function search(
       match === 'PREFIX'
         ? Math.min(...[entity.name, ...entity.aliases].map(normaliseName).filter((n) => n.startsWith(typed)).map((n) => n.length))
         : 0;
-    return { entityId: String(row.id), score: Number(row.score), match, matched: text, rest, name: entity.name.toLowerCase() };
+    return {
+      entityId: String(row.id),
+      entity: toEntityRow(row.entity as Props),
+      score: Number(row.score),
+      match,
+      matched: text,
+      rest,
+      name: entity.name.toLowerCase(),
+    };
   });
   // A text that is nothing but several entities' full names ("China Japan") is read as
   // naming them: they come before entities whose descriptions merely carry the words.
@@ -269,15 +277,15 @@ export async function searchFacts(db: Database, text: string, limit: number): Pr
   return [...between, ...words].slice(0, limit);
 }
 
-/** The id of the entity `name` finds (its name or an alias, by key: see src/db/names.ts), or null. */
-export async function entityIdByName(db: Database, name: string): Promise<string | null> {
+/** The entity `name` finds (its name or an alias, by key: see src/db/names.ts), or null. */
+export async function entityByName(db: Database, name: string): Promise<EntityRow | null> {
   const key = lookupKey(name);
   if (key === '') return null;
   const rows = await db.run(BY_NAME, { phrase: `"${escapeLucene(key)}"`, key });
   // Several entities can share a short form only through different full names; the one
   // whose own name has the key wins, then the smallest id.
-  const own = preferred(rows as { id: string; name: string }[], key);
-  return own ? String(own.id) : null;
+  const own = preferred(rows as { id: string; name: string; entity: Props }[], key);
+  return own ? toEntityRow(own.entity) : null;
 }
 
 export interface EntityListArgs {

@@ -476,10 +476,11 @@ export async function subgraph(
     types: types ? [...types] : null,
     limit: int(limit),
   });
-  if (!row) return { nodeIds: [], edges: [], truncated: false };
+  if (!row) return { nodeIds: [], nodes: [], edges: [], truncated: false };
   const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
   return {
     nodeIds,
+    nodes: (row.nodes as Props[]).map(toEntityRow),
     edges: (row.edges as Props[]).map(toRelationshipRow),
     truncated: Number(row.reachable) > nodeIds.length,
   };

@@ -116,6 +116,8 @@ export interface PageRow<T> {
 
 export interface SearchHitRow {
   entityId: string;
+  /** The entity, when the search read it (for the request's entity loader). */
+  entity?: EntityRow;
   score: number;
   /** EXACT, PREFIX, WORDS, PART or FUZZY: how the entity matches the text (src/db/catalog.ts). */
   match: 'EXACT' | 'PREFIX' | 'WORDS' | 'PART' | 'FUZZY';
@@ -204,6 +206,8 @@ export interface ExposedSetRow {
 
 export interface SubgraphRow {
   nodeIds: string[];
+  /** The nodes, read with them (for the request's entity loader). */
+  nodes: EntityRow[];
   edges: RelationshipRow[];
   truncated: boolean;
 }

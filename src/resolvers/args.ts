@@ -16,7 +16,7 @@
  * extra round trip, and an old id answers exactly what the survivor's id answers.
  */
 import type { Context } from '../context.js';
-import { entityIdByName } from '../db/catalog.js';
+import { entityByName } from '../db/catalog.js';
 import type { EntityRow } from '../db/rows.js';
 import { AppError, badInput, ErrorCode } from '../errors.js';
 import { ENTITY_KINDS, type EntityKind, ID_PREFIX } from '../../seed/vocabulary.js';
@@ -133,7 +133,7 @@ async function checkId(ctx: Context, { argument, value, names, what }: IdArgumen
 async function notAnId(ctx: Context, argument: string, value: string, kinds: readonly EntityKind[] | null): Promise<AppError> {
   const lower = value.trim().toLowerCase();
   const [byName, byId] = await Promise.all([
-    entityIdByName(ctx.db, value).then((id) => (id ? ctx.loaders.entity.load(id) : null)),
+    entityByName(ctx.db, value),
     isEntityId(lower) ? ctx.loaders.entity.load(lower) : null,
   ]);
   const suggestion = [byId, byName].find((e) => e && (!kinds || kinds.includes(e.kind)));

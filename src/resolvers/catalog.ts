@@ -1,7 +1,7 @@
 /** Search, lookup by name, and the paged lists of entities, facts and trade figures. */
 import type { Context } from '../context.js';
 import {
-  entityIdByName,
+  entityByName,
   listEntities,
   listRelationships,
   NO_RELATIONSHIP_FILTER,
@@ -61,21 +61,24 @@ function primeAlong({ loaders }: Context, page: RelationshipPage): PageRow<Relat
 
 export const catalogResolvers: Resolvers = {
   Query: {
-    search: async (_parent, args, { db }) => {
+    search: async (_parent, args, { db, loaders }) => {
       const text = searchText(args.query);
       const first = checkInt('first', args.first ?? 10, LIMITS.searchFirst);
       const kinds = args.kinds?.length ? args.kinds.map(kindToLabel) : null;
-      return search(db, text, kinds, first);
+      const hits = await search(db, text, kinds, first);
+      for (const hit of hits) if (hit.entity) loaders.entity.prime(hit.entityId, hit.entity);
+      return hits;
     },
     searchFacts: async (_parent, args, { db }) => {
       const text = searchText(args.query);
       return searchFacts(db, text, checkInt('first', args.first ?? 10, LIMITS.searchFirst));
     },
     entityByName: async (_parent, { name }, ctx, info) => {
-      const id = await entityIdByName(ctx.db, name);
-      if (!id) return null;
-      prefetchLinks(info, [id], ctx);
-      return ctx.loaders.entity.load(id);
+      const entity = await entityByName(ctx.db, name);
+      if (!entity) return null;
+      prefetchLinks(info, [entity.id], ctx);
+      ctx.loaders.entity.prime(entity.id, entity);
+      return entity;
     },
     entities: async (_parent, args, ctx) => {
       const { db, loaders } = ctx;

@@ -182,7 +182,9 @@ export const dependencyResolvers: Resolvers = {
       const limit = checkInt('limit', args.limit ?? 100, LIMITS.subgraphLimit);
       if (args.types && args.types.length === 0) throw badInput('types', 'must name at least 1');
       const entities = await Promise.all(ids.map((id) => named(ctx, 'ids', id, 'entity')));
-      return subgraph(ctx.db, [...new Set(entities.map((e) => e.id))], depth, limit, (args.types as RelationshipType[] | null | undefined) ?? null);
+      const row = await subgraph(ctx.db, [...new Set(entities.map((e) => e.id))], depth, limit, (args.types as RelationshipType[] | null | undefined) ?? null);
+      for (const node of row.nodes) ctx.loaders.entity.prime(node.id, node);
+      return row;
     },
   },
 
