@@ -8,9 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindBounds, bindMinimumBounds, CYPHER_DIR, cypher, declaredBounds } from '../src/db/cypher.js';
-import { DEPENDENCE_KINDS, dependencyTiers, kindsOf, narrowerGoods, type WalkFilter } from '../src/db/dependencies.js';
+import { DEPENDENCE_KINDS, dependencyTiers, kindsOf, narrowerGoods, toPaths, type WalkDirection, type WalkFilter } from '../src/db/dependencies.js';
 import { LIMITS } from '../src/limits.js';
 import { useTestApi } from './support/api.js';
+import { NATURE_ORDER } from '../seed/vocabulary.js';
 
 const t = useTestApi();
 const query = t.query;
@@ -133,6 +134,26 @@ describe('Dependencies: upstream', () => {
       overview,
     ]);
     expect(sources.d.evidence.claim).toBe('Germany sources its magnesium ingot from China.');
+  });
+
+  it('the facts a walk reads as it goes are exactly those hop-facts reads for its routes', async () => {
+    const cases: [string, WalkDirection, number, WalkFilter][] = [
+      [BMW, 'UPSTREAM', 6, SUPPLY],
+      [BMW, 'UPSTREAM', 4, { ...SUPPLY, natures: [...NATURE_ORDER] }],
+      [CHINA, 'DOWNSTREAM', 3, SUPPLY],
+      [CHINA, 'DOWNSTREAM', 2, { ...SUPPLY, asOf: '2025-06-30' }],
+      [PIDGEON, 'DOWNSTREAM', 4, SUPPLY],
+      [BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities: await narrowerGoods(t.db, 'commodity:magnesium-ingot') }],
+      [CHINA, 'UPSTREAM', 3, { ...SUPPLY, dependence: 'MARKET', kinds: kindsOf('MARKET') }],
+    ];
+    let hops = 0;
+    for (const [root, direction, maxDepth, filter] of cases) {
+      const result = await dependencyTiers(t.db, root, direction, maxDepth, filter, 1000);
+      const reread = await toPaths(t.db, result.reaches.map((r) => r.path.nodeIds), direction, filter);
+      expect(result.reaches.map((r) => r.path), `${root} ${direction} ${JSON.stringify(filter)}`).toEqual(reread);
+      hops += result.reaches.length;
+    }
+    expect(hops).toBeGreaterThan(20);
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
@@ -285,13 +306,13 @@ describe('Dependencies: downstream', () => {
   }
   fragment withFacts on DependencyReach { nature path { length nodes { id } hops { facts: relationships { id } } } }`;
 
-  it('makes one walk query per tier and one for all hop facts, whatever the number of results', async () => {
+  it('makes one walk query per tier, which reads the hops’ facts too, whatever the number of results', async () => {
     for (const maxDepth of [1, 2]) {
       const { seen, data } = await counted(WITH_FACTS, { id: CHINA, maxDepth });
-      // One expansion per tier, one query for every hop's facts; entities load in a batch
-      // or two, whether 12 or 27 come back.
+      // One expansion per tier, bringing the facts of the hops it takes; entities load in
+      // a batch or two, whether 12 or 27 come back.
       expect(seen['dependencies/expand']).toBe(maxDepth);
-      expect(seen['dependencies/hop-facts']).toBe(1);
+      expect(seen['dependencies/hop-facts']).toBeUndefined();
       expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
       const hops = data.downstream.tiers.flatMap((tier: any) => tier.entities.flatMap((reach: any) => reach.path.hops));
       expect(hops.length).toBeGreaterThan(0);
@@ -299,7 +320,7 @@ describe('Dependencies: downstream', () => {
     }
   });
 
-  it('skips the query for the hops’ facts when neither they nor a nature are selected, and answers the same', async () => {
+  it('reads no facts when neither they nor a nature are selected, and answers the same', async () => {
     const withFacts = await counted(WITH_FACTS, { id: CHINA, maxDepth: 2 });
     const without = await counted(TIERS, { up: false, id: CHINA, maxDepth: 2 });
     expect(without.seen['dependencies/expand']).toBe(2);

@@ -17,8 +17,10 @@
 // Parameters: $frontier (entity ids), $seen (ids reached so far, the frontier included),
 //             $forward, $backward (lists of relationship types), $natures (list),
 //             $ranks (map nature → rank), $asOf (YYYY-MM-DD or null),
-//             $commodities (entity ids or null)
-// Returns: entityId, parentId, rank, name
+//             $commodities (entity ids or null), $withFacts (bool)
+// Returns: entityId, parentId, rank, name, facts (with $withFacts: every fact making the
+//          hop, properties with type, from and to, as dependencies/hop-facts reads
+//          them, so a walk needs no second query for its paths' facts; else empty)
 // Mode: read
 UNWIND $frontier AS id
 MATCH (a:Entity {id: id})
@@ -40,4 +42,5 @@ WHERE r.nature IN $natures AND r.condition IS NULL
   AND ($asOf IS NULL OR (r.periodStart <= $asOf AND (r.periodEnd IS NULL OR r.periodEnd >= $asOf)))
   AND ($commodities IS NULL OR r.item IN $commodities OR a.id IN $commodities OR b.id IN $commodities)
   AND NOT b.id IN $seen
-RETURN b.id AS entityId, a.id AS parentId, min($ranks[r.nature]) AS rank, b.name AS name
+RETURN b.id AS entityId, a.id AS parentId, min($ranks[r.nature]) AS rank, b.name AS name,
+       collect(CASE WHEN $withFacts THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END) AS facts

@@ -137,10 +137,15 @@ function hopPairs(nodeIds: readonly string[], direction: WalkDirection): { depen
 
 const pairKey = (dependent: string, provider: string) => JSON.stringify([dependent, provider]);
 
+/** Facts by id, each once, as dependencies/hop-facts orders them. */
+const byId = (facts: readonly RelationshipRow[]): RelationshipRow[] =>
+  [...new Map(facts.map((fact) => [fact.id, fact])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 /**
  * Turns routes into path rows, fetching the facts of every hop of every route in one
- * query (each distinct hop once), with the walk's filters. With `withFacts` false the
- * query is skipped and every hop has no facts: only for an operation that selects
+ * query (each distinct hop once), with the walk's filters; hops whose facts are `known`
+ * (read by the walk that found the routes) are not fetched again. With `withFacts` false
+ * the query is skipped and every hop has no facts: only for an operation that selects
  * neither the facts nor anything computed from them (natures).
  */
 export async function toPaths(
@@ -150,13 +155,25 @@ export async function toPaths(
   filter: WalkFilter,
   withFacts = true,
   loaders: ResultLoaders = {},
+  known?: ReadonlyMap<string, RelationshipRow[]>,
 ): Promise<DependencyPathRow[]> {
   // The routes' entities are known now: the caller can load them while the facts are read.
   loaders.entitiesAhead?.([...new Set(routes.flat())]);
   const along = loaders.factsAlong;
   const pairs = new Map<string, { dependent: string; provider: string }>();
-  for (const route of routes) for (const pair of hopPairs(route, direction)) pairs.set(pairKey(pair.dependent, pair.provider), pair);
-  const facts = new Map<string, RelationshipRow[]>([...pairs.keys()].map((key) => [key, []]));
+  const facts = new Map<string, RelationshipRow[]>();
+  for (const route of routes) {
+    for (const pair of hopPairs(route, direction)) {
+      const key = pairKey(pair.dependent, pair.provider);
+      const inHand = withFacts ? known?.get(key) : undefined;
+      if (inHand) facts.set(key, inHand);
+      else if (!facts.has(key)) {
+        pairs.set(key, pair);
+        facts.set(key, []);
+      }
+    }
+  }
+  if (known && withFacts) loaders.factsAhead?.([...new Set([...facts.values()].flat())]);
   if (pairs.size > 0 && withFacts) {
     const rows = await db.run(HOP_FACTS, {
       pairs: [...pairs.values()],
@@ -192,7 +209,9 @@ export async function toPaths(
 export interface ResultLoaders {
   /** The ids of every entity the result names, before the last query: loaded alongside it. */
   entitiesAhead?(entityIds: readonly string[]): void;
-  /** The facts' sources (when `sources`) and items (when `items`), read with the facts. */
+  /** Facts already in hand before the result is resolved (a walk's): their sources and items can load now. */
+  factsAhead?(facts: readonly RelationshipRow[]): void;
+  /** The facts' sources (when `sources`) and items (when `items`), read with the facts by hop-facts. */
   factsAlong?: {
     sources: boolean;
     items: boolean;
@@ -231,25 +250,30 @@ export async function walk(
   direction: WalkDirection,
   maxDepth: number,
   filter: WalkFilter,
+  hopFacts?: Map<string, RelationshipRow[]>,
 ): Promise<Reach[]> {
-  const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK };
+  const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
   let frontier = [...new Set(rootIds)];
   for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
     const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
-    const best = new Map<string, { parentId: string; rank: number; name: string }>();
+    const best = new Map<string, { parentId: string; rank: number; name: string; facts: Props[] }>();
     for (const row of rows) {
       const entityId = String(row.entityId);
       const parentId = String(row.parentId);
       const rank = Math.max(Number(row.rank), routes.get(parentId)!.rank);
       const current = best.get(entityId);
       if (!current || rank < current.rank || (rank === current.rank && parentId < current.parentId)) {
-        best.set(entityId, { parentId, rank, name: String(row.name ?? '') });
+        best.set(entityId, { parentId, rank, name: String(row.name ?? ''), facts: (row.facts as Props[] | null) ?? [] });
       }
     }
     frontier = [];
-    for (const [entityId, { parentId, rank, name }] of best) {
+    for (const [entityId, { parentId, rank, name, facts }] of best) {
+      if (hopFacts) {
+        const [pair] = hopPairs([parentId, entityId], direction);
+        hopFacts.set(pairKey(pair!.dependent, pair!.provider), byId(facts.map(toRelationshipRow)));
+      }
       const route = [...routes.get(parentId)!.route, entityId];
       routes.set(entityId, { route, rank });
       reaches.push({ entityId, tier, route, rank, name });
@@ -279,14 +303,17 @@ export async function dependencyTiers(
   withFacts = true,
   loaders: ResultLoaders = {},
 ): Promise<DependencyTiersRow> {
-  const reaches = await walk(db, [rootId], direction, maxDepth, filter);
+  // The walk reads the facts of the hops it takes as it goes (when they are needed):
+  // the paths then need no query of their own for them.
+  const hopFacts = withFacts ? new Map<string, RelationshipRow[]>() : undefined;
+  const reaches = await walk(db, [rootId], direction, maxDepth, filter, hopFacts);
   const tierTotals = new Map<number, number>();
   const kept = reaches.filter((r) => {
     const count = (tierTotals.get(r.tier) ?? 0) + 1;
     tierTotals.set(r.tier, count);
     return count <= perTier;
   });
-  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders);
+  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders, hopFacts);
   return {
     rootId,
     maxDepth,
@@ -375,7 +402,7 @@ async function shortestRoutes(db: Database, question: RouteQuestion): Promise<st
   });
   const ahead = end(fromId, direction);
   const behind = end(toId, back);
-  const filters = { ...factFilterParams(filter), ranks: NATURE_RANK };
+  const filters = { ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: false };
   while (ahead.depth + behind.depth < maxLength && ahead.frontier.length > 0 && behind.frontier.length > 0) {
     const [side, other] = ahead.frontier.length <= behind.frontier.length ? [ahead, behind] : [behind, ahead];
     const rows = await db.run(EXPAND, { frontier: side.frontier, seen: [...side.seen], ...side.params, ...filters });

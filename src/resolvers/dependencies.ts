@@ -54,12 +54,17 @@ const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
 /**
  * The request's loaders as a result's queries feed them (see ResultLoaders): the
  * entities along the result while its facts are read, when the operation selects any,
- * and the facts' sources and items with the facts, when it reads them.
+ * and the facts' sources and items with the facts (or as soon as a walk has read the
+ * facts), when it reads them.
  */
 function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
   const { sources, item } = linksAlong(info);
   return {
     ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
+    factsAhead: (facts) => {
+      if (sources) void loaders.source.loadMany([...new Set(facts.flatMap((f) => [...f.sourceIds, ...f.references.map((r) => r.sourceId)]))]);
+      if (item) void loaders.entity.loadMany([...new Set(facts.flatMap((f) => (f.item ? [f.item] : [])))]);
+    },
     factsAlong: {
       sources: sources ?? false,
       items: item ?? false,
