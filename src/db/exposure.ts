@@ -239,9 +239,11 @@ export async function exposedTo(
     for (const id of seeds) {
       exposed.set(id, { entityId: id, distance: 0, path: empty(id), atId: id, because: members.get(id) ?? [], scope: [] });
     }
-    const reaches = (await walk(db, seeds, 'DOWNSTREAM', maxDepth, filter)).filter((r) => !exposed.has(r.entityId));
+    // Every reach gets its path, so the walk reads the facts of every hop it takes.
+    const hopFacts = new Map<string, RelationshipRow[]>();
+    const reaches = (await walk(db, seeds, 'DOWNSTREAM', maxDepth, filter, hopFacts)).filter((r) => !exposed.has(r.entityId));
     // The walk goes from the point to the dependent; the path reads from the dependent.
-    const paths = await toPaths(db, reaches.map((r) => [...r.route].reverse()), 'UPSTREAM', filter);
+    const paths = await toPaths(db, reaches.map((r) => [...r.route].reverse()), 'UPSTREAM', filter, true, {}, hopFacts);
     reaches.forEach((r, i) => {
       const atId = r.route[0]!;
       exposed.set(r.entityId, { entityId: r.entityId, distance: r.tier, path: paths[i]!, atId, because: members.get(atId) ?? [], scope: [] });
@@ -255,7 +257,8 @@ export async function exposedTo(
     }
     const entering = byEntry(entries);
     const seeds = [...entering.keys()];
-    const reaches = await walk(db, seeds, 'DOWNSTREAM', maxDepth - 1, filter);
+    const hopFacts = new Map<string, RelationshipRow[]>();
+    const reaches = await walk(db, seeds, 'DOWNSTREAM', maxDepth - 1, filter, hopFacts);
     const routes: Reach[] = [...seeds.map((id) => ({ entityId: id, tier: 0, route: [id], rank: 0 })), ...reaches];
     const chosen: { reach: Reach; entry: EntryHop; route: string[] }[] = [];
     for (const reach of routes) {
@@ -264,7 +267,7 @@ export async function exposedTo(
       const entry = entering.get(reach.route[0]!)!.find((e) => !route.includes(e.hop.providerId));
       if (entry) chosen.push({ reach, entry, route });
     }
-    const paths = await toPaths(db, chosen.map((c) => c.route), 'UPSTREAM', filter);
+    const paths = await toPaths(db, chosen.map((c) => c.route), 'UPSTREAM', filter, true, {}, hopFacts);
     chosen.forEach((c, i) => {
       const row = throughEntry(paths[i]!, c.entry, world, clauses);
       exposed.set(c.reach.entityId, { ...row, entityId: c.reach.entityId, distance: row.path.hops.length });
