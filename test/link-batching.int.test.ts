@@ -81,6 +81,18 @@ describe('Link fields in one query', () => {
     }`);
     expect(data.entities.edges).toHaveLength(8);
     expect(seen).toEqual({ 'entities/list': 1, 'entities/links': 1 });
+
+    // The sources of the entities themselves take one more query, beside the links; the
+    // ends' sources come with the links.
+    const withSources = await counted(`{
+      entities(filter: { kinds: [COMPANY] }, first: 8) {
+        edges { node { id sources { id } relationships(first: 3) { from { sources { id } } to { sources { id } } evidence { sources { id } } } } }
+      }
+    }`);
+    expect(withSources.seen).toEqual({ 'entities/list': 1, 'entities/links': 1, 'sources/by-ids': 1 });
+    const ends = withSources.data.entities.edges.flatMap((edge: any) => edge.node.relationships.flatMap((r: any) => [r.from, r.to]));
+    expect(ends.length).toBeGreaterThan(8);
+    expect(ends.every((end: any) => end.sources.length > 0)).toBe(true);
   });
 
   it('starts no link load for a field the operation skips, and reads sources only when selected', async () => {

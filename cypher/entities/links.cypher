@@ -29,7 +29,8 @@
 // of facts to the API only to drop them there.
 // What the operation selects below a link can come along, so that resolving it costs no
 // further round trip: a request with `withSources` returns each fact's sources (those it
-// cites and those its references cite), one with `withItem` the entity its item names.
+// cites and those its references cite) and the other end's, one with `withItem` the
+// entity its item names.
 // Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
@@ -104,7 +105,7 @@ WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 RETURN ask.id AS id, ask.request AS request, o.id AS other, o {.*, degree: COUNT { (o)--() }} AS entity,
        r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
        CASE WHEN q.withSources THEN COLLECT {
-         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) AS sourceId
+         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) + coalesce(o.sourceIds, []) AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}

@@ -23,8 +23,8 @@
 // Returns: total, page (list of relationship maps with type, from, to), ends (with
 //          $withEnds: the entities the page's facts name as from, to, item or measurer,
 //          with kind and degree as entities/by-ids reads them; else null), sources (with
-//          $withSources: the sources the page's facts and their references cite; else
-//          null). What comes along spares the API a round trip per level below the page.
+//          $withSources: the sources the page's facts, their references and their ends
+//          cite; else null). What comes along spares the API a round trip per level below the page.
 // Mode: read
 CALL () {
   CALL () {
@@ -91,7 +91,7 @@ RETURN total,
        } END AS ends,
        CASE WHEN $withSources THEN COLLECT {
          UNWIND page AS r
-         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) AS sourceId
+         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) + coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, []) AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}
