@@ -69,6 +69,20 @@ describe('Link fields in one query', () => {
     expect(referenced.every((fact: any) => fact.evidence.references.every((ref: any) => ref.source.title))).toBe(true);
   });
 
+  it("reads an entity's own sources with the entity when it shows them", async () => {
+    const { seen, data } = await counted(`{
+      entity(id: "company:yimeitai") { id sources { id title publisher date } relationships(first: 5) { id evidence { sources { id } } } }
+    }`);
+    expect(seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+    expect(data.entity.sources.length).toBeGreaterThan(0);
+    for (const source of data.entity.sources) {
+      expect((await query('query ($id: ID!) { source(id: $id) { id title publisher date } }', { id: source.id })).source).toEqual(source);
+    }
+    // Without sources selected, the plain lookup.
+    const plain = await counted('{ entity(id: "company:yimeitai") { id name } }');
+    expect(plain.seen).toEqual({ 'entities/by-ids': 1 });
+  });
+
   it('batches the link fields of a whole page of entities into one query', async () => {
     const { seen, data } = await counted(`{
       entities(filter: { kinds: [COMPANY] }, first: 8) {

@@ -4,15 +4,22 @@
  * filters are different (an id there that names nothing would make a silent empty), so
  * they are checked and rejected instead: see checkIds in args.ts.
  */
-import { allSources } from '../db/graph.js';
+import { allSources, entityWithSources } from '../db/graph.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { prefetchLinks } from './prefetch.js';
+import { selectsAnyOf } from './selection.js';
 
 export const lookupResolvers: Resolvers = {
   Query: {
-    entity: (_parent, { id }, ctx, info) => {
+    entity: async (_parent, { id }, ctx, info) => {
       prefetchLinks(info, [id], ctx);
-      return ctx.loaders.entity.load(id);
+      // Sources shown below the entity (its own, most often): read them with it.
+      if (!selectsAnyOf(info, ['sources'])) return ctx.loaders.entity.load(id);
+      const found = await entityWithSources(ctx.db, id);
+      if (!found) return null;
+      for (const source of found.sources) ctx.loaders.source.prime(source.id, source);
+      ctx.loaders.entity.prime(id, found.entity).prime(found.entity.id, found.entity);
+      return found.entity;
     },
     relationship: (_parent, { id }, { loaders }) => loaders.relationship.load(id),
     source: (_parent, { id }, { loaders }) => loaders.source.load(id),
