@@ -128,12 +128,10 @@ function linksLoader(
         return { id, request: index };
       });
       const answers = await linksOf(db, asks, requests);
-      for (const answer of answers) {
-        for (const link of answer.links) entity.prime(link.entityId, link.entity);
-        for (const item of answer.items) entity.prime(item.id, item);
-        for (const row of answer.sources) source.prime(row.id, row);
-      }
-      return answers.map((answer) => answer.links);
+      for (const links of answers.links) for (const link of links) entity.prime(link.entityId, link.entity);
+      for (const item of answers.items) entity.prime(item.id, item);
+      for (const row of answers.sources) source.prime(row.id, row);
+      return answers.links;
     },
     { cacheKeyFn: ({ key, id }) => `${key}\u0000${id}` },
   );

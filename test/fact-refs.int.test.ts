@@ -107,7 +107,7 @@ describe('Fact refs: lookups through the index equal a scan', () => {
     const request = { specs: [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'] as const, direction: 'ITEM' as const }], filter: {}, limit: 10_000, withSources: false, withItem: false };
     const asked = [...items, 'no-such-entity'];
     const answers = await linksOf(db, asked.map((id) => ({ id, request: 0 })), [request]);
-    const links = new Map(asked.map((id, i) => [id, answers[i]!.links]));
+    const links = new Map(asked.map((id, i) => [id, answers.links[i]!]));
     for (const item of items) {
       const expected = await scan("r.item = $id AND type(r) IN ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM']", { id: item });
       // links.cypher orders by period end (newest first, an open end, null, the newest of all), then id.
@@ -173,7 +173,7 @@ describe('Fact refs: exact terms', () => {
           },
         ],
       });
-      expect(links.map((r) => [r.id, r.other, r.rel.id])).toEqual([
+      expect(links[0]!.links.map((r: any) => [r.id, r.other, r.rel.id])).toEqual([
         ['test-fact-refs:item', 'test-fact-refs:b', 'fact'],
         [odd.item, 'test-fact-refs:b', odd.id],
       ]);

@@ -35,12 +35,13 @@
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
 //             asking entity), withSources, withItem}, $itemQueries (map id → query)
-// Returns: id (the asking entity), request (the index), other (the entity at the other
-//          end), entity (its properties with kind and degree, as entities/by-ids reads
-//          them: the API keeps them in the request's entity loader, so the ends of the
-//          links cost no second round trip), rel, sources (list of source properties, or
-//          null), item (the item entity's properties, or null); rows of one ask are in
-//          link order
+// Returns: one row: links (list of {id (the asking entity), request (the index), other
+//          (the entity at the other end), entity (its properties with kind and degree, as
+//          entities/by-ids reads them: the API keeps them in the request's entity loader,
+//          so the ends of the links cost no second round trip), rel, item (the item
+//          entity's properties, or null), cites (the source ids it brings along)}, by
+//          ask, each ask's in link order), sources (every source brought along, once:
+//          a page of links citing the same few documents ships each document once)
 // Mode: read
 UNWIND $asks AS ask
 MATCH (e:Entity {id: ask.id})
@@ -102,16 +103,24 @@ ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
 WITH ask, q, collect({r: r, o: o})[..q.limit] AS kept
 UNWIND range(0, size(kept) - 1) AS position
 WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
-RETURN ask.id AS id, ask.request AS request, o.id AS other, o {.*, degree: COUNT { (o)--() }} AS entity,
-       r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
-       CASE WHEN q.withSources THEN COLLECT {
-         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) + coalesce(o.sourceIds, []) AS sourceId
+WITH ask, position, r, o,
+     o {.*, degree: COUNT { (o)--() }} AS entity,
+     CASE WHEN q.withItem AND r.item IS NOT NULL THEN COLLECT {
+       MATCH (i:Entity {id: r.item})
+       RETURN i {.*, degree: COUNT { (i)--() }}
+     }[0] END AS item,
+     CASE WHEN q.withSources THEN r.sourceIds + coalesce(r.refSourceIds, []) + coalesce(o.sourceIds, []) ELSE [] END AS cites
+ORDER BY ask.id, ask.request, position
+WITH collect({
+       id: ask.id, request: ask.request, other: o.id, entity: entity,
+       rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id},
+       item: item, cites: cites
+     }) AS links
+RETURN links,
+       COLLECT {
+         UNWIND links AS link
+         UNWIND link.cites AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}
-       } END AS sources,
-       CASE WHEN q.withItem AND r.item IS NOT NULL THEN COLLECT {
-         MATCH (i:Entity {id: r.item})
-         RETURN i {.*, degree: COUNT { (i)--() }}
-       }[0] END AS item
-ORDER BY id, request, position
+       } AS sources

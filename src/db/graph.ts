@@ -87,11 +87,11 @@ export interface LinkAsk {
   request: number;
 }
 
-/** Links of one ask, with what came along for the loaders of entities and sources. */
-export interface LinkAnswer {
-  links: LinkRow[];
-  sources: SourceRow[];
+/** The links of each ask (in the order asked), with what came along for the loaders of entities and sources. */
+export interface LinkAnswers {
+  links: LinkRow[][];
   items: EntityRow[];
+  sources: SourceRow[];
 }
 
 /**
@@ -99,7 +99,7 @@ export interface LinkAnswer {
  * (in the order given), at most its request's `limit` links, newest first. The database
  * makes the cut, per ask.
  */
-export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: readonly LinkRequest[]): Promise<LinkAnswer[]> {
+export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: readonly LinkRequest[]): Promise<LinkAnswers> {
   const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
   const rows = await db.run(LINKS, {
     asks: asks.map((ask) => ({ id: ask.id, request: int(ask.request) })),
@@ -115,13 +115,20 @@ export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: 
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
   });
-  const answers = new Map<string, LinkAnswer>(asks.map((ask) => [`${ask.request}:${ask.id}`, { links: [], sources: [], items: [] }]));
-  for (const row of rows) {
-    const answer = answers.get(`${Number(row.request)}:${String(row.id)}`);
-    if (!answer) continue;
-    answer.links.push({ entityId: String(row.other), entity: toEntityRow(row.entity as Props), relationship: toRelationshipRow(row.rel as Props) });
-    for (const source of (row.sources as Props[] | null) ?? []) answer.sources.push(toSourceRow(source));
-    if (row.item) answer.items.push(toEntityRow(row.item as Props));
+  const [row] = rows;
+  const byAsk = new Map<string, LinkRow[]>(asks.map((ask) => [`${ask.request}:${ask.id}`, []]));
+  const items: EntityRow[] = [];
+  for (const link of (row?.links as Props[] | undefined) ?? []) {
+    byAsk.get(`${Number(link.request)}:${String(link.id)}`)?.push({
+      entityId: String(link.other),
+      entity: toEntityRow(link.entity as Props),
+      relationship: toRelationshipRow(link.rel as Props),
+    });
+    if (link.item) items.push(toEntityRow(link.item as Props));
   }
-  return asks.map((ask) => answers.get(`${ask.request}:${ask.id}`)!);
+  return {
+    links: asks.map((ask) => byAsk.get(`${ask.request}:${ask.id}`)!),
+    items,
+    sources: ((row?.sources as Props[] | undefined) ?? []).map(toSourceRow),
+  };
 }
