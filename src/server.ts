@@ -4,7 +4,7 @@
  * in-process.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -105,6 +105,10 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs its cache-control plugin unless told not to. It hooks every field
+      // resolution (so Apollo wraps every resolver) to compute hints this schema never
+      // sets; all it ever added was `cache-control: no-store`, which the route sets below.
+      ApolloServerPluginCacheControlDisabled(),
       readOnlyPlugin<Context>(),
       authPlugin<Context>(config.auth),
       operationLimitsPlugin(),
@@ -126,8 +130,10 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     // Express 5 leaves req.body unset when no parser ran (a GET, or a body that is not
     // JSON); the integration then answers 500 in plain text. Apollo itself answers
     // those requests properly (CSRF or bad request) when it sees an empty body.
-    (req: Request, _res: Response, next: NextFunction) => {
+    (req: Request, res: Response, next: NextFunction) => {
       if (!('body' in req) || req.body === undefined) req.body = undefined;
+      // Answers are per request and may be personal: no cache keeps them.
+      res.setHeader('cache-control', 'no-store');
       next();
     },
     expressMiddleware(apollo, {
