@@ -1,8 +1,9 @@
 // The relationships of many entities at once, for many link requests (the links
 // DataLoader's batch: every link field of a request's level, whatever its specs, filters
 // and page size, in one round trip). A request is a list of link specs with filters and
-// a page size; each ask pairs an entity with a request. A spec names relationship types, optionally the kinds allowed at
-// the other end, and where the asking entity e stands:
+// a page size; each ask pairs an entity with a request. A spec names relationship
+// types, optionally the kinds allowed at the other end, and where the asking entity e
+// stands:
 //   OUTGOING     e is the fact's `from`            (other end: `to`)
 //   INCOMING     e is the fact's `to`              (other end: `from`)
 //   BOTH         either                            (other end: the other node)
@@ -20,8 +21,8 @@
 // within Europe; a member of an association is not within the association's country).
 // Optional filters: a commodity (the item or the other end), a period overlapping
 // [periodFrom, periodTo] (a period with no end, periodEnd null, holds from its start
-// on, so it overlaps every later date), figures only. ITEM facts come from the `fact_refs` index:
-// $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
+// on, so it overlaps every later date), figures only. ITEM facts come from the
+// `fact_refs` index: $itemQueries maps each id to its Lucene query (`item:"…"`), built and escaped by the
 // data layer (empty when no spec is ITEM); the item comparison decides.
 // At most the request's `limit` links per ask come back, newest period first (an open end
 // counting as the newest), then by id:
