@@ -36,13 +36,13 @@
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
 //             asking entity), withSources, withItem}, $itemQueries (map id → query)
-// Returns: one row: links (list of {id (the asking entity), request (the index), other
-//          (the entity at the other end), entity (its properties with kind and degree, as
-//          entities/by-ids reads them: the API keeps them in the request's entity loader,
-//          so the ends of the links cost no second round trip), rel, item (the item
-//          entity's properties, or null), cites (the source ids it brings along)}, by
-//          ask, each ask's in link order), sources (every source brought along, once:
-//          a page of links citing the same few documents ships each document once)
+// Returns: id (the asking entity), request (the index), other (the entity at the other
+//          end), entity (its properties with kind and degree, as entities/by-ids reads
+//          them: the API keeps them in the request's entity loader, so the ends of the
+//          links cost no second round trip), rel, item (the item entity's properties, or
+//          null), sources (on the first row only: every source the batch brings along,
+//          once, so a page of links citing the same few documents ships each document
+//          once; null on the others); one row per link, by ask, each ask's in link order
 // Mode: read
 UNWIND $asks AS ask
 MATCH (e:Entity {id: ask.id})
@@ -117,11 +117,15 @@ WITH collect({
        rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id},
        item: item, cites: cites
      }) AS links
-RETURN links,
-       COLLECT {
-         UNWIND links AS link
-         UNWIND link.cites AS sourceId
-         WITH DISTINCT sourceId
-         MATCH (s:Source {id: sourceId})
-         RETURN s {.*}
-       } AS sources
+WITH links,
+     COLLECT {
+       UNWIND links AS link
+       UNWIND link.cites AS sourceId
+       WITH DISTINCT sourceId
+       MATCH (s:Source {id: sourceId})
+       RETURN s {.*}
+     } AS sources
+UNWIND range(0, size(links) - 1) AS position
+RETURN links[position].id AS id, links[position].request AS request, links[position].other AS other,
+       links[position].entity AS entity, links[position].rel AS rel, links[position].item AS item,
+       CASE WHEN position = 0 THEN sources END AS sources

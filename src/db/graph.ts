@@ -115,20 +115,19 @@ export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: 
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
   });
-  const [row] = rows;
   const byAsk = new Map<string, LinkRow[]>(asks.map((ask) => [`${ask.request}:${ask.id}`, []]));
   const items: EntityRow[] = [];
-  for (const link of (row?.links as Props[] | undefined) ?? []) {
-    byAsk.get(`${Number(link.request)}:${String(link.id)}`)?.push({
-      entityId: String(link.other),
-      entity: toEntityRow(link.entity as Props),
-      relationship: toRelationshipRow(link.rel as Props),
+  for (const row of rows) {
+    byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
+      entityId: String(row.other),
+      entity: toEntityRow(row.entity as Props),
+      relationship: toRelationshipRow(row.rel as Props),
     });
-    if (link.item) items.push(toEntityRow(link.item as Props));
+    if (row.item) items.push(toEntityRow(row.item as Props));
   }
   return {
     links: asks.map((ask) => byAsk.get(`${ask.request}:${ask.id}`)!),
     items,
-    sources: ((row?.sources as Props[] | undefined) ?? []).map(toSourceRow),
+    sources: ((rows[0]?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
   };
 }
