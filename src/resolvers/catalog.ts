@@ -18,7 +18,7 @@ import type { RelationshipType } from '../../seed/vocabulary.js';
 import { checkIds, entityIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
 import { kindToLabel } from './entity.js';
 import { prefetchLinks } from './prefetch.js';
-import { relationshipsAlong } from './selection.js';
+import { readsBelow } from './selection.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -114,7 +114,8 @@ export const catalogResolvers: Resolvers = {
         ...period,
         offset: offsetAfter(args.after),
         limit: first,
-        ...relationshipsAlong(info),
+        withEnds: readsBelow(info).ends,
+        withSources: readsBelow(info).sources,
       });
       return primeAlong(ctx, page);
     },
@@ -138,7 +139,8 @@ export const catalogResolvers: Resolvers = {
         place: place ? { id: place, own, inflow, outflow } : null,
         offset: offsetAfter(args.after),
         limit: first,
-        ...relationshipsAlong(info),
+        withEnds: readsBelow(info).ends,
+        withSources: readsBelow(info).sources,
       });
       return primeAlong(ctx, page);
     },

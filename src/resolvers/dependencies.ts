@@ -25,7 +25,7 @@ import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds } from './args.js';
-import { linksAlong, selectsAnyOf } from './selection.js';
+import { readsBelow, selectsAnyOf } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -58,7 +58,7 @@ const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
  * facts), when it reads them.
  */
 function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
-  const { sources, item } = linksAlong(info);
+  const { sources, item } = readsBelow(info);
   return {
     ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
     factsAhead: (facts) => {
@@ -66,8 +66,8 @@ function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLo
       if (item) void loaders.entity.loadMany([...new Set(facts.flatMap((f) => (f.item ? [f.item] : [])))]);
     },
     factsAlong: {
-      sources: sources ?? false,
-      items: item ?? false,
+      sources,
+      items: item,
       entity: (row) => loaders.entity.prime(row.id, row),
       source: (row) => loaders.source.prime(row.id, row),
     },

@@ -13,7 +13,7 @@ import { checkInt, LIMITS, LINKS_FIRST_DEFAULT } from '../limits.js';
 import { ENTITY_KINDS, type EntityKind, RELATIONSHIP_TYPE_NAMES } from '../../seed/vocabulary.js';
 import { entityIds, GOODS_KINDS, periodArgs } from './args.js';
 import { FIGURE_FIELDS, LINK_FIELDS } from './links.js';
-import { linksAlong } from './selection.js';
+import { readsBelow } from './selection.js';
 import { sourcesOf } from './relationship.js';
 
 /** GraphQL's EntityKind values (COMPANY …) and the graph's labels (Company …). */
@@ -31,7 +31,7 @@ const linksFirst = (args: { first?: number | null }) => checkInt('first', args.f
 const links =
   (specs: readonly LinkSpec[]) =>
   (parent: EntityRow, args: { first?: number | null }, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRow[]> =>
-    loaders.links(specs, linksFirst(args), {}, linksAlong(info)).load(parent.id);
+    loaders.links(specs, linksFirst(args), {}, readsBelow(info)).load(parent.id);
 
 /** Resolves a figure field: the relationships the spec selects, with filters. */
 const figures = async (
@@ -42,7 +42,7 @@ const figures = async (
   { loaders }: Context,
   info: GraphQLResolveInfo,
 ): Promise<RelationshipRow[]> =>
-  (await loaders.links(specs, linksFirst(args), filter, linksAlong(info)).load(parent.id)).map((l) => l.relationship);
+  (await loaders.links(specs, linksFirst(args), filter, readsBelow(info)).load(parent.id)).map((l) => l.relationship);
 
 type CommodityFigureArgs = {
   commodity?: string | null;
@@ -88,7 +88,7 @@ const common = {
   degree: (parent: EntityRow) => parent.degree,
   relationships: async (parent: EntityRow, args: RelationshipsArgs, { loaders }: Context, info: GraphQLResolveInfo) => {
     const { specs, limit } = relationshipsLoad(args);
-    const rows = await loaders.links(specs, limit, {}, linksAlong(info)).load(parent.id);
+    const rows = await loaders.links(specs, limit, {}, readsBelow(info)).load(parent.id);
     return rows.map((l) => l.relationship);
   },
 };

@@ -3,7 +3,7 @@
  * started in the same tick as the entity's own load, so the entity and every link field
  * below it (whatever its type condition) come back in two concurrent queries instead of
  * one after the other. The loads are the resolvers' own (same loader keys, from
- * linkLoadOf and linksAlong), so a link field resolver finds its answer already on its
+ * linkLoadOf and readsBelow), so a link field resolver finds its answer already on its
  * way; anything the look-ahead does not cover is loaded by the resolvers as before.
  */
 import {
@@ -19,7 +19,7 @@ import {
 import type { Context } from '../context.js';
 import { ENTITY_KINDS } from '../../seed/vocabulary.js';
 import { linkLoadOf } from './entity.js';
-import { linksAlong } from './selection.js';
+import { readsBelow } from './selection.js';
 
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'variableValues'>;
 
@@ -46,7 +46,6 @@ export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: C
       }
     }
   };
-  const started = new Set<string>();
   const start = (node: FieldNode, typeName: string) => {
     const type = info.schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
@@ -54,11 +53,8 @@ export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: C
     try {
       const load = linkLoadOf(typeName, node.name.value, getArgumentValues(field, node, info.variableValues));
       if (!load) return;
-      const along = linksAlong({ fieldNodes: [node], fragments: info.fragments });
-      const key = JSON.stringify([load, along]);
-      // `relationships` is on every type: one load serves them all.
-      if (started.has(key)) return;
-      started.add(key);
+      const along = readsBelow({ fieldNodes: [node], fragments: info.fragments });
+      // `relationships` is on every type: the loader's cache makes its ten starts one load.
       for (const id of ids) loaders.links(load.specs, load.limit, {}, along).load(id).catch(() => undefined);
     } catch {
       // Arguments out of range: the field's resolver reports them.

@@ -28,28 +28,31 @@ export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
 
 /** Fields below a link or relationship that read a fact's sources. */
 const SOURCE_FIELDS = ['sources', 'source', 'statedOn'] as const;
-
-const alongByField = new WeakMap<readonly FieldNode[], LinksAlong>();
-
-/**
- * What a link field's selection reads besides the links themselves, so that its one
- * query can bring it along: the facts' sources, their item entities. Worked out once per
- * field of an operation (graphql-js hands every item of a list the same field nodes).
- */
-export function linksAlong(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): LinksAlong {
-  let along = alongByField.get(info.fieldNodes);
-  if (!along) {
-    along = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']) };
-    alongByField.set(info.fieldNodes, along);
-  }
-  return along;
-}
-
 /** Fields of a fact that name entities. */
 const END_FIELDS = ['from', 'to', 'item', 'measuredBy'] as const;
 
-/** What a page of facts' selection reads below it: the entities they name, their sources. */
-export const relationshipsAlong = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) => ({
-  withEnds: selectsAnyOf(info, END_FIELDS),
-  withSources: selectsAnyOf(info, SOURCE_FIELDS),
-});
+/** What a selection reads below the facts a field returns, besides the facts themselves. */
+export interface ReadsBelow extends Required<LinksAlong> {
+  /** Their sources (cited, referenced, their ends'). */
+  sources: boolean;
+  /** Their item entities. */
+  item: boolean;
+  /** Any entity they name (from, to, item, measurer). */
+  ends: boolean;
+}
+
+const readsByField = new WeakMap<readonly FieldNode[], ReadsBelow>();
+
+/**
+ * What a field's selection reads below the facts it returns, so that the one query
+ * answering the field can bring it along. Worked out once per field of an operation
+ * (graphql-js hands every item of a list the same field nodes).
+ */
+export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadsBelow {
+  let reads = readsByField.get(info.fieldNodes);
+  if (!reads) {
+    reads = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']), ends: selectsAnyOf(info, END_FIELDS) };
+    readsByField.set(info.fieldNodes, reads);
+  }
+  return reads;
+}
