@@ -9,6 +9,7 @@ import type { Authentication } from './auth.js';
 import type { Database } from './db/database.js';
 import {
   entitiesByIds,
+  type LinkAnswers,
   type LinkAsk,
   type LinkFilter,
   type LinkRequest,
@@ -31,6 +32,13 @@ export interface Loaders {
    * of the key: links answering `first: 5` must not serve a `first: 50` of the same field.
    */
   links(specs: readonly LinkSpec[], limit: number, filter?: LinkFilter, along?: LinksAlong): { load(id: string): Promise<LinkRow[]> };
+  /**
+   * One entity (a merged id finds its survivor) and the link loads its selection will
+   * make (prefetch.ts: linkLoadsBelow), in one query: the entity, its links and what
+   * they read along are primed into the loaders above, so the link fields' resolvers
+   * find their answers there. Null when the id names nothing.
+   */
+  entityWithLinks(id: string, loads: readonly LinkLoad[], withSources: boolean): Promise<EntityRow | null>;
   /** The loader for one page (offset, limit) of sources' facts, batching over source ids. */
   sourceFacts(offset: number, limit: number): DataLoader<string, PageRow<RelationshipRow>>;
 }
@@ -50,6 +58,25 @@ export interface LinksAlong {
   item?: boolean;
 }
 
+/** One link load: a link field's specs and page size, and what its selection reads along. */
+export interface LinkLoad {
+  specs: readonly LinkSpec[];
+  limit: number;
+  along: LinksAlong;
+}
+
+/** What makes two link loads the same: the links loader's key, less the entity. */
+export const linksKey = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): string =>
+  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false]);
+
+const linkRequestOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): LinkRequest => ({
+  specs,
+  filter,
+  limit,
+  withSources: along.sources ?? false,
+  withItem: along.item ?? false,
+});
+
 /** What a request carries besides its operation. */
 export interface RequestInfo {
   auth?: Authentication;
@@ -68,6 +95,7 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
   const entity = byIdLoader((ids) => entitiesByIds(db, ids));
   const source = byIdLoader((ids) => sourcesByIds(db, ids));
   const links = linksLoader(db, entity, source);
+  const lookups = lookupLoader(db, entity, source, links);
   return {
     db,
     auth: request.auth ?? { principal: null, error: null },
@@ -77,10 +105,11 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
       source,
       relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
       links(specs, limit, filter = {}, along = {}) {
-        const linkRequest: LinkRequest = { specs, filter, limit, withSources: along.sources ?? false, withItem: along.item ?? false };
-        const key = JSON.stringify([specs, filter, limit, linkRequest.withSources, linkRequest.withItem]);
-        return { load: (id) => links.load({ key, request: linkRequest, id }) };
+        const key = linksKey(specs, limit, filter, along);
+        const request = linkRequestOf(specs, limit, filter, along);
+        return { load: (id) => links.load({ key, request, id }) };
       },
+      entityWithLinks: (id, loads, withSources) => lookups.load({ id, loads, withSources }),
       sourceFacts(offset, limit) {
         const key = `${offset}:${limit}`;
         let loader = factPageLoaders.get(key);
@@ -104,6 +133,71 @@ interface LinkKey {
   id: string;
 }
 
+interface LookupKey {
+  id: string;
+  loads: readonly LinkLoad[];
+  withSources: boolean;
+}
+
+/**
+ * Entity lookups with the links their selections show: a batch (every such lookup of a
+ * tick, e.g. two aliased `entity` fields) is one query. The entities, the links and
+ * what came along prime the other loaders.
+ */
+function lookupLoader(
+  db: Database,
+  entity: DataLoader<string, EntityRow | null>,
+  source: DataLoader<string, SourceRow | null>,
+  links: DataLoader<LinkKey, LinkRow[], string>,
+): DataLoader<LookupKey, EntityRow | null, string> {
+  return new DataLoader(
+    async (lookups) => {
+      const keys = lookups.flatMap(({ id, loads }) =>
+        loads.map(({ specs, limit, along }) => ({ key: linksKey(specs, limit, {}, along), request: linkRequestOf(specs, limit, {}, along), id })),
+      );
+      const { asks, requests } = asksOf(keys);
+      const ids = [...new Set(lookups.map(({ id }) => id))];
+      const answers = await linksOf(db, asks, requests, { ids, withSources: lookups.some((lookup) => lookup.withSources) });
+      primeAlong(answers, entity, source);
+      const found = new Map(answers.found.map((row) => [row.requested, row.entity]));
+      for (const [id, row] of found) entity.prime(id, row).prime(row.id, row);
+      // Asked by a merged id, the links were asked for an id that names nothing now:
+      // the fields' resolvers ask again, for the survivor's.
+      keys.forEach((key, index) => {
+        if (found.get(key.id)?.id === key.id) links.prime(key, answers.links[index]!);
+      });
+      return lookups.map(({ id }) => found.get(id) ?? null);
+    },
+    { cacheKeyFn: ({ id, loads, withSources }) => JSON.stringify([id, withSources, loads]) },
+  );
+}
+
+/** The asks and distinct requests of link keys (each request once, asks pointing at it). */
+function asksOf(keys: readonly LinkKey[]): { asks: LinkAsk[]; requests: LinkRequest[] } {
+  const requests: LinkRequest[] = [];
+  const indexes = new Map<string, number>();
+  const asks = keys.map(({ key, request, id }) => {
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = requests.push(request) - 1;
+      indexes.set(key, index);
+    }
+    return { id, request: index };
+  });
+  return { asks, requests };
+}
+
+/** Primes what came along with links (the other ends, items, sources); prime keeps an entry already loaded. */
+function primeAlong(
+  answers: LinkAnswers,
+  entity: DataLoader<string, EntityRow | null>,
+  source: DataLoader<string, SourceRow | null>,
+): void {
+  for (const links of answers.links) for (const link of links) entity.prime(link.entityId, link.entity);
+  for (const item of answers.items) entity.prime(item.id, item);
+  for (const row of answers.sources) source.prime(row.id, row);
+}
+
 /**
  * One loader for every link field of a request: a batch groups its keys by request and
  * asks for all of them in one query. What came along (the other ends, the facts'
@@ -117,20 +211,9 @@ function linksLoader(
 ): DataLoader<LinkKey, LinkRow[], string> {
   return new DataLoader(
     async (keys) => {
-      const requests: LinkRequest[] = [];
-      const indexes = new Map<string, number>();
-      const asks: LinkAsk[] = keys.map(({ key, request, id }) => {
-        let index = indexes.get(key);
-        if (index === undefined) {
-          index = requests.push(request) - 1;
-          indexes.set(key, index);
-        }
-        return { id, request: index };
-      });
+      const { asks, requests } = asksOf(keys);
       const answers = await linksOf(db, asks, requests);
-      for (const links of answers.links) for (const link of links) entity.prime(link.entityId, link.entity);
-      for (const item of answers.items) entity.prime(item.id, item);
-      for (const row of answers.sources) source.prime(row.id, row);
+      primeAlong(answers, entity, source);
       return answers.links;
     },
     { cacheKeyFn: ({ key, id }) => `${key}\u0000${id}` },

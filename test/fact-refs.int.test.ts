@@ -159,6 +159,8 @@ describe('Fact refs: exact terms', () => {
 
       const links = await run('entities/links', {
         asks: [odd.item, 'test-fact-refs:item'].map((id) => ({ id, request: neo4j.int(0) })),
+        lookups: [],
+        lookupSources: false,
         itemQueries: { [odd.item]: factRefQuery('item', odd.item), 'test-fact-refs:item': factRefQuery('item', 'test-fact-refs:item') },
         requests: [
           {

@@ -41,11 +41,11 @@ const ENTITY_WITH_LINKS = `query ($id: ID!) {
 fragment suppliers on Company { suppliers { entity { id name degree } relationship { ${FACT} } } }`;
 
 describe('Link fields in one query', () => {
-  it("reads an entity's link fields, their ends, items and sources in one query beside the entity's own", async () => {
+  it("reads an entity with its link fields, their ends, items and sources in one query", async () => {
     const { seen, data } = await counted(ENTITY_WITH_LINKS, { id: 'company:yimeitai' });
     // The entity and every link field below it (four loads: relationships, customers and
     // suppliers under two page sizes), with nothing left to load afterwards.
-    expect(seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+    expect(seen).toEqual({ 'entities/links': 1 });
     const entity = data.entity;
     expect(entity.relationships.length).toBeGreaterThan(3);
     expect(entity.customers.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('Link fields in one query', () => {
     const { seen, data } = await counted(`{
       entity(id: "company:yimeitai") { id sources { id title publisher date } relationships(first: 5) { id evidence { sources { id } } } }
     }`);
-    expect(seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+    expect(seen).toEqual({ 'entities/links': 1 });
     expect(data.entity.sources.length).toBeGreaterThan(0);
     for (const source of data.entity.sources) {
       expect((await query('query ($id: ID!) { source(id: $id) { id title publisher date } }', { id: source.id })).source).toEqual(source);
@@ -118,7 +118,49 @@ describe('Link fields in one query', () => {
 
     // Without sources or items below the links, still one query for them.
     const bare = await counted('{ entity(id: "company:yimeitai") { relationships(first: 50) { id evidence { claim } } } }');
-    expect(bare.seen).toEqual({ 'entities/by-ids': 1, 'entities/links': 1 });
+    expect(bare.seen).toEqual({ 'entities/links': 1 });
+  });
+
+  it('answers a lookup with link fields the same whether the entity has links, has none in the field, or is unknown', async () => {
+    const LOOKUP = `query ($id: ID!) { entity(id: $id) { id name kind degree sources { id } ... on Company { suppliers(first: 5) { entity { id } } } relationships(first: 3) { id } } }`;
+    const PLAIN = 'query ($id: ID!) { entity(id: $id) { id name kind degree sources { id } } }';
+    // A company (suppliers apply), a country and a technology (they do not): the entity
+    // as the plain lookup gives it, with its links.
+    for (const id of ['company:magrathea', 'country:china', 'technology:pidgeon-process']) {
+      const { seen, data } = await counted(LOOKUP, { id });
+      expect(seen, id).toEqual({ 'entities/links': 1 });
+      const plain = (await query(PLAIN, { id })).entity;
+      expect(plain, id).not.toBeNull();
+      const { suppliers, relationships, ...own } = data.entity;
+      expect(own, id).toEqual(plain);
+      expect(relationships.length, id).toBe(Math.min(3, plain.degree));
+      if (id !== 'company:magrathea') expect(suppliers, id).toBeUndefined();
+      else expect(suppliers.length).toBeGreaterThan(0);
+    }
+    // An entity whose link field is empty: the lookup still answers, from the same one query.
+    const lonely = await counted('{ entity(id: "country:china") { id relationships(types: [LICENSES_TO], first: 5) { id } } }');
+    expect(lonely.seen).toEqual({ 'entities/links': 1 });
+    expect(lonely.data.entity.id).toBe('country:china');
+    expect(lonely.data.entity.relationships).toEqual([]);
+    // An id that names nothing: null, and nothing else asked.
+    const unknown = await counted(LOOKUP, { id: 'company:no-such-company' });
+    expect(unknown.seen).toEqual({ 'entities/links': 1 });
+    expect(unknown.data.entity).toBeNull();
+  });
+
+  it('batches aliased lookups with link fields into one query', async () => {
+    const { seen, data } = await counted(`{
+      a: entity(id: "company:magrathea") { id ... on Company { suppliers(first: 3) { entity { id } } } }
+      b: entity(id: "company:yimeitai") { id relationships(first: 3) { id } }
+      c: entity(id: "company:no-such-company") { id relationships(first: 3) { id } }
+    }`);
+    expect(seen).toEqual({ 'entities/links': 1 });
+    expect(data.a.id).toBe('company:magrathea');
+    expect(data.a.suppliers.length).toBeGreaterThan(0);
+    expect(data.b.relationships).toHaveLength(3);
+    expect(data.c).toBeNull();
+    const alone = await query('{ entity(id: "company:magrathea") { id ... on Company { suppliers(first: 3) { entity { id } } } } }');
+    expect(alone.entity).toEqual(data.a);
   });
 
   it('reports a link field out of range as its resolver does, without a link query for it', async () => {

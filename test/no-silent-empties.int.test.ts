@@ -295,6 +295,8 @@ describe('Place lists include what is located in the place’s regions', () => {
       expect(trade!.page.map((r: any) => [r.id, r.from, r.quantity])).toEqual([['test-smelter-output', 'company:test-smelter', 1234]]);
       const links = await run('entities/links', {
         asks: [{ id: 'country:china', request: neo4j.int(0) }],
+        lookups: [],
+        lookupSources: false,
         itemQueries: {},
         requests: [
           {

@@ -117,6 +117,7 @@ const EXPOSED = 'through { id } total entities { entity { id } distance at { id 
 /** Every read argument that names an entity, with the ids given as variables. */
 const EVERY_ARGUMENT = `query($company: ID!, $country: ID!, $commodity: ID!, $policy: ID!) {
   entity: entity(id: $company) { id name formerIds }
+  entityLinks: entity(id: $company) { id sources { id } relationships { id } ... on Company { suppliers { entity { id } } } }
   upstream: upstream(id: "company:rdr-maker", maxDepth: 3, commodity: $commodity) { ${WALK} }
   downstream: downstream(id: $company, maxDepth: 3) { ${WALK} }
   pathTo: dependencyPaths(from: "company:rdr-carmaker", to: $company) { ${PATH} }
@@ -150,6 +151,10 @@ describe('Merged-away ids in read arguments', () => {
     expect(now.exposedToPolicy.entities.map((e: any) => e.entity.id)).toContain('company:rdr-carmaker');
     expect(now.subgraph.edges.length).toBeGreaterThan(0);
     expect(now.byEntity.totalCount).toBe(3);
+    // The lookup that reads its link fields in the same query (links.cypher's lookups).
+    expect(now.entityLinks.id).toBe(NEW.company);
+    expect(now.entityLinks.relationships.map((r: any) => r.id).sort()).toEqual(now.byEntity.edges.map((e: any) => e.node.id).sort());
+    expect(now.entityLinks.sources.length).toBeGreaterThan(0);
     expect(now.byItem.totalCount).toBeGreaterThan(0);
     expect(now.trade.edges.map((e: any) => e.node.id)).toEqual(['rdr-land-produces-metal']);
     expect(now.country.production.map((r: any) => r.id)).toEqual(['rdr-land-produces-metal']);

@@ -32,17 +32,25 @@
 // further round trip: a request with `withSources` returns each fact's sources (those it
 // cites and those its references cite) and the other end's, one with `withItem` the
 // entity its item names.
+// Entities looked up by id ($lookups, a merged id finding its survivor through its
+// redirect, as entities/by-ids does) come in the same round trip, with the sources they
+// cite when $lookupSources: an entity lookup and the link fields its selection shows are
+// one query.
 // Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
-//             asking entity), withSources, withItem}, $itemQueries (map id → query)
+//             asking entity), withSources, withItem}, $itemQueries (map id → query),
+//             $lookups (list of entity ids, usually empty), $lookupSources (bool)
 // Returns: id (the asking entity), request (the index), other (the entity at the other
 //          end), entity (its properties with kind and degree, as entities/by-ids reads
 //          them: the API keeps them in the request's entity loader, so the ends of the
 //          links cost no second round trip), rel, item (the item entity's properties, or
 //          null), sources (on the first row only: every source the batch brings along,
 //          once, so a page of links citing the same few documents ships each document
-//          once; null on the others); one row per link, by ask, each ask's in link order
+//          once; null on the others), found (on the first row only: the lookups
+//          answered, {requested (the id asked), entity (properties with kind and
+//          degree)}, in the order asked, unknown ids left out); one row per link, by ask, each ask's in link order, or when there
+//          is no link but a looked-up entity, one row with only sources and found
 // Mode: read
 UNWIND $asks AS ask
 MATCH (e:Entity {id: ask.id})
@@ -117,15 +125,31 @@ WITH collect({
        rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id},
        item: item, cites: cites
      }) AS links
-WITH links,
+CALL () {
+  UNWIND $lookups AS requested
+  OPTIONAL MATCH (redirect:EntityRedirect {id: requested})
+  MATCH (e:Entity {id: coalesce(redirect.to, requested)})
+  RETURN collect({requested: requested, entity: e {.*, degree: COUNT { (e)--() }}}) AS found
+}
+WITH links, found,
      COLLECT {
        UNWIND links AS link
        UNWIND link.cites AS sourceId
-       WITH DISTINCT sourceId
+       RETURN sourceId
+       UNION
+       UNWIND CASE WHEN $lookupSources THEN found ELSE [] END AS lookup
+       UNWIND coalesce(lookup.entity.sourceIds, []) AS sourceId
+       RETURN sourceId
+     } AS cited
+WITH links, found,
+     COLLECT {
+       UNWIND cited AS sourceId
        MATCH (s:Source {id: sourceId})
        RETURN s {.*}
      } AS sources
-UNWIND range(0, size(links) - 1) AS position
+// With no link at all, a lookup still answers: one row without a link.
+UNWIND CASE WHEN size(links) = 0 AND size(found) > 0 THEN [null] ELSE range(0, size(links) - 1) END AS position
 RETURN links[position].id AS id, links[position].request AS request, links[position].other AS other,
        links[position].entity AS entity, links[position].rel AS rel, links[position].item AS item,
-       CASE WHEN position = 0 THEN sources END AS sources
+       CASE WHEN coalesce(position, 0) = 0 THEN sources END AS sources,
+       CASE WHEN coalesce(position, 0) = 0 THEN found END AS found

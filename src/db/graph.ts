@@ -92,14 +92,28 @@ export interface LinkAnswers {
   links: LinkRow[][];
   items: EntityRow[];
   sources: SourceRow[];
+  /** The entities looked up along (see linksOf), by the id asked, in the order asked; unknown ids left out. */
+  found: { requested: string; entity: EntityRow }[];
+}
+
+/** Entities to look up with the links (a merged id finds its survivor), and whether to bring their sources. */
+export interface EntityLookup {
+  ids: readonly string[];
+  withSources: boolean;
 }
 
 /**
  * The links of many entities for many link requests, in one round trip: for each ask
  * (in the order given), at most its request's `limit` links, newest first. The database
- * makes the cut, per ask.
+ * makes the cut, per ask. Entities to `lookup` come in the same round trip (an entity
+ * lookup and the links its selection shows: one query).
  */
-export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: readonly LinkRequest[]): Promise<LinkAnswers> {
+export async function linksOf(
+  db: Database,
+  asks: readonly LinkAsk[],
+  requests: readonly LinkRequest[],
+  lookup: EntityLookup = { ids: [], withSources: false },
+): Promise<LinkAnswers> {
   const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
   const rows = await db.run(LINKS, {
     asks: asks.map((ask) => ({ id: ask.id, request: int(ask.request) })),
@@ -114,10 +128,14 @@ export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: 
       withItem: request.withItem,
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
+    lookups: lookup.ids,
+    lookupSources: lookup.withSources,
   });
   const byAsk = new Map<string, LinkRow[]>(asks.map((ask) => [`${ask.request}:${ask.id}`, []]));
   const items: EntityRow[] = [];
   for (const row of rows) {
+    // The one row of a lookup whose entity has no links carries no link.
+    if (row.id === null) continue;
     byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
       entityId: String(row.other),
       entity: toEntityRow(row.entity as Props),
@@ -129,5 +147,9 @@ export async function linksOf(db: Database, asks: readonly LinkAsk[], requests: 
     links: asks.map((ask) => byAsk.get(`${ask.request}:${ask.id}`)!),
     items,
     sources: ((rows[0]?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
+    found: ((rows[0]?.found as { requested: string; entity: Props }[] | null | undefined) ?? []).map((lookup) => ({
+      requested: String(lookup.requested),
+      entity: toEntityRow(lookup.entity),
+    })),
   };
 }

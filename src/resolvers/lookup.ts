@@ -6,15 +6,18 @@
  */
 import { allSources, entityWithSources } from '../db/graph.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { prefetchLinks } from './prefetch.js';
+import { linkLoadsBelow } from './prefetch.js';
 import { selectsAnyOf } from './selection.js';
 
 export const lookupResolvers: Resolvers = {
   Query: {
     entity: async (_parent, { id }, ctx, info) => {
-      prefetchLinks(info, [id], ctx);
       // Sources shown below the entity (its own, most often): read them with it.
-      if (!selectsAnyOf(info, ['sources'])) return ctx.loaders.entity.load(id);
+      const withSources = selectsAnyOf(info, ['sources']);
+      // The link fields below it (suppliers, relationships …) come in the same query.
+      const loads = linkLoadsBelow(info);
+      if (loads.length > 0) return ctx.loaders.entityWithLinks(id, loads, withSources);
+      if (!withSources) return ctx.loaders.entity.load(id);
       const found = await entityWithSources(ctx.db, id);
       if (!found) return null;
       for (const source of found.sources) ctx.loaders.source.prime(source.id, source);

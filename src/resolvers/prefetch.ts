@@ -1,10 +1,11 @@
 /**
- * Looking ahead from an entity lookup: the link loads its selection will make are
- * started in the same tick as the entity's own load, so the entity and every link field
- * below it (whatever its type condition) come back in two concurrent queries instead of
- * one after the other. The loads are the resolvers' own (same loader keys, from
- * linkLoadOf and readsBelow), so a link field resolver finds its answer already on its
- * way; anything the look-ahead does not cover is loaded by the resolvers as before.
+ * Looking ahead from an entity-typed field: the link loads its selection will make,
+ * read off the selection before any of them resolves. `entity(id)` asks for them with
+ * the entity itself, in one query (Loaders.entityWithLinks); lookups that find their
+ * entity some other way (by name) start them as soon as the id is known. The loads are
+ * the resolvers' own (same loader keys, from linkLoadOf and readsBelow), so a link
+ * field resolver finds its answer already loaded or on its way; anything the look-ahead
+ * does not cover is loaded by the resolvers as before.
  */
 import {
   type FieldNode,
@@ -16,7 +17,7 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from '../context.js';
+import { type Context, type LinkLoad, linksKey } from '../context.js';
 import { ENTITY_KINDS } from '../../seed/vocabulary.js';
 import { linkLoadOf } from './entity.js';
 import { readsBelow } from './selection.js';
@@ -30,8 +31,13 @@ const included = (node: FieldNode | { directives?: FieldNode['directives'] }, va
   getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
   getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 
-/** Starts the link loads of the entity ids' selection (an Entity-typed field's); never throws. */
-export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: Context): void {
+/**
+ * The link loads an Entity-typed field's selection will make, as its resolvers make them
+ * (same specs, page size and reads along), once each; fields skipped by @skip/@include
+ * or with arguments out of range (their resolvers report them) are left out.
+ */
+export function linkLoadsBelow(info: Info): LinkLoad[] {
+  const loads = new Map<string, LinkLoad>();
   const visit = (set: SelectionSetNode | undefined, types: readonly string[], seen: Set<string>): void => {
     for (const selection of set?.selections ?? []) {
       if (!included(selection, info.variableValues)) continue;
@@ -42,11 +48,11 @@ export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: C
         if (!fragment || seen.has(fragment.name.value)) continue;
         visit(fragment.selectionSet, narrow(types, fragment.typeCondition.name.value), new Set([...seen, fragment.name.value]));
       } else {
-        for (const typeName of types) start(selection, typeName);
+        for (const typeName of types) add(selection, typeName);
       }
     }
   };
-  const start = (node: FieldNode, typeName: string) => {
+  const add = (node: FieldNode, typeName: string) => {
     const type = info.schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
     if (!field) return;
@@ -54,13 +60,21 @@ export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: C
       const load = linkLoadOf(typeName, node.name.value, getArgumentValues(field, node, info.variableValues));
       if (!load) return;
       const along = readsBelow({ fieldNodes: [node], fragments: info.fragments });
-      // `relationships` is on every type: the loader's cache makes its ten starts one load.
-      for (const id of ids) loaders.links(load.specs, load.limit, {}, along).load(id).catch(() => undefined);
+      // `relationships` is on every type: keyed as the loader keys it, it is one load.
+      loads.set(linksKey(load.specs, load.limit, {}, along), { ...load, along });
     } catch {
       // Arguments out of range: the field's resolver reports them.
     }
   };
   visit(mergedSelection(info), ENTITY_TYPES, new Set());
+  return [...loads.values()];
+}
+
+/** Starts the link loads of the entity ids' selection (an Entity-typed field's); never throws. */
+export function prefetchLinks(info: Info, ids: readonly string[], { loaders }: Context): void {
+  for (const { specs, limit, along } of linkLoadsBelow(info)) {
+    for (const id of ids) loaders.links(specs, limit, {}, along).load(id).catch(() => undefined);
+  }
 }
 
 /** The entity types a fragment's type condition keeps (the interface keeps them all). */
