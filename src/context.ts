@@ -56,6 +56,10 @@ export interface Context {
 export interface LinksAlong {
   sources?: boolean;
   item?: boolean;
+  /** Only the other ends' slim properties are read (see slimBelow in resolvers/selection.ts). */
+  slimEntity?: boolean;
+  /** Only the facts' slim properties are read. */
+  slimFact?: boolean;
 }
 
 /** One link load: a link field's specs and page size, and what its selection reads along. */
@@ -67,7 +71,7 @@ export interface LinkLoad {
 
 /** What makes two link loads the same: the links loader's key, less the entity. */
 export const linksKey = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): string =>
-  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false]);
+  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.slimFact ?? false]);
 
 const linkRequestOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): LinkRequest => ({
   specs,
@@ -75,6 +79,8 @@ const linkRequestOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFi
   limit,
   withSources: along.sources ?? false,
   withItem: along.item ?? false,
+  slimEntity: along.slimEntity ?? false,
+  slimFact: along.slimFact ?? false,
 });
 
 /** What a request carries besides its operation. */
@@ -193,7 +199,8 @@ function primeAlong(
   entity: DataLoader<string, EntityRow | null>,
   source: DataLoader<string, SourceRow | null>,
 ): void {
-  for (const links of answers.links) for (const link of links) entity.prime(link.entityId, link.entity);
+  // A slim row (id, name, kind, degree) must not answer a later lookup of the whole entity.
+  for (const links of answers.links) for (const link of links) if (!link.slim) entity.prime(link.entityId, link.entity);
   for (const item of answers.items) entity.prime(item.id, item);
   for (const row of answers.sources) source.prime(row.id, row);
 }

@@ -308,6 +308,8 @@ describe('Place lists include what is located in the place’s regions', () => {
             limit: neo4j.int(200),
             withSources: false,
             withItem: false,
+            slimEntity: false,
+            slimFact: false,
           },
         ],
       });

@@ -79,6 +79,10 @@ export interface LinkRequest {
   withSources: boolean;
   /** Read the entity each fact's item names with it. */
   withItem: boolean;
+  /** Read only the other ends' id, name, kind and degree (the LinkRows are then `slim`). */
+  slimEntity: boolean;
+  /** Read only the facts' slim properties (see links.cypher). */
+  slimFact: boolean;
 }
 
 /** An entity asking for one of the batch's requests (an index into its list). */
@@ -126,6 +130,8 @@ export async function linksOf(
       limit: int(request.limit),
       withSources: request.withSources,
       withItem: request.withItem,
+      slimEntity: request.slimEntity,
+      slimFact: request.slimFact,
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
     lookups: lookup.ids,
@@ -139,6 +145,7 @@ export async function linksOf(
     byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
       entityId: String(row.other),
       entity: toEntityRow(row.entity as Props),
+      slim: requests[Number(row.request)]!.slimEntity,
       relationship: toRelationshipRow(row.rel as Props),
     });
     if (row.item) items.push(toEntityRow(row.item as Props));

@@ -102,6 +102,8 @@ export interface LinkRow {
   entityId: string;
   /** The entity at the other end, read by the same query. */
   entity: EntityRow;
+  /** Whether `entity` holds only id, name, kind and degree (the selection needed no more). */
+  slim: boolean;
   relationship: RelationshipRow;
 }
 

@@ -98,7 +98,8 @@ export const entityResolvers: Resolvers = {
     __resolveType: (parent) => parent.kind,
   },
   Link: {
-    entity: async (parent, _args, { loaders }) => (await loaders.entity.load(parent.entityId))!,
+    // Read with the link: whole, or slim when the selection needs no more (slimBelow).
+    entity: (parent) => parent.entity,
     relationship: (parent) => parent.relationship,
   },
   Company: { ...common, ...mapLinks(LINK_FIELDS.Company) },

@@ -41,6 +41,67 @@ export interface ReadsBelow extends Required<LinksAlong> {
   ends: boolean;
 }
 
+/** The fields of an entity that the stored properties id, name and kind and the degree answer. */
+const SLIM_ENTITY_FIELDS = new Set(['__typename', 'id', 'name', 'kind', 'degree']);
+/**
+ * The fields of a fact its slim properties answer (see links.cypher): what it joins,
+ * its claim, period, nature, condition, note and cited sources. The figure, the
+ * references (each document's wording) and the ends' own fields need more.
+ */
+const SLIM_FACT_FIELDS = new Set(['__typename', 'id', 'type', 'meaning', 'from', 'to', 'item', 'evidence']);
+const SLIM_EVIDENCE_FIELDS = new Set(['__typename', 'claim', 'period', 'nature', 'condition', 'sources', 'note']);
+
+/** The fields selected directly in a selection set, through fragments and inline fragments. */
+function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], fragments: GraphQLResolveInfo['fragments']): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visited = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === 'Field') fields.push(selection);
+      else if (selection.kind === 'InlineFragment') collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        collect(fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const set of sets) collect(set);
+  return fields;
+}
+
+const within = (fields: readonly FieldNode[], allowed: ReadonlySet<string>) => fields.every((field) => allowed.has(field.name.value));
+
+/**
+ * Whether a link, relationship or figure field's selection needs no more of its facts
+ * and of their other ends than their slim properties: then the links query reads only
+ * those (decoding whole property maps was about a quarter of the app's CPU on a page of
+ * links). The other ends are slim only when nothing resolves them through the entity
+ * loader (no from, to, item or measurer below): slim rows are never primed into it.
+ */
+export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, ends: boolean): { entity: boolean; fact: boolean } {
+  const top = fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info.fragments,
+  );
+  // A Link selects `entity` and `relationship`; a relationship or figure field, the fact itself.
+  const isLink = top.some((field) => field.name.value === 'entity' || field.name.value === 'relationship');
+  const facts = isLink ? top.filter((field) => field.name.value === 'relationship') : top;
+  const factFields = fieldsOf(
+    facts.map((field) => field.selectionSet),
+    info.fragments,
+  );
+  const evidenceFields = fieldsOf(
+    factFields.filter((field) => field.name.value === 'evidence').map((field) => field.selectionSet),
+    info.fragments,
+  );
+  const fact = within(factFields, SLIM_FACT_FIELDS) && within(evidenceFields, SLIM_EVIDENCE_FIELDS);
+  const entityFields = fieldsOf(
+    top.filter((field) => field.name.value === 'entity').map((field) => field.selectionSet),
+    info.fragments,
+  );
+  return { entity: !ends && within(entityFields, SLIM_ENTITY_FIELDS), fact };
+}
+
 const readsByField = new WeakMap<readonly FieldNode[], ReadsBelow>();
 
 /**
@@ -51,7 +112,9 @@ const readsByField = new WeakMap<readonly FieldNode[], ReadsBelow>();
 export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadsBelow {
   let reads = readsByField.get(info.fieldNodes);
   if (!reads) {
-    reads = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']), ends: selectsAnyOf(info, END_FIELDS) };
+    const ends = selectsAnyOf(info, END_FIELDS);
+    const slim = slimBelow(info, ends);
+    reads = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']), ends, slimEntity: slim.entity, slimFact: slim.fact };
     readsByField.set(info.fieldNodes, reads);
   }
   return reads;
