@@ -148,6 +148,44 @@ describe('Link fields in one query', () => {
     expect(unknown.data.entity).toBeNull();
   });
 
+  it('reads slim facts and ends when the selection shows no more, with the answers of whole ones', async () => {
+    const SLIM_FACT = `id type meaning from { id } to { id } item { id name }
+      evidence { claim nature condition note period { text start end } sources { id title publisher } }`;
+    const { seen, data } = await counted(`{
+      entity(id: "company:yimeitai") {
+        relationships(first: 50) { ${SLIM_FACT} }
+        ... on Company { customers { entity { id name kind degree } relationship { ${SLIM_FACT} } } }
+      }
+    }`);
+    expect(seen).toEqual({ 'entities/links': 1 });
+    const facts = [...data.entity.relationships, ...data.entity.customers.map((l: any) => l.relationship)];
+    expect(facts.length).toBeGreaterThan(5);
+    for (const fact of facts) {
+      expect(fact, fact.id).toEqual((await query(`query ($id: ID!) { relationship(id: $id) { ${SLIM_FACT} } }`, { id: fact.id })).relationship);
+    }
+    for (const link of data.entity.customers) {
+      expect(link.entity).toEqual((await query('query ($id: ID!) { entity(id: $id) { id name kind degree } }', { id: link.entity.id })).entity);
+    }
+  });
+
+  it('never answers a whole entity from the slim one read with a link', async () => {
+    // The customers' ends are read slim; the relationships' ends, whole, resolve through
+    // the entity loader, which must hold the whole entity for the same customers.
+    const WHOLE = 'id name kind aliases description degree formerIds sources { id }';
+    const { data } = await counted(`{
+      entity(id: "company:yimeitai") {
+        ... on Company { customers { entity { id name } } }
+        relationships(first: 50) { from { ${WHOLE} } to { ${WHOLE} } }
+      }
+    }`);
+    const ends = data.entity.relationships.flatMap((r: any) => [r.from, r.to]);
+    const customers = new Set(data.entity.customers.map((l: any) => l.entity.id));
+    expect(ends.some((end: any) => customers.has(end.id))).toBe(true);
+    for (const end of ends) {
+      expect(end, end.id).toEqual((await query(`query ($id: ID!) { entity(id: $id) { ${WHOLE} } }`, { id: end.id })).entity);
+    }
+  });
+
   it('batches aliased lookups with link fields into one query', async () => {
     const { seen, data } = await counted(`{
       a: entity(id: "company:magrathea") { id ... on Company { suppliers(first: 3) { entity { id } } } }

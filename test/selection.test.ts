@@ -1,7 +1,7 @@
-/** selectsAnyOf: which fields an operation asks for below a resolver's field. */
+/** selectsAnyOf and slimBelow: which fields an operation asks for below a resolver's field. */
 import { type GraphQLResolveInfo, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectsAnyOf } from '../src/resolvers/selection.js';
+import { selectsAnyOf, slimBelow } from '../src/resolvers/selection.js';
 
 /** The info a resolver of the operation's first root field gets (the parts selectsAnyOf reads). */
 function infoOf(text: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> {
@@ -42,5 +42,30 @@ describe('selectsAnyOf', () => {
 
   it('counts a field under @skip or @include as selected (the safe side)', () => {
     expect(selectsAnyOf(infoOf('query ($s: Boolean!) { upstream(id: "x") { tiers { entities { nature @skip(if: $s) } } } }'), FACTS)).toBe(true);
+  });
+});
+
+describe('slimBelow', () => {
+  const slim = (text: string, ends = false) => slimBelow(infoOf(text), ends);
+
+  it('is slim for ids, names, kinds, degrees, claims, periods, natures and cited sources', () => {
+    expect(slim('{ suppliers { entity { id name kind degree __typename } relationship { id type meaning evidence { claim nature condition note period { text } sources { title } } } } }')).toEqual({ entity: true, fact: true });
+    expect(slim('{ relationships { id type evidence { claim sources { id } } } }')).toEqual({ entity: true, fact: true });
+    const named = `{ suppliers { ...l } } fragment l on Link { entity { ... on Company { id name } } relationship { ...f } } fragment f on Relationship { id evidence { claim } }`;
+    expect(slim(named)).toEqual({ entity: true, fact: true });
+  });
+
+  it('is whole for any other field of the end or the fact, at any depth of fragments', () => {
+    expect(slim('{ suppliers { entity { id description } relationship { id } } }')).toEqual({ entity: false, fact: true });
+    expect(slim('{ suppliers { entity { id sources { id } } } }').entity).toBe(false);
+    expect(slim('{ suppliers { entity { ... on Company { aliases } } } }').entity).toBe(false);
+    expect(slim('{ suppliers { relationship { figure { value } } } }')).toEqual({ entity: true, fact: false });
+    expect(slim('{ relationships { evidence { references { claim } } } }').fact).toBe(false);
+    const named = `{ suppliers { ...l } } fragment l on Link { relationship { ...f } } fragment f on Relationship { evidence { references { claim } } }`;
+    expect(slim(named).fact).toBe(false);
+  });
+
+  it('never reads the ends slim when the entity loader resolves them (from, to, item below)', () => {
+    expect(slim('{ suppliers { entity { id } relationship { from { id } } } }', true)).toEqual({ entity: false, fact: true });
   });
 });

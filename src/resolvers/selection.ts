@@ -85,11 +85,12 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   );
   // A Link selects `entity` and `relationship`; a relationship or figure field, the fact itself.
   const isLink = top.some((field) => field.name.value === 'entity' || field.name.value === 'relationship');
-  const facts = isLink ? top.filter((field) => field.name.value === 'relationship') : top;
-  const factFields = fieldsOf(
-    facts.map((field) => field.selectionSet),
-    info.fragments,
-  );
+  const factFields = isLink
+    ? fieldsOf(
+        top.filter((field) => field.name.value === 'relationship').map((field) => field.selectionSet),
+        info.fragments,
+      )
+    : top;
   const evidenceFields = fieldsOf(
     factFields.filter((field) => field.name.value === 'evidence').map((field) => field.selectionSet),
     info.fragments,
