@@ -53,8 +53,9 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       ratioToFloor, roundTrips, appRssMiB, floorRssMiB, ...}],
                       openLoad: {...}, overhead: {...}}
   --load-seconds N    seconds per rate step of the open-loop load on the scaled
-                      graph (default 8; steps 10, 20, 40, 80, 160, 320 requests/s,
-                      API and floor, stopping after the first failing step)
+                      graph (default 8; steps 10, 20, 40, 60, 80, 120, 160,
+                      240, 320 requests/s, API and floor, stopping after the
+                      first failing step)
   --no-load           skip the open-loop load
   --overhead-rounds N interleaved rounds of each per-request overhead comparison
                       (default 300)

@@ -80,8 +80,8 @@ describe('the highest rate held', () => {
   });
 
   it('is only a lower bound when every rate held', () => {
-    expect(heldEveryRate(steps(true, true, true, true, true, true))).toBe(true);
-    expect(heldEveryRate(steps(true, true, true, true, true, false))).toBe(false);
+    expect(heldEveryRate(steps(...RATES.map(() => true)))).toBe(true);
+    expect(heldEveryRate(steps(...RATES.map((_, i) => i < RATES.length - 1)))).toBe(false);
     expect(heldEveryRate(steps(true, true))).toBe(false);
   });
 });

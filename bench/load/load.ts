@@ -14,8 +14,13 @@ import { count, ms, table } from '../report.js';
 import type { StepOutcome, StepPlan } from './generator.js';
 import { entityOperation, type LoadTargets, pickTargets, suppliersOperation } from './operations.js';
 
-/** Arrival rates, requests per second, in order; the load stops after a side's first failing step. */
-export const RATES = [10, 20, 40, 80, 160, 320] as const;
+/**
+ * Arrival rates, requests per second, in order; the load stops after a side's first
+ * failing step. Steps of ×1.5 (and ×2 at the low end), not ×2 throughout: with doubling
+ * steps a ratio of highest rates could only read 0.25, 0.5 or 1, too coarse to tell a
+ * service at 0.8× its floor from one at 0.5×.
+ */
+export const RATES = [10, 20, 40, 60, 80, 120, 160, 240, 320] as const;
 /** A step passes with its p99 at most this, and no error, timeout or refused answer. */
 export const P99_TARGET_MS = 100;
 /** ...and at least this share of its scheduled requests answered (the last tick may fall past the step's end). */
