@@ -41,8 +41,8 @@ const connection = {
   }),
 };
 
-/** Which relationship types each trade measure covers, seen from the place. */
-const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: RelationshipType[]; outflow: RelationshipType[] }> = {
+/** Which relationship types each trade measure covers, seen from the place (relationships/list.cypher names them all). */
+export const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: RelationshipType[]; outflow: RelationshipType[] }> = {
   PRODUCTION: { own: ['PRODUCES'], inflow: [], outflow: [] },
   CAPACITY: { own: ['HAS_CAPACITY'], inflow: [], outflow: [] },
   // Exports of P: what P reports shipping, and what others report importing from P.
