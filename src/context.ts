@@ -34,7 +34,8 @@ export interface Loaders {
   links(specs: readonly LinkSpec[], limit: number, filter?: LinkFilter, along?: LinksAlong): { load(id: string): Promise<LinkRow[]> };
   /**
    * One entity (a merged id finds its survivor) and the link loads its selection will
-   * make (prefetch.ts: linkLoadsBelow), in one query: the entity, its links and what
+   * make (prefetch.ts: linkLoadsBelow; none when it only shows the entity's sources),
+   * with its sources when `withSources`, in one query: the entity, its links and what
    * they read along are primed into the loaders above, so the link fields' resolvers
    * find their answers there. Null when the id names nothing.
    */
@@ -73,14 +74,19 @@ export interface LinkLoad {
 export const linksKey = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): string =>
   JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.slimFact ?? false]);
 
-const linkRequestOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): LinkRequest => ({
-  specs,
-  filter,
-  limit,
-  withSources: along.sources ?? false,
-  withItem: along.item ?? false,
-  slimEntity: along.slimEntity ?? false,
-  slimFact: along.slimFact ?? false,
+/** The links loader's key of one link load for one entity. */
+const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong, id: string): LinkKey => ({
+  key: linksKey(specs, limit, filter, along),
+  request: {
+    specs,
+    filter,
+    limit,
+    withSources: along.sources ?? false,
+    withItem: along.item ?? false,
+    slimEntity: along.slimEntity ?? false,
+    slimFact: along.slimFact ?? false,
+  },
+  id,
 });
 
 /** What a request carries besides its operation. */
@@ -110,11 +116,7 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
       entity,
       source,
       relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
-      links(specs, limit, filter = {}, along = {}) {
-        const key = linksKey(specs, limit, filter, along);
-        const request = linkRequestOf(specs, limit, filter, along);
-        return { load: (id) => links.load({ key, request, id }) };
-      },
+      links: (specs, limit, filter = {}, along = {}) => ({ load: (id) => links.load(linkKeyOf(specs, limit, filter, along, id)) }),
       entityWithLinks: (id, loads, withSources) => lookups.load({ id, loads, withSources }),
       sourceFacts(offset, limit) {
         const key = `${offset}:${limit}`;
@@ -158,9 +160,7 @@ function lookupLoader(
 ): DataLoader<LookupKey, EntityRow | null, string> {
   return new DataLoader(
     async (lookups) => {
-      const keys = lookups.flatMap(({ id, loads }) =>
-        loads.map(({ specs, limit, along }) => ({ key: linksKey(specs, limit, {}, along), request: linkRequestOf(specs, limit, {}, along), id })),
-      );
+      const keys = lookups.flatMap(({ id, loads }) => loads.map(({ specs, limit, along }) => linkKeyOf(specs, limit, {}, along, id)));
       const { asks, requests } = asksOf(keys);
       const ids = [...new Set(lookups.map(({ id }) => id))];
       const answers = await linksOf(db, asks, requests, { ids, withSources: lookups.some((lookup) => lookup.withSources) });

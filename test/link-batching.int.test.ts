@@ -78,6 +78,13 @@ describe('Link fields in one query', () => {
     for (const source of data.entity.sources) {
       expect((await query('query ($id: ID!) { source(id: $id) { id title publisher date } }', { id: source.id })).source).toEqual(source);
     }
+    // Its sources without any link field: the same one query, with no link asked.
+    const own = await counted('{ entity(id: "company:yimeitai") { id sources { id title publisher date } } }');
+    expect(own.seen).toEqual({ 'entities/links': 1 });
+    expect(own.data.entity).toEqual({ id: 'company:yimeitai', sources: data.entity.sources });
+    const none = await counted('{ entity(id: "company:no-such-company") { id sources { id } } }');
+    expect(none.seen).toEqual({ 'entities/links': 1 });
+    expect(none.data.entity).toBeNull();
     // Without sources selected, the plain lookup.
     const plain = await counted('{ entity(id: "company:yimeitai") { id name } }');
     expect(plain.seen).toEqual({ 'entities/by-ids': 1 });

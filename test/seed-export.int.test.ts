@@ -273,7 +273,7 @@ describe('Export and load: merges and retractions', () => {
     expect(reloaded.nodes.EntityRedirect).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(reloaded.nodes.RetractedFact).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(history(await dump())).toEqual(before);
-    const [found] = await db.run(cypher('entities/by-ids'), { ids: ['company:test-export-twin'], withSources: false });
+    const [found] = await db.run(cypher('entities/by-ids'), { ids: ['company:test-export-twin'] });
     expect(found).toMatchObject({ requested: 'company:test-export-twin', entity: { id: 'company:us-magnesium' } });
     // A fixed point: exporting again changes nothing, and loading again writes nothing.
     expect([...layOutSeed(await readGraph(db), dir).changes.keys()]).toEqual([]);

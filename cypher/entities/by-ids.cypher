@@ -4,20 +4,11 @@
 // expanding: it counts links to entities because only entities have relationships
 // (facts join entities; sources are cited by id, never linked). A test in
 // graph-quality keeps that true.
-// With $withSources (an entity lookup that shows the entity's sources) the sources it
-// cites come along, so showing them costs no second round trip.
-// Parameters: $ids (list of entity ids), $withSources (bool)
-// Returns: requested (the id asked), entity (properties with kind and degree), sources
-//          (with $withSources: the entity's sources' properties; else null), one row per
-//          id found
+// Parameters: $ids (list of entity ids)
+// Returns: requested (the id asked), entity (properties with kind and degree), one row per id found
 // Mode: read
 UNWIND $ids AS id
 OPTIONAL MATCH (r:EntityRedirect {id: id})
 WITH id, coalesce(r.to, id) AS target
 MATCH (e:Entity {id: target})
-RETURN id AS requested, e {.*, degree: COUNT { (e)--() }} AS entity,
-       CASE WHEN $withSources THEN COLLECT {
-         UNWIND coalesce(e.sourceIds, []) AS sourceId
-         MATCH (s:Source {id: sourceId})
-         RETURN s {.*}
-       } END AS sources
+RETURN id AS requested, e {.*, degree: COUNT { (e)--() }} AS entity

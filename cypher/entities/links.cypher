@@ -144,17 +144,9 @@ CALL () {
 }
 WITH links, found,
      COLLECT {
-       UNWIND links AS link
-       UNWIND link.cites AS sourceId
-       RETURN sourceId
-       UNION
-       UNWIND CASE WHEN $lookupSources THEN found ELSE [] END AS lookup
-       UNWIND coalesce(lookup.entity.sourceIds, []) AS sourceId
-       RETURN sourceId
-     } AS cited
-WITH links, found,
-     COLLECT {
-       UNWIND cited AS sourceId
+       UNWIND links + [lookup IN found WHERE $lookupSources | {cites: coalesce(lookup.entity.sourceIds, [])}] AS citing
+       UNWIND citing.cites AS sourceId
+       WITH DISTINCT sourceId
        MATCH (s:Source {id: sourceId})
        RETURN s {.*}
      } AS sources

@@ -289,7 +289,7 @@ function joinAliases(name: string, aliases: readonly string[], added: readonly s
 }
 
 const readEntity = async (tx: Tx, id: string): Promise<EntityRow | null> => {
-  const [row] = await tx.run(cypher('entities/by-ids'), { ids: [id], withSources: false });
+  const [row] = await tx.run(cypher('entities/by-ids'), { ids: [id] });
   return row ? toEntityRow(row.entity as Props) : null;
 };
 

@@ -21,16 +21,9 @@ const RELATIONSHIPS_BY_IDS = cypher('relationships/by-ids');
 type Props = Record<string, Plain>;
 
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRow>> {
-  const rows = await db.run(ENTITIES_BY_IDS, { ids, withSources: false });
+  const rows = await db.run(ENTITIES_BY_IDS, { ids });
   // Keyed by the id asked: a merged entity's old id answers its survivor.
   return new Map(rows.map((row) => [String(row.requested), toEntityRow(row.entity as Props)]));
-}
-
-/** One entity (a merged id finds its survivor) with the sources it cites, in one round trip; null when unknown. */
-export async function entityWithSources(db: Database, id: string): Promise<{ entity: EntityRow; sources: SourceRow[] } | null> {
-  const [row] = await db.run(ENTITIES_BY_IDS, { ids: [id], withSources: true });
-  if (!row) return null;
-  return { entity: toEntityRow(row.entity as Props), sources: ((row.sources as Props[] | null) ?? []).map(toSourceRow) };
 }
 
 export async function sourcesByIds(db: Database, ids: readonly string[]): Promise<Map<string, SourceRow>> {

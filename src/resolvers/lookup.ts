@@ -4,7 +4,7 @@
  * filters are different (an id there that names nothing would make a silent empty), so
  * they are checked and rejected instead: see checkIds in args.ts.
  */
-import { allSources, entityWithSources } from '../db/graph.js';
+import { allSources } from '../db/graph.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { linkLoadsBelow } from './prefetch.js';
 import { selectsAnyOf } from './selection.js';
@@ -15,14 +15,10 @@ export const lookupResolvers: Resolvers = {
       // Sources shown below the entity (its own, most often): read them with it.
       const withSources = selectsAnyOf(info, ['sources']);
       // The link fields below it (suppliers, relationships …) come in the same query.
+      // Neither shown: the plain lookup, batched with any other of the request.
       const loads = linkLoadsBelow(info);
-      if (loads.length > 0) return ctx.loaders.entityWithLinks(id, loads, withSources);
-      if (!withSources) return ctx.loaders.entity.load(id);
-      const found = await entityWithSources(ctx.db, id);
-      if (!found) return null;
-      for (const source of found.sources) ctx.loaders.source.prime(source.id, source);
-      ctx.loaders.entity.prime(id, found.entity).prime(found.entity.id, found.entity);
-      return found.entity;
+      if (loads.length === 0 && !withSources) return ctx.loaders.entity.load(id);
+      return ctx.loaders.entityWithLinks(id, loads, withSources);
     },
     relationship: (_parent, { id }, { loaders }) => loaders.relationship.load(id),
     source: (_parent, { id }, { loaders }) => loaders.source.load(id),

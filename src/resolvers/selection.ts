@@ -103,20 +103,23 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   return { entity: !ends && within(entityFields, SLIM_ENTITY_FIELDS), fact };
 }
 
-const readsByField = new WeakMap<readonly FieldNode[], ReadsBelow>();
+const readsByField = new WeakMap<FieldNode | readonly FieldNode[], ReadsBelow>();
 
 /**
  * What a field's selection reads below the facts it returns, so that the one query
- * answering the field can bring it along. Worked out once per field of an operation
- * (graphql-js hands every item of a list the same field nodes).
+ * answering the field can bring it along. Worked out once per field of a document: a
+ * field asked once is keyed by its node, which the parsed document (cached by Apollo)
+ * keeps from request to request and which the look-ahead (prefetch.ts) and the field's
+ * resolver share; a field merged from several nodes, by graphql-js's list of them.
  */
 export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadsBelow {
-  let reads = readsByField.get(info.fieldNodes);
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
+  let reads = readsByField.get(key);
   if (!reads) {
     const ends = selectsAnyOf(info, END_FIELDS);
     const slim = slimBelow(info, ends);
     reads = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']), ends, slimEntity: slim.entity, slimFact: slim.fact };
-    readsByField.set(info.fieldNodes, reads);
+    readsByField.set(key, reads);
   }
   return reads;
 }
