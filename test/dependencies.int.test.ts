@@ -148,7 +148,7 @@ describe('Dependencies: upstream', () => {
     ];
     let hops = 0;
     for (const [root, direction, maxDepth, filter] of cases) {
-      const result = await dependencyTiers(t.db, root, direction, maxDepth, filter, 1000);
+      const result = (await dependencyTiers(t.db, root, direction, maxDepth, filter, 1000))!;
       const reread = await toPaths(t.db, result.reaches.map((r) => r.path.nodeIds), direction, filter);
       expect(result.reaches.map((r) => r.path), `${root} ${direction} ${JSON.stringify(filter)}`).toEqual(reread);
       hops += result.reaches.length;
@@ -157,7 +157,7 @@ describe('Dependencies: upstream', () => {
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
-    const result = await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, SUPPLY, 100);
+    const result = (await dependencyTiers(t.db, BMW, 'UPSTREAM', 3, SUPPLY, 100))!;
     const pidgeon = result.reaches.find((r) => r.entityId === PIDGEON)!;
     expect(pidgeon.path.nodeIds).toEqual([BMW, GERMANY, CHINA, PIDGEON]);
     expect(pidgeon.path.hops.map((h) => [h.dependentId, h.providerId, h.relationships.map((r) => r.id)])).toEqual([
@@ -192,7 +192,7 @@ describe('Dependencies: upstream', () => {
     // …and the Germany→China hop keeps only the ingot facts, not the alloy export.
     const commodities = await narrowerGoods(t.db, 'commodity:magnesium-ingot');
     expect(commodities).toEqual(['commodity:magnesium-ingot', 'commodity:magnesium-ingot-99-9', 'commodity:magnesium-ingot-99-95']);
-    const rows = await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities }, 100);
+    const rows = (await dependencyTiers(t.db, BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities }, 100))!;
     expect(rows.reaches[1]!.path.hops[1]!.relationships.map((r) => r.id)).toEqual([
       'germany-depends-on-china-magnesium-ingot',
       'germany-imports-magnesium-ingot-from-china',
@@ -306,14 +306,16 @@ describe('Dependencies: downstream', () => {
   }
   fragment withFacts on DependencyReach { nature path { length nodes { id } hops { facts: relationships { id } } } }`;
 
-  it('makes one walk query per tier, which reads the hops’ facts too, whatever the number of results', async () => {
+  it('makes one walk query per tier and one for the kept routes’ facts, whatever the number of results', async () => {
     for (const maxDepth of [1, 2]) {
       const { seen, data } = await counted(WITH_FACTS, { id: CHINA, maxDepth });
-      // One expansion per tier, bringing the facts of the hops it takes; entities load in
-      // a batch or two, whether 12 or 27 come back.
-      expect(seen['dependencies/expand']).toBe(maxDepth);
-      expect(seen['dependencies/hop-facts']).toBeUndefined();
-      expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
+      // The root with the first tier, then one expansion per further tier, then the kept
+      // routes' facts with their entities in one query, whether 12 or 27 come back.
+      expect(seen).toEqual({
+        'dependencies/ends': 1,
+        ...(maxDepth > 1 ? { 'dependencies/expand': maxDepth - 1 } : {}),
+        'dependencies/hop-facts': 1,
+      });
       const hops = data.downstream.tiers.flatMap((tier: any) => tier.entities.flatMap((reach: any) => reach.path.hops));
       expect(hops.length).toBeGreaterThan(0);
       for (const hop of hops) expect(hop.facts.length).toBeGreaterThan(0);
@@ -323,8 +325,7 @@ describe('Dependencies: downstream', () => {
   it('reads no facts when neither they nor a nature are selected, and answers the same', async () => {
     const withFacts = await counted(WITH_FACTS, { id: CHINA, maxDepth: 2 });
     const without = await counted(TIERS, { up: false, id: CHINA, maxDepth: 2 });
-    expect(without.seen['dependencies/expand']).toBe(2);
-    expect(without.seen['dependencies/hop-facts']).toBeUndefined();
+    expect(without.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/expand': 1, 'entities/by-ids': 1 });
     // Everything the lighter request asked for is what the full one answered.
     const strip = (tiers: any[]) =>
       tiers.map((tier) => ({
@@ -685,6 +686,7 @@ describe('Dependencies: Cypher files', () => {
     expect([...new Set(spelled.map(([name]) => name))].sort()).toEqual([
       'anchored-facts.cypher',
       'band-edges.cypher',
+      'ends.cypher',
       'expand.cypher',
       'hop-facts.cypher',
     ]);

@@ -74,7 +74,7 @@ describe('Dependencies: dependencyPaths against Yen over the whole hop graph', (
       if (direction === 'UPSTREAM') cases.push(['region:europe', 'technology:pidgeon-process', 10, 8], ['region:europe', 'technology:pidgeon-process', 3, 2]);
       for (const [from, to, k, maxLength] of cases) {
         const expected = kShortestRoutes(adjacency, from, to, k, maxLength);
-        const paths = await dependencyPaths(t.db, from, to, direction, k, maxLength, filter);
+        const paths = (await dependencyPaths(t.db, from, to, direction, k, maxLength, filter))!;
         expect({ from, to, k, maxLength, routes: paths.map((p) => p.nodeIds) }).toEqual({ from, to, k, maxLength, routes: expected });
         for (const path of paths) expect(path.hops.every((hop) => hop.relationships.length > 0)).toBe(true);
       }
@@ -91,7 +91,7 @@ describe('Dependencies: dependencyPaths round trips', () => {
     const seen: Record<string, number> = {};
     const stop = t.db.onQuery((event) => (seen[event.query] = (seen[event.query] ?? 0) + 1));
     try {
-      const paths = await dependencyPaths(t.db, EUROPE, PIDGEON, 'UPSTREAM', k, maxLength, filter);
+      const paths = (await dependencyPaths(t.db, EUROPE, PIDGEON, 'UPSTREAM', k, maxLength, filter))!;
       return { routes: paths.map((p) => p.nodeIds), seen };
     } finally {
       stop();
@@ -105,7 +105,8 @@ describe('Dependencies: dependencyPaths round trips', () => {
       [EUROPE, 'commodity:magnesium-ingot', PIDGEON],
       [EUROPE, 'country:china', PIDGEON],
     ]);
-    expect(two.seen).toEqual({ 'dependencies/expand': 2, 'dependencies/hop-facts': 1 });
+    // The ends query reads both first tiers, where the two sides meet.
+    expect(two.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/hop-facts': 1 });
     const three = await queries(3);
     expect(three.routes).toHaveLength(3);
     expect(three.seen['dependencies/band-edges']).toBe(1);

@@ -225,8 +225,8 @@ describe('Link fields in one query', () => {
     const bySource = await counted(`{
       relationships(filter: { sourceId: "smm-2025-09-16-us-supply-risk" }, first: 30) { totalCount edges { node { ${FACT} } } }
     }`);
-    // The source is checked first (one lookup); the page then brings everything below it.
-    expect(bySource.seen).toEqual({ 'sources/by-ids': 1, 'relationships/list': 1 });
+    // The source is checked, and everything below the page read, with the page.
+    expect(bySource.seen).toEqual({ 'relationships/list': 1 });
     const facts = bySource.data.relationships.edges.map((edge: any) => edge.node);
     expect(facts).toHaveLength(30);
     for (const fact of facts) {
@@ -239,12 +239,12 @@ describe('Link fields in one query', () => {
         edges { node { id from { name } to { name } figure { value measuredBy { id } } evidence { sources { title } } } }
       }
     }`);
-    expect(trade.seen).toEqual({ 'entities/by-ids': 1, 'relationships/list': 1 });
+    expect(trade.seen).toEqual({ 'relationships/list': 1 });
     expect(trade.data.tradeFigures.edges.length).toBeGreaterThan(0);
 
     // Nothing below the page that names entities or sources: nothing read along, same page.
     const bare = await counted(`{ relationships(filter: { sourceId: "smm-2025-09-16-us-supply-risk" }, first: 30) { edges { node { id } } } }`);
-    expect(bare.seen).toEqual({ 'sources/by-ids': 1, 'relationships/list': 1 });
+    expect(bare.seen).toEqual({ 'relationships/list': 1 });
     expect(bare.data.relationships.edges.map((edge: any) => edge.node.id)).toEqual(facts.map((fact: any) => fact.id));
   });
 });
@@ -264,8 +264,8 @@ describe('Entities read with the query that finds them', () => {
     expect(named.data.entityByName).toEqual(await asLookedUp({ id: 'technology:pidgeon-process' }));
 
     const graph = await counted(`{ subgraph(ids: ["company:yimeitai"], depth: 2) { nodes { ${ENTITY} } edges { id from { id } to { id } } } }`);
-    // The root checked, then one query for nodes and edges.
-    expect(graph.seen).toEqual({ 'entities/by-ids': 1, 'dependencies/subgraph': 1 });
+    // One query: the root checked, the nodes and the edges.
+    expect(graph.seen).toEqual({ 'dependencies/subgraph': 1 });
     expect(graph.data.subgraph.nodes.length).toBeGreaterThan(5);
     for (const node of graph.data.subgraph.nodes.slice(0, 10)) expect(node).toEqual(await asLookedUp(node));
   });
@@ -280,10 +280,12 @@ describe('Dependency results read along', () => {
       }
     }`);
     expect(data.dependencyPaths.length).toBeGreaterThan(0);
-    // The two ends checked, the walks, then the routes' entities and the hops' facts side
-    // by side: nothing after (the items came with the facts; before, a third load).
-    expect(seen['entities/by-ids']).toBeLessThanOrEqual(2);
+    // The ends with both first tiers, the search (and the walks for longer routes), then
+    // the hops' facts with the routes' entities, sources and items: nothing after, and no
+    // check of the ends of their own.
+    expect(seen['dependencies/ends']).toBe(1);
     expect(seen['dependencies/hop-facts']).toBe(1);
+    expect(seen['entities/by-ids']).toBeUndefined();
     expect(seen['sources/by-ids']).toBeUndefined();
     const facts = data.dependencyPaths.flatMap((path: any) => path.hops.flatMap((hop: any) => hop.relationships));
     expect(facts.some((fact: any) => fact.item !== null)).toBe(true);
@@ -294,10 +296,11 @@ describe('Dependency results read along', () => {
   });
 
   it("loads a walk's entities only when the operation selects them", async () => {
+    // The root comes with the first tier; the other tiers one query each.
     const bare = await counted('{ upstream(id: "company:bmw", maxDepth: 3) { total tiers { tier total } } }');
-    expect(bare.seen['entities/by-ids']).toBe(1);
-    const named = await counted('{ upstream(id: "company:bmw", maxDepth: 3) { total tiers { entities { entity { id name } } } } }');
-    expect(named.seen['entities/by-ids']).toBe(2);
+    expect(bare.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/expand': 2 });
+    const named = await counted('{ upstream(id: "company:bmw", maxDepth: 3) { root { id name } total tiers { entities { entity { id name } } } } }');
+    expect(named.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/expand': 2, 'entities/by-ids': 1 });
     expect(named.data.upstream.total).toBe(bare.data.upstream.total);
   });
 });

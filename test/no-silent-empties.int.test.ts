@@ -137,8 +137,10 @@ describe('No silent empties: id arguments that name nothing, or the wrong thing'
   it.each(CASES)('%s', async (_name, text, expected) => {
     queriesRun();
     expect(await errorOf(text)).toEqual({ locations: expect.any(Array), ...expected, ...('path' in expected ? {} : { path: [text.match(/^\{ (\w+)/)![1]] }) });
-    // Answered before any list ran: only lookups by id and by name, all reads.
-    const lists = queriesRun().filter((q) => !/^read (entities\/by-ids|entities\/by-name|sources\/by-ids)$/.test(q));
+    // Only reads: lookups by id and by name, and the fact lists, which look up their id
+    // arguments in the same round trip (the answer is dropped when one names nothing or
+    // the wrong thing). No other list ran.
+    const lists = queriesRun().filter((q) => !/^read (entities\/by-ids|entities\/by-name|sources\/by-ids|relationships\/list)$/.test(q));
     expect(lists).toEqual([]);
   });
 
@@ -148,14 +150,28 @@ describe('No silent empties: id arguments that name nothing, or the wrong thing'
     );
   });
 
-  it('checks the ids of a request in one round trip, then runs the list', async () => {
+  it('checks the ids of a fact list in the list’s own round trip', async () => {
     queriesRun();
     await query('{ tradeFigures(place: "country:china", commodity: "commodity:magnesium-ingot") { totalCount edges { node { from { name } } } } }');
-    // The place and the commodity in one batch; the figures' ends come from the same loader's cache or one more batch.
-    const names = queriesRun();
-    expect(names.slice(0, 2)).toEqual(['read entities/by-ids', 'read relationships/list']);
+    // The place and the commodity looked up with the page, and the figures' ends read along.
+    expect(queriesRun()).toEqual(['read relationships/list']);
     await query('{ relationships(filter: {entity: "company:yimeitai", sourceId: "smm-2025-09-16-us-supply-risk", item: "commodity:magnesium"}) { totalCount } }');
-    expect(queriesRun().sort()).toEqual(['read entities/by-ids', 'read relationships/list', 'read sources/by-ids']);
+    expect(queriesRun()).toEqual(['read relationships/list']);
+  });
+
+  it('explains a wrong id of a fact list from what the list looked up, or with one lookup more', async () => {
+    queriesRun();
+    // The wrong kind: the list found the entity, nothing more is read to say so.
+    expect(await errorOf('{ tradeFigures(place: "company:bmw") { totalCount } }')).toMatchObject({
+      message: 'place: company:bmw is a Company, not a Country or Region',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(queriesRun()).toEqual(['read relationships/list']);
+    // Nothing by that id: the entity loader confirms it.
+    expect(await errorOf('{ relationships(filter: {item: "commodity:unobtainium"}) { totalCount } }')).toMatchObject(
+      notFound('filter.item', 'item', 'commodity:unobtainium'),
+    );
+    expect(queriesRun()).toEqual(['read relationships/list', 'read entities/by-ids']);
   });
 
   it('lookups by id still answer null for an id that names nothing', async () => {
@@ -290,6 +306,8 @@ describe('Place lists include what is located in the place’s regions', () => {
         limit: neo4j.int(10),
         withEnds: false,
         withSources: false,
+        checkEntities: [],
+        checkSources: [],
       });
       // Open-ended, so it holds on 30 June 2026; China's own 2024 figures do not.
       expect(trade!.page.map((r: any) => [r.id, r.from, r.quantity])).toEqual([['test-smelter-output', 'company:test-smelter', 1234]]);

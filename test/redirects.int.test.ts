@@ -165,9 +165,10 @@ describe('Merged-away ids in read arguments', () => {
     expect(await ok(EVERY_ARGUMENT, { ...OLD, company: OLDER_COMPANY })).toEqual(now);
   });
 
-  it('an old id costs no more round trips than the survivor\'s id', async () => {
-    // The redirect is followed inside the entity loader's one query (cypher/entities/by-ids.cypher),
-    // so each question runs the same queries whichever id it is given. Small questions, whose
+  it('an old id costs no more round trips than the survivor\'s id, but for the lists that look their ids up', async () => {
+    // The redirect is followed inside the query that looks the id up (the entity loader's,
+    // cypher/entities/by-ids.cypher, or the search's, cypher/dependencies/ends.cypher), so
+    // most questions run the same queries whichever id it is given. Small questions, whose
     // DataLoader batches do not depend on timing.
     const queriesOf = async (query: string, variables: Record<string, string>) => {
       const names: string[] = [];
@@ -180,18 +181,21 @@ describe('Merged-away ids in read arguments', () => {
       }
       return names.sort();
     };
-    const questions = [
-      'query($company: ID!) { upstream(id: "company:rdr-carmaker", maxDepth: 3) { total } downstream(id: $company) { total } }',
-      'query($company: ID!) { dependencyPaths(from: "company:rdr-carmaker", to: $company) { length } }',
-      'query($country: ID!, $policy: ID!) { a: exposure(id: "company:rdr-carmaker", country: $country) { exposed } b: exposedTo(policy: $policy) { total } }',
-      'query($company: ID!, $commodity: ID!) { relationships(filter: { entity: $company, item: $commodity }) { totalCount } }',
-      'query($country: ID!, $commodity: ID!) { tradeFigures(place: $country, commodity: $commodity) { totalCount } }',
-      'query($company: ID!) { subgraph(ids: [$company]) { truncated } history(id: $company) { action } }',
+    // [question, what an old id runs beyond the survivor's]: the fact lists and the
+    // subgraph look their id arguments up in their own query, and run once more with the
+    // survivor's id when one was merged away (their filters need it before the query).
+    const questions: [string, string[]][] = [
+      ['query($company: ID!) { upstream(id: "company:rdr-carmaker", maxDepth: 3) { total } downstream(id: $company) { total } }', []],
+      ['query($company: ID!) { dependencyPaths(from: "company:rdr-carmaker", to: $company) { length } }', []],
+      ['query($country: ID!, $policy: ID!) { a: exposure(id: "company:rdr-carmaker", country: $country) { exposed } b: exposedTo(policy: $policy) { total } }', []],
+      ['query($company: ID!, $commodity: ID!) { relationships(filter: { entity: $company, item: $commodity }) { totalCount } }', ['relationships/list']],
+      ['query($country: ID!, $commodity: ID!) { tradeFigures(place: $country, commodity: $commodity) { totalCount } }', ['relationships/list']],
+      ['query($company: ID!) { subgraph(ids: [$company]) { truncated } history(id: $company) { action } }', ['dependencies/subgraph']],
     ];
-    for (const query of questions) {
+    for (const [query, more] of questions) {
       const fresh = await queriesOf(query, NEW);
       expect(fresh.length, query).toBeGreaterThan(0);
-      expect(await queriesOf(query, OLD), query).toEqual(fresh);
+      expect(await queriesOf(query, OLD), query).toEqual([...fresh, ...more].sort());
     }
   });
 

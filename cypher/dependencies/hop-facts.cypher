@@ -6,11 +6,20 @@
 // Parameters: $pairs (list of {dependent, provider} entity ids), $dependentFirst,
 //             $providerFirst (relationship types, already restricted to the allowed
 //             kinds), $natures, $asOf, $commodities (entity ids or null),
-//             $withSources, $withItems (bool: what the operation reads below the facts)
-// Returns: dependent, provider, rel (properties with type, from and to), sources (with
+//             $withSources, $withItems (bool: what the operation reads below the facts),
+//             $withEntities (bool: the operation reads the routes' entities, and every
+//             route's hops are asked here, so they come with their facts)
+// Returns: a row per fact: dependent, provider, rel (properties with type, from and to), sources (with
 //          $withSources: the sources the fact and its references cite, as in
 //          entities/links; else null), item (with $withItems: the entity the fact's item
-//          names, with kind and degree; else null), by fact id
+//          names, with kind and degree; else null), entity null; then, with
+//          $withEntities, a row per entity the pairs name: entity (properties with kind
+//          and degree, as entities/by-ids reads them), the rest null. In no order (the
+//          caller sorts each hop's facts by id).
+// Each entity comes once, in a row of its own: with the hop's ends on every fact row,
+// BMW's upstream walk to depth 3 at 20,000 entities (756 facts, 265 hops) took 930 KB and
+// 120 ms against 475 KB and 82 ms; collecting the facts into one row took longer still
+// (139 ms), and so did sorting them in the query.
 // Mode: read
 UNWIND $pairs AS pair
 MATCH (d:Entity {id: pair.dependent})-[r:DEPENDS_ON|IMPORTS_FROM|USES_TECHNOLOGY|CONSUMES|MADE_FROM|SUPPLIES|EXPORTS_TO|LICENSES_TO|FUNDS|DEVELOPS|PRODUCES|RELIES_ON_MARKET|SERVES_SECTOR]-(p:Entity {id: pair.provider})
@@ -30,5 +39,12 @@ RETURN pair.dependent AS dependent, pair.provider AS provider,
        CASE WHEN $withItems AND r.item IS NOT NULL THEN COLLECT {
          MATCH (i:Entity {id: r.item})
          RETURN i {.*, degree: COUNT { (i)--() }}
-       }[0] END AS item
-ORDER BY dependent, provider, rel.id
+       }[0] END AS item,
+       null AS entity
+UNION ALL
+UNWIND CASE WHEN $withEntities THEN $pairs ELSE [] END AS pair
+UNWIND [pair.dependent, pair.provider] AS id
+WITH DISTINCT id
+MATCH (e:Entity {id: id})
+RETURN null AS dependent, null AS provider, null AS rel, null AS sources, null AS item,
+       e {.*, degree: COUNT { (e)--() }} AS entity

@@ -5,10 +5,13 @@
 // given). `reachable` counts the whole neighbourhood, so reachable > size(nodeIds)
 // means the limit cut it short.
 // Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
-//             $limit (integer)
+//             $limit (integer), $checkEntities (the ids as the request gave them,
+//             looked up in the same round trip so that checking them costs none of its own)
 // Returns: one row: nodeIds, nodes (their properties with kind and degree, as
 //          entities/by-ids reads them, for the request's entity loader), reachable,
-//          edges (rel properties with type, from and to, by fact id)
+//          edges (rel properties with type, from and to, by fact id), checkedEntities
+//          (list of {requested, entity}: each of $checkEntities found, through its
+//          redirect, as entities/by-ids reads it)
 // Bounds: depth 1..3
 // Mode: read
 UNWIND range(0, size($ids) - 1) AS position
@@ -29,4 +32,11 @@ CALL (nodes) {
   ORDER BY r.id
   RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
 }
-RETURN [n IN nodes | n.id] AS nodeIds, [n IN nodes | n {.*, degree: COUNT { (n)--() }}] AS nodes, reachable, edges
+RETURN [n IN nodes | n.id] AS nodeIds, [n IN nodes | n {.*, degree: COUNT { (n)--() }}] AS nodes, reachable, edges,
+       COLLECT {
+         UNWIND $checkEntities AS id
+         OPTIONAL MATCH (redirect:EntityRedirect {id: id})
+         WITH id, coalesce(redirect.to, id) AS target
+         MATCH (e:Entity {id: target})
+         RETURN {requested: id, entity: e {.*, degree: COUNT { (e)--() }}}
+       } AS checkedEntities

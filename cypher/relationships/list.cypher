@@ -19,12 +19,17 @@
 // Parameters: $types (or null), $entity, $entityItemQuery, $sourceId, $sourceQuery,
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
 //             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
-//             $withEnds, $withSources (bool: what the operation reads below the page)
+//             $withEnds, $withSources (bool: what the operation reads below the page),
+//             $checkEntities, $checkSources (the ids the request's arguments name, looked
+//             up in the same round trip so that checking them costs none of its own)
 // Returns: total, page (list of relationship maps with type, from, to), ends (with
 //          $withEnds: the entities the page's facts name as from, to, item or measurer,
 //          with kind and degree as entities/by-ids reads them; else null), sources (with
 //          $withSources: the sources the page's facts, their references and their ends
 //          cite; else null). What comes along spares the API a round trip per level below the page.
+//          checkedEntities (list of {requested, entity}: each of $checkEntities found,
+//          through its redirect, as entities/by-ids reads it), checkedSources (the ids of
+//          $checkSources found).
 // Mode: read
 CALL () {
   CALL () {
@@ -99,4 +104,16 @@ RETURN total,
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}
-       } END AS sources
+       } END AS sources,
+       COLLECT {
+         UNWIND $checkEntities AS id
+         OPTIONAL MATCH (redirect:EntityRedirect {id: id})
+         WITH id, coalesce(redirect.to, id) AS target
+         MATCH (e:Entity {id: target})
+         RETURN {requested: id, entity: e {.*, degree: COUNT { (e)--() }}}
+       } AS checkedEntities,
+       COLLECT {
+         UNWIND $checkSources AS id
+         MATCH (s:Source {id: id})
+         RETURN s.id
+       } AS checkedSources

@@ -1,7 +1,7 @@
 /** Finding entities and facts: full-text search, lookup by name, filtered pages. */
 import { cypher } from './cypher.js';
 import type { Database } from './database.js';
-import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
+import { toEntityRow, toIdsFound, toRelationshipRow, toSourceRow } from './mappers.js';
 import {
   entitiesOf,
   type KeyName,
@@ -14,7 +14,7 @@ import {
   STOP_WORDS,
   togetherReadings,
 } from './names.js';
-import type { EntityRow, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
+import type { EntityRow, IdLookups, IdsFound, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
@@ -327,13 +327,18 @@ export interface RelationshipListArgs {
   withEnds?: boolean;
   /** Read along the sources the page's facts cite. */
   withSources?: boolean;
+  /** Ids the request's arguments name, looked up with the page (see IdLookups). */
+  check?: IdLookups;
 }
 
 /** A page of facts with what was read along for the request's loaders. */
 export interface RelationshipPage extends PageRow<RelationshipRow> {
   ends: EntityRow[];
   sources: SourceRow[];
+  /** What `check` found. */
+  checked: IdsFound;
 }
+
 
 /** Every filter of a relationship list unset: start from this and set what applies. */
 export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limit'> = Object.freeze({
@@ -367,6 +372,8 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     limit: int(args.limit),
     withEnds: args.withEnds ?? false,
     withSources: args.withSources ?? false,
+    checkEntities: [...(args.check?.entities ?? [])],
+    checkSources: [...(args.check?.sources ?? [])],
   });
   const total = Number(row?.total ?? 0);
   const items = ((row?.page as Props[] | undefined) ?? []).map(toRelationshipRow);
@@ -377,6 +384,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     hasNextPage: args.offset + items.length < total,
     ends: ((row?.ends as Props[] | null | undefined) ?? []).map(toEntityRow),
     sources: ((row?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
+    checked: toIdsFound(row),
   };
 }
 

@@ -9,7 +9,7 @@ import { int } from './convert.js';
 import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { entitiesByIds } from './graph.js';
-import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
+import { toEntityRow, toIdsFound, toRelationshipRow, toSourceRow } from './mappers.js';
 import { kShortestRoutes } from './routes.js';
 import type {
   DependenceRow,
@@ -18,6 +18,8 @@ import type {
   DependencyReachRow,
   DependencyTiersRow,
   EntityRow,
+  IdLookups,
+  IdsFound,
   RelationshipRow,
   SourceRow,
   SubgraphRow,
@@ -69,6 +71,7 @@ export const hopNature = (facts: readonly RelationshipRow[]): Nature =>
 export const pathNature = (hops: readonly DependencyHopRow[]): Nature =>
   NATURE_ORDER[Math.max(0, ...hops.map((h) => NATURE_RANK[hopNature(h.relationships)]))]!;
 
+const ENDS = cypher('dependencies/ends');
 const EXPAND = cypher('dependencies/expand');
 const BAND_EDGES = cypher('dependencies/band-edges');
 const HOP_FACTS = cypher('dependencies/hop-facts');
@@ -157,9 +160,12 @@ export async function toPaths(
   loaders: ResultLoaders = {},
   known?: ReadonlyMap<string, RelationshipRow[]>,
 ): Promise<DependencyPathRow[]> {
-  // The routes' entities are known now: the caller can load them while the facts are read.
-  loaders.entitiesAhead?.([...new Set(routes.flat())]);
+  // When every hop's facts are read here, the routes' entities come with them (each
+  // route has a hop, and each entity is an end of one); otherwise the caller loads them
+  // while the facts are read.
   const along = loaders.factsAlong;
+  const entitiesWithFacts = withFacts && known === undefined && loaders.entitiesAhead !== undefined && loaders.entityRead !== undefined;
+  if (!entitiesWithFacts) loaders.entitiesAhead?.([...new Set(routes.flat())]);
   const pairs = new Map<string, { dependent: string; provider: string }>();
   const facts = new Map<string, RelationshipRow[]>();
   for (const route of routes) {
@@ -173,7 +179,6 @@ export async function toPaths(
       }
     }
   }
-  if (known && withFacts) loaders.factsAhead?.([...new Set([...facts.values()].flat())]);
   if (pairs.size > 0 && withFacts) {
     const rows = await db.run(HOP_FACTS, {
       pairs: [...pairs.values()],
@@ -181,12 +186,19 @@ export async function toPaths(
       ...factFilterParams(filter),
       withSources: along?.sources ?? false,
       withItems: along?.items ?? false,
+      withEntities: entitiesWithFacts,
     });
     for (const row of rows) {
+      if (row.entity) {
+        const entity = toEntityRow(row.entity as Props);
+        loaders.entityRead!(entity.id, entity);
+        continue;
+      }
       facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(row.rel as Props));
       for (const source of (row.sources as Props[] | null) ?? []) along?.source(toSourceRow(source));
       if (row.item) along?.entity(toEntityRow(row.item as Props));
     }
+    for (const key of pairs.keys()) facts.set(key, byId(facts.get(key)!));
   }
   return routes.map((route) => ({
     nodeIds: [...route],
@@ -209,8 +221,8 @@ export async function toPaths(
 export interface ResultLoaders {
   /** The ids of every entity the result names, before the last query: loaded alongside it. */
   entitiesAhead?(entityIds: readonly string[]): void;
-  /** Facts already in hand before the result is resolved (a walk's): their sources and items can load now. */
-  factsAhead?(facts: readonly RelationshipRow[]): void;
+  /** An entity a result's query read whole, by the id asked (its survivor's for an id merged away). */
+  entityRead?(requested: string, row: EntityRow): void;
   /** The facts' sources (when `sources`) and items (when `items`), read with the facts by hop-facts. */
   factsAlong?: {
     sources: boolean;
@@ -231,7 +243,8 @@ export interface Reach {
 
 /**
  * Every entity within maxDepth hops of the roots in the walk's direction, breadth-first:
- * one query per tier, so the work grows with the entities reached, not with the number
+ * one query per tier (the first given as `firstTier` when it came with the one root, from
+ * dependencies/ends), so the work grows with the entities reached, not with the number
  * of paths between them. Each entity appears once, at its lowest tier, with the most
  * certain route through its parents (then the parent with the smallest id). Roots are
  * not reached. Sorted by tier, then name, then id.
@@ -251,13 +264,17 @@ export async function walk(
   maxDepth: number,
   filter: WalkFilter,
   hopFacts?: Map<string, RelationshipRow[]>,
+  firstTier?: readonly Props[],
 ): Promise<Reach[]> {
   const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
   let frontier = [...new Set(rootIds)];
   for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
-    const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
+    const rows =
+      tier === 1 && firstTier
+        ? firstTier.map((row): Props => ({ ...row, parentId: rootIds[0]! }))
+        : await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
     const best = new Map<string, { parentId: string; rank: number; name: string; facts: Props[] }>();
     for (const row of rows) {
       const entityId = String(row.entityId);
@@ -288,7 +305,8 @@ export async function walk(
 
 /**
  * Every entity the root depends on (UPSTREAM) or that depends on it (DOWNSTREAM) within
- * maxDepth hops, each at its lowest tier with one shortest path; sorted by tier, then name.
+ * maxDepth hops, each at its lowest tier with one shortest path; sorted by tier, then
+ * name. Null when the root's id names no entity (an id merged away names its survivor).
  * Each tier keeps its first perTier entities (the walk itself needs them all); only the
  * kept ones get their paths' facts, and only `withFacts` (see toPaths). maxDepth and
  * perTier must already be checked.
@@ -302,20 +320,25 @@ export async function dependencyTiers(
   perTier: number,
   withFacts = true,
   loaders: ResultLoaders = {},
-): Promise<DependencyTiersRow> {
-  // The walk reads the facts of the hops it takes as it goes (when they are needed):
-  // the paths then need no query of their own for them.
-  const hopFacts = withFacts ? new Map<string, RelationshipRow[]>() : undefined;
-  const reaches = await walk(db, [rootId], direction, maxDepth, filter, hopFacts);
+): Promise<DependencyTiersRow | null> {
+  // The root comes with the walk's first tier. The walk reads no facts: the kept routes'
+  // facts (and entities) come after, in one query. Reading the facts of every hop taken
+  // as the walk goes saved that query, but shipped the facts of every entity reached,
+  // kept or not: BMW's upstream walk to depth 3 at 100,000 entities reached thousands
+  // and kept 300 (see bench/README.md).
+  const [root] = await searchEnds(db, [rootId], [direction], filter);
+  if (!root) return null;
+  loaders.entityRead?.(root.requested, root.entity);
+  const reaches = await walk(db, [root.entity.id], direction, maxDepth, filter, undefined, root.reached);
   const tierTotals = new Map<number, number>();
   const kept = reaches.filter((r) => {
     const count = (tierTotals.get(r.tier) ?? 0) + 1;
     tierTotals.set(r.tier, count);
     return count <= perTier;
   });
-  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders, hopFacts);
+  const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders);
   return {
-    rootId,
+    rootId: root.entity.id,
     maxDepth,
     dependence: filter.dependence,
     reaches: kept.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
@@ -326,12 +349,14 @@ export async function dependencyTiers(
 /**
  * The k shortest routes of distinct entities from `fromId` to `toId` (UPSTREAM: `from`
  * depends on `to`; DOWNSTREAM: `to` depends on `from`), shortest first, ties by their
- * ids. k and maxLength must already be checked against LIMITS.
+ * ids; null when either id names no entity (an id merged away names its survivor). k and
+ * maxLength must already be checked against LIMITS.
  *
  * Most questions are answered by the routes of the shortest length alone, found by a
- * breadth-first search from both ends (shortestRoutes), then one query for their facts.
- * Only when fewer than k routes are that short do the longer ones come from Yen's
- * algorithm over the band of entities that can lie on a route (kRoutesByWalks).
+ * breadth-first search from both ends (shortestRoutes), then one query for their facts
+ * (and the routes' entities, when the operation reads them). Only when fewer than k
+ * routes are that short do the longer ones come from Yen's algorithm over the band of
+ * entities that can lie on a route (kRoutesByWalks).
  */
 export async function dependencyPaths(
   db: Database,
@@ -342,13 +367,57 @@ export async function dependencyPaths(
   maxLength: number,
   filter: WalkFilter,
   loaders: ResultLoaders = {},
-): Promise<DependencyPathRow[]> {
-  if (fromId === toId) return [];
-  const question: RouteQuestion = { fromId, toId, direction, k, maxLength, filter };
-  const shortest = await shortestRoutes(db, question);
+): Promise<DependencyPathRow[] | null> {
+  const ends = await searchEnds(db, [fromId, toId], [direction, opposite(direction)], filter);
+  const [from, to] = ends;
+  if (!from || !to) return null;
+  for (const end of ends) loaders.entityRead?.(end!.requested, end!.entity);
+  if (from.entity.id === to.entity.id) return [];
+  const question: RouteQuestion = { fromId: from.entity.id, toId: to.entity.id, direction, k, maxLength, filter };
+  const firstTiers = [from, to].map((end) => end.reached.map((reach) => String(reach.entityId))) as [string[], string[]];
+  const shortest = await shortestRoutes(db, question, firstTiers);
   // Done when there is no route, k of the shortest length, or no room for longer ones.
   const done = shortest.length === 0 || shortest.length >= k || shortest[0]!.length - 1 >= maxLength;
   return toPaths(db, done ? shortest : await kRoutesByWalks(db, question), direction, filter, true, loaders);
+}
+
+/** An end of a search as dependencies/ends reads it: the entity, and the ids one hop from it. */
+interface SearchEndRow {
+  requested: string;
+  entity: EntityRow;
+  /** The first tier, as dependencies/expand returns it (without the parent: the end). */
+  reached: Props[];
+}
+
+/**
+ * Each id's entity with the first tier of a search from it in its direction (with the
+ * hops' facts when `withFacts`), in one query (dependencies/ends); null for an id that
+ * names no entity.
+ */
+async function searchEnds(
+  db: Database,
+  ids: readonly string[],
+  directions: readonly WalkDirection[],
+  filter: WalkFilter,
+  withFacts = false,
+): Promise<(SearchEndRow | null)[]> {
+  const rows = await db.run(ENDS, {
+    ends: ids.map((id, i) => ({ id, ...walkParams(directions[i]!, filter) })),
+    ...factFilterParams(filter),
+    ranks: NATURE_RANK,
+    withFacts,
+  });
+  const found = new Map(
+    rows.map((row) => [
+      Number(row.index),
+      {
+        requested: String(row.requested),
+        entity: toEntityRow(row.entity as Props),
+        reached: row.reached as Props[],
+      },
+    ]),
+  );
+  return ids.map((_id, i) => found.get(i) ?? null);
 }
 
 /** The arguments of dependencyPaths. */
@@ -378,7 +447,11 @@ interface SearchEnd {
  * `toId` by their ids; none when there is no route. Breadth-first from both ends, one
  * tier per query (expand.cypher), always on the side with the smaller frontier, until
  * the two meet: the routes are then every way through the meeting entities, read off
- * both sides' parents in id order.
+ * both sides' parents in id order. The first tier of each side is given (`firstTiers`,
+ * read with the ends by dependencies/ends); they are taken one after the other, `from`'s
+ * first, and the tiers after them by the rule. Which side grows only changes the work:
+ * every shortest route passes through the entities where the two sides meet, whichever
+ * side reached them last.
  *
  * Neo4j's own shortest-path search (ALL SHORTEST over a quantified path pattern, planned
  * as a bidirectional StatefulShortestPath(Into)) was measured for this and not used. It
@@ -390,7 +463,7 @@ interface SearchEnd {
  * Collapsing parallel facts in the pattern (NOT EXISTS a fact with a smaller id) made
  * even the shortest search ten times slower.
  */
-async function shortestRoutes(db: Database, question: RouteQuestion): Promise<string[][]> {
+async function shortestRoutes(db: Database, question: RouteQuestion, firstTiers: readonly [string[], string[]]): Promise<string[][]> {
   const { fromId, toId, direction, k, maxLength, filter } = question;
   const back = opposite(direction);
   const end = (id: string, towards: WalkDirection): SearchEnd => ({
@@ -403,13 +476,12 @@ async function shortestRoutes(db: Database, question: RouteQuestion): Promise<st
   const ahead = end(fromId, direction);
   const behind = end(toId, back);
   const filters = { ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: false };
-  while (ahead.depth + behind.depth < maxLength && ahead.frontier.length > 0 && behind.frontier.length > 0) {
-    const [side, other] = ahead.frontier.length <= behind.frontier.length ? [ahead, behind] : [behind, ahead];
-    const rows = await db.run(EXPAND, { frontier: side.frontier, seen: [...side.seen], ...side.params, ...filters });
+  const room = () => ahead.depth + behind.depth < maxLength && ahead.frontier.length > 0 && behind.frontier.length > 0;
+  /** Grows a side by one tier; the entities where it now meets the other side. */
+  const grow = (side: SearchEnd, other: SearchEnd, hops: Iterable<{ entityId: string; parentId: string }>): string[] => {
     const reached = new Set<string>();
-    for (const row of rows) {
-      const entityId = String(row.entityId);
-      side.parents.set(entityId, [...(side.parents.get(entityId) ?? []), String(row.parentId)]);
+    for (const { entityId, parentId } of hops) {
+      side.parents.set(entityId, [...(side.parents.get(entityId) ?? []), parentId]);
       reached.add(entityId);
     }
     side.frontier = [...reached];
@@ -417,7 +489,20 @@ async function shortestRoutes(db: Database, question: RouteQuestion): Promise<st
     for (const id of reached) side.seen.add(id);
     // The two sides were apart before this tier, so whatever meets now is at the last
     // tier of both, and every shortest route passes through one of those entities.
-    const meeting = side.frontier.filter((id) => other.seen.has(id));
+    return side.frontier.filter((id) => other.seen.has(id));
+  };
+  for (const [side, other, first, rootId] of [
+    [ahead, behind, firstTiers[0], fromId],
+    [behind, ahead, firstTiers[1], toId],
+  ] as const) {
+    if (!room()) return [];
+    const meeting = grow(side, other, first.map((entityId) => ({ entityId, parentId: rootId })));
+    if (meeting.length > 0) return routesThrough(meeting, ahead, behind, fromId, k);
+  }
+  while (room()) {
+    const [side, other] = ahead.frontier.length <= behind.frontier.length ? [ahead, behind] : [behind, ahead];
+    const rows = await db.run(EXPAND, { frontier: side.frontier, seen: [...side.seen], ...side.params, ...filters });
+    const meeting = grow(side, other, rows.map((row) => ({ entityId: String(row.entityId), parentId: String(row.parentId) })));
     if (meeting.length > 0) return routesThrough(meeting, ahead, behind, fromId, k);
   }
   return [];
@@ -497,18 +582,21 @@ export async function subgraph(
   depth: number,
   limit: number,
   types: readonly RelationshipType[] | null,
-): Promise<SubgraphRow> {
+  check: IdLookups = { entities: [], sources: [] },
+): Promise<SubgraphRow & { checked: IdsFound }> {
   const [row] = await db.run(bindBounds(SUBGRAPH, { depth }), {
     ids: [...new Set(ids)],
     types: types ? [...types] : null,
     limit: int(limit),
+    checkEntities: [...check.entities],
   });
-  if (!row) return { nodeIds: [], nodes: [], edges: [], truncated: false };
+  if (!row) return { nodeIds: [], nodes: [], edges: [], truncated: false, checked: toIdsFound(row) };
   const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
   return {
     nodeIds,
     nodes: (row.nodes as Props[]).map(toEntityRow),
     edges: (row.edges as Props[]).map(toRelationshipRow),
     truncated: Number(row.reachable) > nodeIds.length,
+    checked: toIdsFound(row),
   };
 }

@@ -1,7 +1,7 @@
 /** Plain query results → the row types in rows.ts. One place knows the stored property names. */
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 import type { Plain } from './convert.js';
-import type { EntityRow, ReferenceRow, RelationshipRow, ScopeRow, SourceRow } from './rows.js';
+import type { EntityRow, IdsFound, ReferenceRow, RelationshipRow, ScopeRow, SourceRow } from './rows.js';
 
 type Props = Record<string, Plain>;
 
@@ -102,5 +102,16 @@ export function toRelationshipRow(p: Props): RelationshipRow {
     changeUnit: str(p.changeUnit),
     changeBasis: str(p.changeBasis),
     changeApproximate: p.changeApproximate === true,
+  };
+}
+
+/** What a read looked up for its id arguments: its `checkedEntities` and `checkedSources` columns. */
+export function toIdsFound(row: Props | undefined): IdsFound {
+  return {
+    entities: ((row?.checkedEntities as Props[] | undefined) ?? []).map((found) => ({
+      requested: String(found.requested),
+      entity: toEntityRow(found.entity as Props),
+    })),
+    sources: ((row?.checkedSources as Plain[] | undefined) ?? []).map(String),
   };
 }

@@ -206,6 +206,18 @@ export interface ExposedSetRow {
   entities: ExposedEntityRow[];
 }
 
+/** Entity and source ids to look up along with a read, so that checking them costs no round trip. */
+export interface IdLookups {
+  entities: readonly string[];
+  sources: readonly string[];
+}
+
+/** What IdLookups found: each entity by the id asked (through its redirect), and the sources' ids. */
+export interface IdsFound {
+  entities: { requested: string; entity: EntityRow }[];
+  sources: string[];
+}
+
 export interface SubgraphRow {
   nodeIds: string[];
   /** The nodes, read with them (for the request's entity loader). */

@@ -14,10 +14,15 @@
  * in the same round trip), and callers pass the returned entity's id (the survivor's)
  * to their queries, never the argument as typed. So an id with no redirect costs no
  * extra round trip, and an old id answers exactly what the survivor's id answers.
+ *
+ * The fact lists and the subgraph skip the separate check (readCheckingIds): their own
+ * query looks the arguments up as by-ids does, and the answer stands when each names, as
+ * given, what it must. Only a wrong id (to explain it) or one merged away (the list runs
+ * again with the survivor's id, which its filters need before the query) costs more.
  */
 import type { Context } from '../context.js';
 import { entityByName } from '../db/catalog.js';
-import type { EntityRow } from '../db/rows.js';
+import type { EntityRow, IdLookups, IdsFound } from '../db/rows.js';
 import { AppError, badInput, ErrorCode } from '../errors.js';
 import { ENTITY_KINDS, type EntityKind, ID_PREFIX } from '../../seed/vocabulary.js';
 
@@ -102,6 +107,42 @@ export async function checkIds(ctx: Context, args: readonly IdArgument[]): Promi
  */
 export async function entityIds(ctx: Context, args: readonly IdArgument[]): Promise<(string | null)[]> {
   return (await checkIds(ctx, args)).map((entity) => entity?.id ?? null);
+}
+
+/**
+ * Runs a read whose query also looks up the id arguments (IdLookups), so that checking
+ * them costs no round trip of its own. Its answer stands when every argument is shaped
+ * like an id and names, as given, what it must: a source, or an entity of the right kind
+ * that was not merged away. Otherwise checkIds explains the error (it throws; what the
+ * read found is in the entity loader already), or resolves the ids merged away, and the
+ * read runs again with the survivors' ids. `read` gets the ids to query with, one per
+ * argument (null where not given), and what to look up.
+ */
+export async function readCheckingIds<T extends { checked: IdsFound }>(
+  ctx: Context,
+  args: readonly IdArgument[],
+  read: (ids: readonly (string | null)[], lookups: IdLookups) => Promise<T>,
+): Promise<T> {
+  const given = args.map((arg) => arg.value ?? null);
+  const shaped = (arg: IdArgument) => arg.value == null || (arg.names === 'source' ? SOURCE_ID.test(arg.value) : isEntityId(arg.value));
+  if (args.every(shaped)) {
+    const named = (source: boolean) => args.filter((arg) => arg.value != null && (arg.names === 'source') === source).map((arg) => arg.value!);
+    const answer = await read(given, { entities: named(false), sources: named(true) });
+    const found = new Map(answer.checked.entities.map(({ requested, entity }) => [requested, entity]));
+    for (const [requested, entity] of found) ctx.loaders.entity.prime(requested, entity);
+    const holds = ({ value, names }: IdArgument) => {
+      if (value == null) return true;
+      if (names === 'source') return answer.checked.sources.includes(value);
+      const entity = found.get(value);
+      return entity !== undefined && entity.id === value && (!names.kinds || names.kinds.includes(entity.kind));
+    };
+    if (args.every(holds)) return answer;
+  }
+  const checked = await checkIds(ctx, args);
+  return read(
+    checked.map((entity, i) => entity?.id ?? given[i]!),
+    { entities: [], sources: [] },
+  );
 }
 
 async function checkId(ctx: Context, { argument, value, names, what }: IdArgument): Promise<EntityRow | AppError | null> {

@@ -15,7 +15,7 @@ import type { Resolvers, TradeMeasure } from '../generated/resolvers.js';
 import { checkInt, LIMITS } from '../limits.js';
 import { cursorFor, offsetAfter } from '../pagination.js';
 import type { RelationshipType } from '../../seed/vocabulary.js';
-import { checkIds, entityIds, GOODS_KINDS, ITEM_KINDS, periodArgs, PLACE_KINDS } from './args.js';
+import { checkIds, GOODS_KINDS, type IdArgument, ITEM_KINDS, periodArgs, PLACE_KINDS, readCheckingIds } from './args.js';
 import { kindToLabel } from './entity.js';
 import { prefetchLinks } from './prefetch.js';
 import { readsBelow } from './selection.js';
@@ -99,49 +99,55 @@ export const catalogResolvers: Resolvers = {
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       const f = args.filter;
       const period = periodArgs(f?.period);
-      const [entity, , item] = await entityIds(ctx, [
+      const ids = [
         { argument: 'filter.entity', value: f?.entity, names: {} },
         { argument: 'filter.sourceId', value: f?.sourceId, names: 'source' },
         { argument: 'filter.item', value: f?.item, names: { kinds: ITEM_KINDS }, what: 'item' },
-      ]);
-      const page = await listRelationships(ctx.db, {
-        ...NO_RELATIONSHIP_FILTER,
-        types: f?.types?.length ? f.types : null,
-        entity: entity ?? null,
-        sourceId: f?.sourceId ?? null,
-        item: item ?? null,
-        hasFigure: f?.hasFigure ?? null,
-        ...period,
-        offset: offsetAfter(args.after),
-        limit: first,
-        withEnds: readsBelow(info).ends,
-        withSources: readsBelow(info).sources,
-      });
+      ] satisfies IdArgument[];
+      const page = await readCheckingIds(ctx, ids, ([entity, sourceId, item], check) =>
+        listRelationships(ctx.db, {
+          ...NO_RELATIONSHIP_FILTER,
+          types: f?.types?.length ? f.types : null,
+          entity: entity ?? null,
+          sourceId: sourceId ?? null,
+          item: item ?? null,
+          hasFigure: f?.hasFigure ?? null,
+          ...period,
+          offset: offsetAfter(args.after),
+          limit: first,
+          withEnds: readsBelow(info).ends,
+          withSources: readsBelow(info).sources,
+          check,
+        }),
+      );
       return primeAlong(ctx, page);
     },
     tradeFigures: async (_parent, args, ctx, info) => {
       const first = checkInt('first', args.first ?? 50, LIMITS.first);
       const period = periodArgs(args.period);
-      const [place, commodity] = await entityIds(ctx, [
+      const ids = [
         { argument: 'place', value: args.place, names: { kinds: PLACE_KINDS }, what: 'place' },
         { argument: 'commodity', value: args.commodity, names: { kinds: GOODS_KINDS }, what: 'commodity' },
-      ]);
+      ] satisfies IdArgument[];
       const measures = args.measures?.length ? args.measures : (Object.keys(MEASURES) as TradeMeasure[]);
       const own = [...new Set(measures.flatMap((m) => MEASURES[m].own))];
       const inflow = [...new Set(measures.flatMap((m) => MEASURES[m].inflow))];
       const outflow = [...new Set(measures.flatMap((m) => MEASURES[m].outflow))];
-      const page = await listRelationships(ctx.db, {
-        ...NO_RELATIONSHIP_FILTER,
-        types: [...new Set([...own, ...inflow, ...outflow])],
-        item: commodity ?? null,
-        hasFigure: true,
-        ...period,
-        place: place ? { id: place, own, inflow, outflow } : null,
-        offset: offsetAfter(args.after),
-        limit: first,
-        withEnds: readsBelow(info).ends,
-        withSources: readsBelow(info).sources,
-      });
+      const page = await readCheckingIds(ctx, ids, ([place, commodity], check) =>
+        listRelationships(ctx.db, {
+          ...NO_RELATIONSHIP_FILTER,
+          types: [...new Set([...own, ...inflow, ...outflow])],
+          item: commodity ?? null,
+          hasFigure: true,
+          ...period,
+          place: place ? { id: place, own, inflow, outflow } : null,
+          offset: offsetAfter(args.after),
+          limit: first,
+          withEnds: readsBelow(info).ends,
+          withSources: readsBelow(info).sources,
+          check,
+        }),
+      );
       return primeAlong(ctx, page);
     },
   },

@@ -24,7 +24,7 @@ import {
 import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
-import { checkIds } from './args.js';
+import { checkIds, type IdArgument, isEntityId, readCheckingIds } from './args.js';
 import { readsBelow, selectsAnyOf } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
@@ -53,17 +53,17 @@ const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
 
 /**
  * The request's loaders as a result's queries feed them (see ResultLoaders): the
- * entities along the result while its facts are read, when the operation selects any,
- * and the facts' sources and items with the facts (or as soon as a walk has read the
- * facts), when it reads them.
+ * entities along the result with its facts, or while they are read, when the operation
+ * selects any, the entities its queries read whole, and the facts' sources and items
+ * with the facts, when it reads them.
  */
 function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
   const { sources, item } = readsBelow(info);
   return {
     ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
-    factsAhead: (facts) => {
-      if (sources) void loaders.source.loadMany([...new Set(facts.flatMap((f) => [...f.sourceIds, ...f.references.map((r) => r.sourceId)]))]);
-      if (item) void loaders.entity.loadMany([...new Set(facts.flatMap((f) => (f.item ? [f.item] : [])))]);
+    entityRead: (requested, row) => {
+      loaders.entity.prime(requested, row);
+      loaders.entity.prime(row.id, row);
     },
     factsAlong: {
       sources,
@@ -121,13 +121,29 @@ async function tiers(
   const perTier = checkInt('perTier', args.perTier ?? 100, LIMITS.perTier);
   const filter = filterArgs(args);
   const commodity = args.commodity ?? null;
+  const withFacts = selectsAnyOf(info, FACT_FIELDS);
+  const walkFrom = (rootId: string, commodities: string[] | null) =>
+    dependencyTiers(ctx.db, rootId, direction, maxDepth, { ...filter, commodities }, perTier, withFacts, resultLoaders(ctx, info));
+  // The walk's first query finds its root: only a root that is not an id or names
+  // nothing, or a commodity to narrow by, costs the checks first.
+  if (commodity === null && isEntityId(args.id)) {
+    const walked = await walkFrom(args.id, null);
+    if (walked) return walked;
+  }
   const [root, good] = await Promise.all([
     named(ctx, 'id', args.id, 'entity'),
     commodity === null ? null : named(ctx, 'commodity', commodity, 'commodity', COMMODITY_KINDS),
   ]);
-  const commodities = good ? narrowerOf(good) : null;
-  const withFacts = selectsAnyOf(info, FACT_FIELDS);
-  return dependencyTiers(ctx.db, root.id, direction, maxDepth, { ...filter, commodities }, perTier, withFacts, resultLoaders(ctx, info));
+  // The root exists now; one deleted since has nothing to walk.
+  return (
+    (await walkFrom(root.id, good ? narrowerOf(good) : null)) ?? {
+      rootId: root.id,
+      maxDepth,
+      dependence: filter.dependence,
+      reaches: [],
+      tierTotals: new Map<number, number>(),
+    }
+  );
 }
 
 /** Exactly one of country and policy, each of the right kind. */
@@ -158,8 +174,17 @@ export const dependencyResolvers: Resolvers = {
       const k = checkInt('k', args.k ?? 3, LIMITS.k);
       const maxLength = checkInt('maxLength', args.maxLength ?? 6, LIMITS.maxLength);
       const filter = filterArgs(args);
+      const search = (from: string, to: string) =>
+        dependencyPaths(ctx.db, from, to, args.direction ?? 'UPSTREAM', k, maxLength, filter, resultLoaders(ctx, info));
+      // The search's first query finds its ends: only an argument that is not an id, or
+      // names nothing, costs the checks that explain it.
+      if (isEntityId(args.from) && isEntityId(args.to)) {
+        const paths = await search(args.from, args.to);
+        if (paths) return paths;
+      }
       const [from, to] = await Promise.all([named(ctx, 'from', args.from, 'entity'), named(ctx, 'to', args.to, 'entity')]);
-      return dependencyPaths(ctx.db, from.id, to.id, args.direction ?? 'UPSTREAM', k, maxLength, filter, resultLoaders(ctx, info));
+      // Both exist now; one deleted since has no route.
+      return (await search(from.id, to.id)) ?? [];
     },
 
     exposure: async (_parent, args, ctx) => {
@@ -186,8 +211,11 @@ export const dependencyResolvers: Resolvers = {
       const depth = checkInt('depth', args.depth ?? 1, LIMITS.subgraphDepth);
       const limit = checkInt('limit', args.limit ?? 100, LIMITS.subgraphLimit);
       if (args.types && args.types.length === 0) throw badInput('types', 'must name at least 1');
-      const entities = await Promise.all(ids.map((id) => named(ctx, 'ids', id, 'entity')));
-      const row = await subgraph(ctx.db, [...new Set(entities.map((e) => e.id))], depth, limit, (args.types as RelationshipType[] | null | undefined) ?? null);
+      const types = (args.types as RelationshipType[] | null | undefined) ?? null;
+      const starts = ids.map((id): IdArgument => ({ argument: 'ids', value: id, names: {}, what: 'entity' }));
+      const row = await readCheckingIds(ctx, starts, (resolved, check) =>
+        subgraph(ctx.db, [...new Set(resolved.filter((id) => id !== null))], depth, limit, types, check),
+      );
       for (const node of row.nodes) ctx.loaders.entity.prime(node.id, node);
       return row;
     },
