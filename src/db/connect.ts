@@ -36,6 +36,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     connectionAcquisitionTimeout: Math.min(options.connectTimeoutMs, 5_000),
     maxTransactionRetryTime: Math.min(options.connectTimeoutMs, 3_000),
     userAgent: 'magnesium-supply-graph',
+    // Integers arrive as numbers: toPlain turned every one into a number anyway (no
+    // value here comes near 2^53), and so need not rebuild the maps and lists holding
+    // them (convert.ts converts in place).
+    disableLosslessIntegers: true,
     // Driver log lines would interleave with ours; failures surface as errors instead.
     logging: { level: 'error' as const, logger: () => {} },
   };

@@ -8,12 +8,31 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as neo4j.Integer).toNumber();
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return Number(value);
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
   // Lists and maps first: they are most of what a result holds, and the temporal checks
   // below cost a property lookup each (measured: a sixth of toPlain's time on link pages).
-  if (Array.isArray(value)) return value.map(toPlain);
+  // They are converted in place: the driver builds them afresh for each record and hands
+  // them to nothing else, and copying them made most of the garbage of a large result
+  // (see database.ts, `disableLosslessIntegers`).
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') value[i] = toPlain(item);
+    }
+    return value as Plain[];
+  }
+  if (neo4j.isInt(value)) return (value as neo4j.Integer).toNumber();
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (
     isDate(value as object) ||
@@ -26,16 +45,18 @@ export function toPlain(value: unknown): Plain {
     return String(value);
   }
   if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) {
-    return toPlain(value.properties);
+    return toPlain({ ...value.properties });
   }
-  if (typeof value === 'object') return plainMap(value as Record<string, unknown>);
-  return String(value);
+  return plainMap(value as Record<string, unknown>);
 }
 
 function plainMap(value: Record<string, unknown>): Record<string, Plain> {
-  const out: Record<string, Plain> = {};
-  for (const key in value) if (Object.hasOwn(value, key)) out[key] = toPlain(value[key]);
-  return out;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') value[key] = toPlain(item);
+  }
+  return value as Record<string, Plain>;
 }
 
 /** A record as an object of plain values, keyed by the query's column names. */
