@@ -42,7 +42,7 @@ describe('Graph quality: evidence', () => {
       RETURN type(r) AS type, r.id AS id`, { natures: [...NATURE_ORDER] });
     expect(bad).toEqual([]);
     const [count] = await rows('MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n');
-    expect(count!.n.toNumber()).toBeGreaterThan(250);
+    expect(Number(count!.n)).toBeGreaterThan(250);
   });
 
   it("every fact keeps each document's statement: one reference per source, in the same order, with its claim and a period", async () => {
@@ -134,7 +134,7 @@ describe('Graph quality: figures', () => {
     );
     expect(bad).toEqual([]);
     const [count] = await rows('MATCH ()-[r]->() WHERE r.quantity IS NOT NULL RETURN count(r) AS n');
-    expect(count!.n.toNumber()).toBeGreaterThan(40);
+    expect(Number(count!.n)).toBeGreaterThan(40);
   });
 
   it('changes carry their unit and basis; no fact carries a share (a share is a HAS_METRIC fact)', async () => {
@@ -158,7 +158,7 @@ describe('Graph quality: figures', () => {
     );
     expect(bad).toEqual([]);
     const [count] = await rows("MATCH ()-[r:HAS_METRIC]->() RETURN count(r) AS n");
-    expect(count!.n.toNumber()).toBeGreaterThan(15);
+    expect(Number(count!.n)).toBeGreaterThan(15);
   });
 
   it('a share of world output has one shape: HAS_METRIC SHARE_OF_WORLD_OUTPUT from a producer to a commodity, in percent', async () => {
@@ -217,7 +217,7 @@ describe('Graph quality: policy clauses', () => {
       RETURN type(r) AS type, r.id AS id`);
     expect(bad).toEqual([]);
     const [count] = await rows('MATCH (:Entity)-[r:RESTRICTS|APPLIES_TO]->(:Entity) RETURN count(r) AS n');
-    expect(count!.n.toNumber()).toBeGreaterThanOrEqual(9);
+    expect(Number(count!.n)).toBeGreaterThanOrEqual(9);
   });
 
   it('a place a clause names is listed as an origin or a destination, never guessed', async () => {
