@@ -22,8 +22,8 @@ import { factsOfSources } from './db/catalog.js';
 import type { EntityRow, LinkRow, PageRow, RelationshipRow, SourceRow } from './db/rows.js';
 
 export interface Loaders {
-  entity: DataLoader<string, EntityRow | null>;
-  source: DataLoader<string, SourceRow | null>;
+  entity: RowLoader<EntityRow>;
+  source: RowLoader<SourceRow>;
   relationship: DataLoader<string, RelationshipRow | null>;
   /**
    * The links of one link field (its specs, filter, per-entity limit and what its
@@ -102,10 +102,68 @@ function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>
   });
 }
 
+/**
+ * A by-id loader that also answers at once for the rows it holds (`held`): those primed
+ * by the query that answered a field, and those its batches loaded. A resolver that finds
+ * its rows held returns them as they are, not as a promise: a page of 20 facts with their
+ * sources made 20 promises (and graphql-js as many more to wait on them) for rows the
+ * page's own query had already read.
+ */
+export class RowLoader<T> extends DataLoader<string, T | null> {
+  readonly #held: Map<string, T | null>;
+
+  constructor(fetch: (ids: readonly string[]) => Promise<Map<string, T>>) {
+    const held = new Map<string, T | null>();
+    super(async (ids) => {
+      const found = await fetch(ids);
+      return ids.map((id) => {
+        const row = found.get(id) ?? null;
+        if (!held.has(id)) held.set(id, row);
+        return row;
+      });
+    });
+    this.#held = held;
+  }
+
+  override prime(key: string, value: T | null | PromiseLike<T | null> | Error): this {
+    const settled = value === null || (typeof value === 'object' && !(value instanceof Error) && !('then' in value));
+    if (settled && !this.#held.has(key)) this.#held.set(key, value as T | null);
+    return super.prime(key, value);
+  }
+
+  override clear(key: string): this {
+    this.#held.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.#held.clear();
+    return super.clearAll();
+  }
+
+  /** The row for `key` if this loader holds it (null: known not to exist); undefined if not. */
+  held(key: string): T | null | undefined {
+    return this.#held.get(key);
+  }
+
+  /**
+   * A row that must exist (a result's query just named it): at once when held, else
+   * loaded. Its absence is a broken invariant, thrown with `what` names it.
+   */
+  present(key: string, what: string): T | Promise<T> {
+    const check = (row: T | null): T => {
+      if (row === null) throw new Error(`${what} names missing ${key}`);
+      return row;
+    };
+    const held = this.#held.get(key);
+    return held === undefined ? this.load(key).then(check) : check(held);
+  }
+}
+
 export function createContext(db: Database, request: RequestInfo = {}): Context {
   const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
-  const entity = byIdLoader((ids) => entitiesByIds(db, ids));
-  const source = byIdLoader((ids) => sourcesByIds(db, ids));
+  const entity = new RowLoader((ids) => entitiesByIds(db, ids));
+  const source = new RowLoader((ids) => sourcesByIds(db, ids));
   const links = linksLoader(db, entity, source);
   const lookups = lookupLoader(db, entity, source, links);
   return {

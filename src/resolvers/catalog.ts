@@ -158,7 +158,7 @@ export const catalogResolvers: Resolvers = {
     },
   },
   SearchHit: {
-    entity: async (hit, _args, { loaders }) => (await loaders.entity.load(hit.entityId))!,
+    entity: (hit, _args, { loaders }) => loaders.entity.present(hit.entityId, 'search hit'),
     match: (hit) => hit.match,
     matched: (hit) => hit.matched,
     score: (hit) => hit.score,

@@ -42,10 +42,12 @@ async function named(ctx: Context, argument: string, id: string, what: string, k
 }
 
 /** An entity a result refers to: the query just read it, so it exists. */
-async function entity({ loaders }: Context, id: string): Promise<EntityRow> {
-  const row = await loaders.entity.load(id);
-  if (!row) throw new Error(`dependency result names missing entity ${id}`);
-  return row;
+const entity = ({ loaders }: Context, id: string) => loaders.entity.present(id, 'dependency result');
+
+/** Entities a result refers to, in order: at once when all are held. */
+function entities(ctx: Context, ids: readonly string[]): EntityRow[] | Promise<EntityRow[]> {
+  const rows = ids.map((id) => entity(ctx, id));
+  return rows.some((row) => row instanceof Promise) ? Promise.all(rows) : (rows as EntityRow[]);
 }
 
 /** Fields of walks and paths that resolve to the entities along them. */
@@ -249,7 +251,7 @@ export const dependencyResolvers: Resolvers = {
   },
   DependencyPath: {
     length: (row) => row.hops.length,
-    nodes: (row, _args, ctx) => Promise.all(row.nodeIds.map((id) => entity(ctx, id))),
+    nodes: (row, _args, ctx) => entities(ctx, row.nodeIds),
     dependence: (row) => row.dependence,
     nature: (row) => pathNature(row.hops),
     hops: (row) => row.hops,
@@ -288,7 +290,7 @@ export const dependencyResolvers: Resolvers = {
     distance: (row) => row.distance,
   },
   Subgraph: {
-    nodes: (row, _args, ctx) => Promise.all(row.nodeIds.map((id) => entity(ctx, id))),
+    nodes: (row, _args, ctx) => entities(ctx, row.nodeIds),
     edges: (row) => row.edges,
     truncated: (row) => row.truncated,
   },

@@ -5,14 +5,14 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
 
 /** An entity the fact names must exist: the seed validator guarantees it. */
-const entity = async (id: string, { loaders }: Context) => {
-  const row = await loaders.entity.load(id);
-  if (!row) throw new Error(`relationship names missing entity ${id}`);
-  return row;
-};
+const entity = (id: string, { loaders }: Context) => loaders.entity.present(id, 'relationship');
 
-export const sourcesOf = async (ids: readonly string[], { loaders }: Context): Promise<SourceRow[]> =>
-  (await loaders.source.loadMany(ids)).filter((s): s is SourceRow => !!s && !(s instanceof Error));
+/** The sources of these ids that exist, in order; at once when the loader holds them all. */
+export const sourcesOf = (ids: readonly string[], { loaders }: Context): SourceRow[] | Promise<SourceRow[]> => {
+  const held = ids.map((id) => loaders.source.held(id));
+  if (!held.includes(undefined)) return held.filter((s): s is SourceRow => !!s);
+  return loaders.source.loadMany(ids).then((rows) => rows.filter((s): s is SourceRow => !!s && !(s instanceof Error)));
+};
 
 export const relationshipResolvers: Resolvers = {
   Relationship: {
