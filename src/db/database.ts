@@ -13,7 +13,7 @@ import { databaseUnavailable, deadlineExceeded, overloaded } from '../errors.js'
 import { Availability } from './availability.js';
 import type { RequestBookmarks } from './bookmarks.js';
 import { type Plain, recordToObject } from './convert.js';
-import type { CypherQuery, QueryMode } from './cypher.js';
+import { type CypherQuery, type QueryMode, sentText } from './cypher.js';
 import { Gate, GateRefused } from './gate.js';
 
 export type Row = Record<string, Plain>;
@@ -236,7 +236,7 @@ export class Database {
           throw new Error(`cypher/${query.name}.cypher writes and cannot run in a read transaction`);
         }
         const started = performance.now();
-        const result = await managed.run(query.text, params);
+        const result = await managed.run(sentText(query), params);
         const ms = performance.now() - started;
         const rows = result.records.length;
         for (const listener of this.shared.listeners) listener({ query: query.name, mode: query.mode, ms, rows });
