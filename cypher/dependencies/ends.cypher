@@ -9,11 +9,11 @@
 // other way, so its lists are swapped). The filters are expand.cypher's.
 // Parameters: $ends (list of {id, forward, backward}), $natures (list), $ranks (map
 //             nature → rank), $asOf (YYYY-MM-DD or null), $commodities (entity ids or
-//             null), $withFacts (bool)
+//             null)
 // Returns: index (of the end in $ends), requested (the id asked), entity (properties
-//          with kind and degree), reached (list of {entityId, rank, name, facts}, as
-//          dependencies/expand returns them with the end as every one's parent); one
-//          row per end found, in the order asked
+//          with kind and degree), reached (list of {entityId, rank, name}, as
+//          dependencies/expand returns them without facts, the end as every one's
+//          parent); one row per end found, in the order asked
 // Mode: read
 UNWIND range(0, size($ends) - 1) AS index
 WITH index, $ends[index] AS end
@@ -36,8 +36,7 @@ RETURN index, end.id AS requested, a {.*, degree: COUNT { (a)--() }} AS entity,
            AND ($asOf IS NULL OR (r.periodStart <= $asOf AND (r.periodEnd IS NULL OR r.periodEnd >= $asOf)))
            AND ($commodities IS NULL OR r.item IN $commodities OR a.id IN $commodities OR b.id IN $commodities)
            AND b <> a
-         WITH b, min($ranks[r.nature]) AS rank,
-              collect(CASE WHEN $withFacts THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END) AS facts
-         RETURN {entityId: b.id, rank: rank, name: b.name, facts: facts}
+         WITH b, min($ranks[r.nature]) AS rank
+         RETURN {entityId: b.id, rank: rank, name: b.name}
        } AS reached
 ORDER BY index

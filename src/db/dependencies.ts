@@ -244,7 +244,7 @@ export interface Reach {
 /**
  * Every entity within maxDepth hops of the roots in the walk's direction, breadth-first:
  * one query per tier (the first given as `firstTier` when it came with the one root, from
- * dependencies/ends), so the work grows with the entities reached, not with the number
+ * dependencies/ends, for a walk that reads no hop facts), so the work grows with the entities reached, not with the number
  * of paths between them. Each entity appears once, at its lowest tier, with the most
  * certain route through its parents (then the parent with the smallest id). Roots are
  * not reached. Sorted by tier, then name, then id.
@@ -266,6 +266,7 @@ export async function walk(
   hopFacts?: Map<string, RelationshipRow[]>,
   firstTier?: readonly Props[],
 ): Promise<Reach[]> {
+  if (firstTier && hopFacts) throw new Error('a first tier read with the root has no hop facts');
   const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
@@ -385,27 +386,24 @@ export async function dependencyPaths(
 interface SearchEndRow {
   requested: string;
   entity: EntityRow;
-  /** The first tier, as dependencies/expand returns it (without the parent: the end). */
+  /** The first tier, as dependencies/expand returns it without facts (and without the parent: the end). */
   reached: Props[];
 }
 
 /**
- * Each id's entity with the first tier of a search from it in its direction (with the
- * hops' facts when `withFacts`), in one query (dependencies/ends); null for an id that
- * names no entity.
+ * Each id's entity with the first tier of a search from it in its direction, in one
+ * query (dependencies/ends); null for an id that names no entity.
  */
 async function searchEnds(
   db: Database,
   ids: readonly string[],
   directions: readonly WalkDirection[],
   filter: WalkFilter,
-  withFacts = false,
 ): Promise<(SearchEndRow | null)[]> {
   const rows = await db.run(ENDS, {
     ends: ids.map((id, i) => ({ id, ...walkParams(directions[i]!, filter) })),
     ...factFilterParams(filter),
     ranks: NATURE_RANK,
-    withFacts,
   });
   const found = new Map(
     rows.map((row) => [
