@@ -131,7 +131,6 @@ export async function linksOf(
     lookupSources: lookup.withSources,
   });
   const byAsk = new Map<string, LinkRow[]>(asks.map((ask) => [`${ask.request}:${ask.id}`, []]));
-  const items: EntityRow[] = [];
   for (const row of rows) {
     // The one row of a lookup whose entity has no links carries no link.
     if (row.id === null) continue;
@@ -141,11 +140,10 @@ export async function linksOf(
       slim: requests[Number(row.request)]!.slimEntity,
       relationship: toRelationshipRow(row.rel as Props),
     });
-    if (row.item) items.push(toEntityRow(row.item as Props));
   }
   return {
     links: asks.map((ask) => byAsk.get(`${ask.request}:${ask.id}`)!),
-    items,
+    items: ((rows[0]?.items as Props[] | null | undefined) ?? []).map(toEntityRow),
     sources: ((rows[0]?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
     found: ((rows[0]?.found as { requested: string; entity: Props }[] | null | undefined) ?? []).map((lookup) => ({
       requested: String(lookup.requested),
