@@ -103,6 +103,15 @@ describe('API: paged lists', () => {
     const last = await query(`{ entities(filter: {kinds: [COUNTRY]}, first: 100) { edges { node { name } } pageInfo { hasNextPage } } }`);
     expect(last.entities.edges).toHaveLength(first.entities.totalCount);
     expect(last.entities.pageInfo.hasNextPage).toBe(false);
+    // Without totalCount the list does not count: it reads one more than a page to know
+    // whether another follows, exact at the boundary.
+    const countries = first.entities.totalCount;
+    const page = async (n: number) =>
+      (await query(`query($n: Int) { entities(filter: {kinds: [COUNTRY]}, first: $n) { edges { node { name } } pageInfo { hasNextPage } } }`, { n })).entities;
+    expect((await page(countries)).pageInfo.hasNextPage).toBe(false);
+    expect((await page(countries)).edges).toHaveLength(countries);
+    expect((await page(countries - 1)).pageInfo.hasNextPage).toBe(true);
+    expect((await page(countries - 1)).edges).toHaveLength(countries - 1);
   });
 
   it('sorts by name descending and by degree, and filters by name, alias and source', async () => {

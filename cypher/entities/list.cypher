@@ -4,11 +4,15 @@
 // `COUNT { (e)--() }`, read from the node's stored degree without expanding: it counts
 // links to entities because only entities have relationships (facts join entities;
 // sources are cited by id, never linked). A test in graph-quality keeps that true.
+// The total is counted only $withTotal: it reads every entity that passes the filters,
+// which a page sorted by name or degree with a limit need not keep (at 100,000 entities
+// most of the cost of a page whose total nobody asked for).
 // Parameters: $kinds (labels or null), $nameContains (lower case or null),
-//             $sourceId (or null), $order, $offset (int), $limit (int)
-// Returns: total, page (list of entity maps with degree)
+//             $sourceId (or null), $order, $offset (int), $limit (int), $withTotal (bool)
+// Returns: total (0 without $withTotal), page (list of entity maps with degree)
 // Mode: read
 CALL () {
+  WITH 1 AS counted WHERE $withTotal
   MATCH (e:Entity)
   WHERE ($kinds IS NULL OR e.kind IN $kinds)
     AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains

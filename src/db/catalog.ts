@@ -295,8 +295,11 @@ export interface EntityListArgs {
   order: 'NAME_ASC' | 'NAME_DESC' | 'DEGREE_DESC';
   offset: number;
   limit: number;
+  /** Count the entities that pass the filters (totalCount); without it the page reads one row more to know if there is a next page. */
+  withTotal: boolean;
 }
 
+/** A page of entities; its totalCount is null when it was not counted (EntityListArgs.withTotal). */
 export async function listEntities(db: Database, args: EntityListArgs): Promise<PageRow<EntityRow>> {
   const [row] = await db.run(LIST_ENTITIES, {
     kinds: args.kinds,
@@ -304,10 +307,13 @@ export async function listEntities(db: Database, args: EntityListArgs): Promise<
     sourceId: args.sourceId,
     order: args.order,
     offset: int(args.offset),
-    limit: int(args.limit),
+    limit: int(args.withTotal ? args.limit : args.limit + 1),
+    withTotal: args.withTotal,
   });
+  const read = ((row?.page as Props[] | undefined) ?? []).map(toEntityRow);
+  const items = read.slice(0, args.limit);
+  if (!args.withTotal) return { totalCount: null, items, offset: args.offset, hasNextPage: read.length > args.limit };
   const total = Number(row?.total ?? 0);
-  const items = ((row?.page as Props[] | undefined) ?? []).map(toEntityRow);
   return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total };
 }
 

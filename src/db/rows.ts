@@ -109,7 +109,8 @@ export interface LinkRow {
 
 /** A page of results with the total across pages. */
 export interface PageRow<T> {
-  totalCount: number;
+  /** Null only for a list that was told not to count (the request did not select totalCount). */
+  totalCount: number | null;
   items: T[];
   /** The offset of items[0] in the whole ordered result (for cursors). */
   offset: number;

@@ -18,7 +18,7 @@ import type { RelationshipType } from '../../seed/vocabulary.js';
 import { checkIds, GOODS_KINDS, type IdArgument, ITEM_KINDS, periodArgs, PLACE_KINDS, readCheckingIds } from './args.js';
 import { kindToLabel } from './entity.js';
 import { prefetchLinks } from './prefetch.js';
-import { readsBelow } from './selection.js';
+import { readsBelow, selectsOwnField } from './selection.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -34,7 +34,11 @@ const edges = <T>(page: PageRow<T>): EdgeRow<T>[] =>
   page.items.map((node, i) => ({ cursor: cursorFor(page.offset + i), node }));
 
 const connection = {
-  totalCount: (page: PageRow<unknown>) => page.totalCount,
+  totalCount: (page: PageRow<unknown>) => {
+    // A list counts when the selection shows totalCount (selectsOwnField): never unasked.
+    if (page.totalCount === null) throw new Error('a page resolved totalCount without counting');
+    return page.totalCount;
+  },
   pageInfo: (page: PageRow<unknown>) => ({
     hasNextPage: page.hasNextPage,
     endCursor: page.items.length > 0 ? cursorFor(page.offset + page.items.length - 1) : null,
@@ -80,7 +84,7 @@ export const catalogResolvers: Resolvers = {
       ctx.loaders.entity.prime(entity.id, entity);
       return entity;
     },
-    entities: async (_parent, args, ctx) => {
+    entities: async (_parent, args, ctx, info) => {
       const { db, loaders } = ctx;
       const first = checkInt('first', args.first ?? 20, LIMITS.first);
       await checkIds(ctx, [{ argument: 'filter.sourceId', value: args.filter?.sourceId, names: 'source' }]);
@@ -91,6 +95,7 @@ export const catalogResolvers: Resolvers = {
         order: args.orderBy ?? 'NAME_ASC',
         offset: offsetAfter(args.after),
         limit: first,
+        withTotal: selectsOwnField(info, 'totalCount'),
       });
       for (const entity of page.items) loaders.entity.prime(entity.id, entity);
       return page;

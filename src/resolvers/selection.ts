@@ -26,6 +26,14 @@ export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
   return info.fieldNodes.some((node) => search(node.selectionSet));
 }
 
+/** True when the field's own selection (not one further down) shows `name`, through fragments too. */
+export function selectsOwnField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
+  return fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info.fragments,
+  ).some((field) => field.name.value === name);
+}
+
 /** Fields below a link or relationship that read a fact's sources. */
 const SOURCE_FIELDS = ['sources', 'source', 'statedOn'] as const;
 /** Fields of a fact that name entities. */
