@@ -13,7 +13,6 @@ import { decideProposal, knownEntities, type Props, proposal as storedProposal, 
 import { kindOfId } from '../domain/rules.js';
 import { MAX_LENGTH } from '../domain/schema.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { extract } from '../ingest/extract.js';
 import type { FoundChange } from '../ingest/figures.js';
 import { changeText, factIdOf, type FactProposal, type Proposal, proposalsOf, slugOf } from '../ingest/proposals.js';
 import {
@@ -85,6 +84,13 @@ const proposalProps = (p: Proposal, sourceId: string, at: string): Props => {
   };
 };
 
+/**
+ * The extractor, loaded on first use: it brings compromise and its models (about 45 MiB
+ * of the process's memory), which only a process that takes documents in needs; the
+ * read path never touches them.
+ */
+const extractor = async () => (await import('../ingest/extract.js')).extract;
+
 export async function ingestDocument(db: Parameters<typeof runWrite>[0], input: DocumentInput, options: WriteOptions): Promise<WriteResult> {
   const text = input.text ?? '';
   if (text.trim().length === 0) throw invalid(['input.text: the document is empty']);
@@ -98,6 +104,8 @@ export async function ingestDocument(db: Parameters<typeof runWrite>[0], input: 
     kind: input.kind ?? 'MARKET_SURVEY',
     url: input.url ?? null,
   });
+  // Loaded before the write starts, so its first load never holds the write open.
+  const extract = await extractor();
   return runWrite(db, 'ingestDocument', input, options, async (w) => {
     const outcome = await upsertSourceIn(w, source);
     const known = await knownEntities(w.tx);
