@@ -112,6 +112,9 @@ describe('API: paged lists', () => {
     expect((await page(countries)).edges).toHaveLength(countries);
     expect((await page(countries - 1)).pageInfo.hasNextPage).toBe(true);
     expect((await page(countries - 1)).edges).toHaveLength(countries - 1);
+    // Unfiltered, the total is the store's count of entities; filtered, the entities tested.
+    expect((await query('{ entities(first: 1) { totalCount } }')).entities.totalCount).toBe(seed.entities.length);
+    expect((await query('{ entities(first: 1, orderBy: DEGREE_DESC) { totalCount } }')).entities.totalCount).toBe(seed.entities.length);
   });
 
   it('sorts by name descending and by degree, and filters by name, alias and source', async () => {

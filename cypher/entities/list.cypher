@@ -12,13 +12,27 @@
 // Returns: total (0 without $withTotal), page (list of entity maps with degree)
 // Mode: read
 CALL () {
-  WITH 1 AS counted WHERE $withTotal
-  MATCH (e:Entity)
-  WHERE ($kinds IS NULL OR e.kind IN $kinds)
-    AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains
-         OR any(a IN e.aliases WHERE toLower(a) CONTAINS $nameContains))
-    AND ($sourceId IS NULL OR $sourceId IN e.sourceIds)
-  RETURN count(e) AS total
+  // Without a filter the count is the label's count kept by the store (the subquery
+  // that imports nothing is planned as NodeCountFromCountStore: one read); with one,
+  // every entity is tested (16 ms for the filtered branch with its filters unset at
+  // 20,000 entities).
+  CALL () {
+    WITH 1 AS unfiltered WHERE $withTotal AND $kinds IS NULL AND $nameContains IS NULL AND $sourceId IS NULL
+    CALL () {
+      MATCH (e:Entity)
+      RETURN count(e) AS all
+    }
+    RETURN all AS n
+    UNION ALL
+    WITH 1 AS filtered WHERE $withTotal AND NOT ($kinds IS NULL AND $nameContains IS NULL AND $sourceId IS NULL)
+    MATCH (e:Entity)
+    WHERE ($kinds IS NULL OR e.kind IN $kinds)
+      AND ($nameContains IS NULL OR toLower(e.name) CONTAINS $nameContains
+           OR any(a IN e.aliases WHERE toLower(a) CONTAINS $nameContains))
+      AND ($sourceId IS NULL OR $sourceId IN e.sourceIds)
+    RETURN count(e) AS n
+  }
+  RETURN sum(n) AS total
 }
 CALL () {
   MATCH (e:Entity)
