@@ -24,7 +24,7 @@ import type { EntityRow, LinkRow, PageRow, RelationshipRow, SourceRow } from './
 export interface Loaders {
   entity: RowLoader<EntityRow>;
   source: RowLoader<SourceRow>;
-  relationship: DataLoader<string, RelationshipRow | null>;
+  relationship: RowLoader<RelationshipRow>;
   /**
    * The links of one link field (its specs, filter, per-entity limit and what its
    * selection reads along) for an entity. Every link field loaded in the same tick,
@@ -93,13 +93,6 @@ const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter
 export interface RequestInfo {
   auth?: Authentication;
   idempotencyKey?: string | null;
-}
-
-function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<Map<string, T>>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const found = await fetch(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
 }
 
 /**
@@ -173,7 +166,7 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
     loaders: {
       entity,
       source,
-      relationship: byIdLoader((ids) => relationshipsByIds(db, ids)),
+      relationship: new RowLoader((ids) => relationshipsByIds(db, ids)),
       links: (specs, limit, filter = {}, along = {}) => ({ load: (id) => links.load(linkKeyOf(specs, limit, filter, along, id)) }),
       entityWithLinks: (id, loads, withSources) => lookups.load({ id, loads, withSources }),
       sourceFacts(offset, limit) {

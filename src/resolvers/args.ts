@@ -140,7 +140,7 @@ export async function readCheckingIds<T extends { checked: IdsFound }>(
   }
   const checked = await checkIds(ctx, args);
   return read(
-    checked.map((entity, i) => entity?.id ?? given[i]!),
+    checked.map((entity, i) => entity?.id ?? given[i] ?? null),
     { entities: [], sources: [] },
   );
 }
