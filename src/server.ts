@@ -6,6 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
@@ -13,6 +14,7 @@ import { Authenticator, authPlugin, requireToken } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
+import { compiledExecution } from './http/compiled-execution.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
 import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
 import { mountProbes } from './http/probes.js';
@@ -89,8 +91,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const observability = deps.observability ?? createObservability(db, logger);
   const authenticator = new Authenticator(config.auth);
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    // The executable schema Apollo would build from typeDefs and resolvers, executed by
+    // graphql-jit (http/compiled-execution.ts); Apollo parses, validates and runs plugins.
+    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     introspection: config.introspection,
     // "Did you mean …" names fields: with introspection off it would give the schema away.
     hideSchemaDetailsFromClientErrors: !config.introspection,

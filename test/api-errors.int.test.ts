@@ -104,14 +104,18 @@ describe('Errors: one per public code', () => {
     const production = await startTestServer(broken);
     const development = await startTestServer(broken, { exposeErrorDetails: true });
     try {
-      const masked = (await production.graphql('{ entity(id: "country:china") { name } }')).body;
-      expect(masked.errors).toEqual([
-        { message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['entity'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
-      ]);
-      expect(JSON.stringify(masked)).not.toMatch(/nosuchdb|Neo4j|Graph not found|at /);
-      // In development the cause is shown, to help whoever runs the service locally.
-      const shown = (await development.graphql('{ entity(id: "country:china") { name } }')).body;
-      expect(shown.errors[0].message).toMatch(/nosuchdb/);
+      // Twice: a document seen before runs compiled (src/http/compiled-execution.ts),
+      // and its errors must be formatted as the interpreted run's are.
+      for (let run = 0; run < 2; run++) {
+        const masked = (await production.graphql('{ entity(id: "country:china") { name } }')).body;
+        expect(masked.errors).toEqual([
+          { message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['entity'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+        ]);
+        expect(JSON.stringify(masked)).not.toMatch(/nosuchdb|Neo4j|Graph not found|at /);
+        // In development the cause is shown, to help whoever runs the service locally.
+        const shown = (await development.graphql('{ entity(id: "country:china") { name } }')).body;
+        expect(shown.errors[0].message).toMatch(/nosuchdb/);
+      }
     } finally {
       await production.close();
       await development.close();
