@@ -26,6 +26,12 @@ export interface Loaders {
   source: RowLoader<SourceRow>;
   relationship: RowLoader<RelationshipRow>;
   /**
+   * The other ends of links read slim (id, name, kind and degree only, see LinksAlong),
+   * by id: they answer a fact's `from` or `to` whose selection shows no more than those
+   * (Relationship resolvers), and never the entity loader.
+   */
+  slimEntity: Map<string, EntityRow>;
+  /**
    * The links of one link field (its specs, filter, per-entity limit and what its
    * selection reads along) for an entity. Every link field loaded in the same tick,
    * whatever its request, goes to the database in one query. The whole request is part
@@ -157,8 +163,9 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
   const factPageLoaders = new Map<string, DataLoader<string, PageRow<RelationshipRow>>>();
   const entity = new RowLoader((ids) => entitiesByIds(db, ids));
   const source = new RowLoader((ids) => sourcesByIds(db, ids));
-  const links = linksLoader(db, entity, source);
-  const lookups = lookupLoader(db, entity, source, links);
+  const slimEntity = new Map<string, EntityRow>();
+  const links = linksLoader(db, entity, source, slimEntity);
+  const lookups = lookupLoader(db, entity, source, slimEntity, links);
   return {
     db,
     auth: request.auth ?? { principal: null, error: null },
@@ -167,6 +174,7 @@ export function createContext(db: Database, request: RequestInfo = {}): Context 
       entity,
       source,
       relationship: new RowLoader((ids) => relationshipsByIds(db, ids)),
+      slimEntity,
       links: (specs, limit, filter = {}, along = {}) => ({ load: (id) => links.load(linkKeyOf(specs, limit, filter, along, id)) }),
       entityWithLinks: (id, loads, withSources) => lookups.load({ id, loads, withSources }),
       sourceFacts(offset, limit) {
@@ -207,6 +215,7 @@ function lookupLoader(
   db: Database,
   entity: DataLoader<string, EntityRow | null>,
   source: DataLoader<string, SourceRow | null>,
+  slimEntity: Map<string, EntityRow>,
   links: DataLoader<LinkKey, LinkRow[], string>,
 ): DataLoader<LookupKey, EntityRow | null, string> {
   return new DataLoader(
@@ -215,7 +224,7 @@ function lookupLoader(
       const { asks, requests } = asksOf(keys);
       const ids = [...new Set(lookups.map(({ id }) => id))];
       const answers = await linksOf(db, asks, requests, { ids, withSources: lookups.some((lookup) => lookup.withSources) });
-      primeAlong(answers, entity, source);
+      primeAlong(answers, entity, source, slimEntity);
       const found = new Map(answers.found.map((row) => [row.requested, row.entity]));
       for (const [id, row] of found) entity.prime(id, row).prime(row.id, row);
       // Asked by a merged id, the links were asked for an id that names nothing now:
@@ -249,9 +258,16 @@ function primeAlong(
   answers: LinkAnswers,
   entity: DataLoader<string, EntityRow | null>,
   source: DataLoader<string, SourceRow | null>,
+  slimEntity: Map<string, EntityRow>,
 ): void {
-  // A slim row (id, name, kind, degree) must not answer a later lookup of the whole entity.
-  for (const links of answers.links) for (const link of links) if (!link.slim) entity.prime(link.entityId, link.entity);
+  // A slim row (id, name, kind, degree) must not answer a later lookup of the whole
+  // entity: it goes apart, for the fields that show no more.
+  for (const links of answers.links) {
+    for (const link of links) {
+      if (!link.slim) entity.prime(link.entityId, link.entity);
+      else if (!slimEntity.has(link.entityId)) slimEntity.set(link.entityId, link.entity);
+    }
+  }
   for (const item of answers.items) entity.prime(item.id, item);
   for (const row of answers.sources) source.prime(row.id, row);
 }
@@ -266,12 +282,13 @@ function linksLoader(
   db: Database,
   entity: DataLoader<string, EntityRow | null>,
   source: DataLoader<string, SourceRow | null>,
+  slimEntity: Map<string, EntityRow>,
 ): DataLoader<LinkKey, LinkRow[], string> {
   return new DataLoader(
     async (keys) => {
       const { asks, requests } = asksOf(keys);
       const answers = await linksOf(db, asks, requests);
-      primeAlong(answers, entity, source);
+      primeAlong(answers, entity, source, slimEntity);
       return answers.links;
     },
     { cacheKeyFn: ({ key, id }) => `${key}\u0000${id}` },

@@ -156,7 +156,8 @@ describe('Link fields in one query', () => {
   });
 
   it('reads slim facts and ends when the selection shows no more, with the answers of whole ones', async () => {
-    const SLIM_FACT = `id type meaning from { id } to { id } item { id name }
+    // The ends too: from and to show only slim fields, so they resolve from the slim rows.
+    const SLIM_FACT = `id type meaning from { id name kind degree } to { id name } item { id name }
       evidence { claim nature condition note period { text start end } sources { id title publisher } }`;
     const { seen, data } = await counted(`{
       entity(id: "company:yimeitai") {

@@ -46,7 +46,7 @@ describe('selectsAnyOf', () => {
 });
 
 describe('slimBelow', () => {
-  const slim = (text: string, ends = false) => slimBelow(infoOf(text), ends);
+  const slim = (text: string) => slimBelow(infoOf(text));
 
   it('is slim for ids, names, kinds, degrees, claims, periods, natures and cited sources', () => {
     expect(slim('{ suppliers { entity { id name kind degree __typename } relationship { id type meaning evidence { claim nature condition note period { text } sources { title } } } } }')).toEqual({ entity: true, fact: true });
@@ -65,7 +65,12 @@ describe('slimBelow', () => {
     expect(slim(named).fact).toBe(false);
   });
 
-  it('never reads the ends slim when the entity loader resolves them (from, to, item below)', () => {
-    expect(slim('{ suppliers { entity { id } relationship { from { id } } } }', true)).toEqual({ entity: false, fact: true });
+  it('reads the ends slim when from and to show no more than slim fields, and whole otherwise or with a measurer', () => {
+    expect(slim('{ suppliers { entity { id } relationship { from { id name } to { kind degree } item { id } } } }')).toEqual({ entity: true, fact: true });
+    expect(slim('{ relationships { from { id } to { ... on Company { name } } } }')).toEqual({ entity: true, fact: true });
+    expect(slim('{ suppliers { entity { id } relationship { from { id description } } } }')).toEqual({ entity: false, fact: true });
+    expect(slim('{ relationships { to { id sources { id } } } }').entity).toBe(false);
+    expect(slim('{ relationships { to { id relationships { id } } } }').entity).toBe(false);
+    expect(slim('{ relationships { figure { measuredBy { id } } } }').entity).toBe(false);
   });
 });

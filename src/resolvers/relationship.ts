@@ -1,11 +1,25 @@
 /** A fact and its parts: the relationship, its evidence, its figure and its period. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import type { SourceRow } from '../db/rows.js';
+import type { EntityRow, SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
+import { showsOnlySlimEntityFields } from './selection.js';
 import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit } from '../../seed/vocabulary.js';
 
 /** An entity the fact names must exist: the seed validator guarantees it. */
 const entity = (id: string, { loaders }: Context) => loaders.entity.present(id, 'relationship');
+
+/**
+ * A fact's end: the whole row when the entity loader holds it, else the slim row its
+ * link was read with when the field shows no more than slim fields, else loaded.
+ */
+const end = (id: string, ctx: Context, info: GraphQLResolveInfo): EntityRow | Promise<EntityRow> => {
+  if (ctx.loaders.entity.held(id) === undefined && showsOnlySlimEntityFields(info)) {
+    const slim = ctx.loaders.slimEntity.get(id);
+    if (slim) return slim;
+  }
+  return entity(id, ctx);
+};
 
 /** The sources of these ids that exist, in order; at once when the loader holds them all. */
 export const sourcesOf = (ids: readonly string[], { loaders }: Context): SourceRow[] | Promise<SourceRow[]> => {
@@ -17,8 +31,8 @@ export const sourcesOf = (ids: readonly string[], { loaders }: Context): SourceR
 export const relationshipResolvers: Resolvers = {
   Relationship: {
     meaning: (r) => RELATIONSHIP_TYPES[r.type].meaning,
-    from: (r, _args, ctx) => entity(r.from, ctx),
-    to: (r, _args, ctx) => entity(r.to, ctx),
+    from: (r, _args, ctx, info) => end(r.from, ctx, info),
+    to: (r, _args, ctx, info) => end(r.to, ctx, info),
     item: (r, _args, ctx) => (r.item ? entity(r.item, ctx) : null),
     figure: (r) => (r.quantity === null ? null : r),
     evidence: (r) => r,

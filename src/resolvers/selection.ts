@@ -83,10 +83,13 @@ const within = (fields: readonly FieldNode[], allowed: ReadonlySet<string>) => f
  * Whether a link, relationship or figure field's selection needs no more of its facts
  * and of their other ends than their slim properties: then the links query reads only
  * those (decoding whole property maps was about a quarter of the app's CPU on a page of
- * links). The other ends are slim only when nothing resolves them through the entity
- * loader (no from, to, item or measurer below): slim rows are never primed into it.
+ * links). The other ends are slim when every field that shows them (a link's `entity`,
+ * a fact's `from` and `to`) shows no more than slim fields: the facts' ends then
+ * resolve from the slim rows (Loaders.slimEntity, see endsOnlySlim), which never
+ * answer the entity loader. A figure's measurer resolves through the entity loader, so
+ * selecting it keeps the ends whole.
  */
-export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, ends: boolean): { entity: boolean; fact: boolean } {
+export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { entity: boolean; fact: boolean } {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
     info.fragments,
@@ -105,10 +108,35 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   );
   const fact = within(factFields, SLIM_FACT_FIELDS) && within(evidenceFields, SLIM_EVIDENCE_FIELDS);
   const entityFields = fieldsOf(
-    top.filter((field) => field.name.value === 'entity').map((field) => field.selectionSet),
+    [...top.filter((field) => field.name.value === 'entity'), ...factFields.filter((field) => field.name.value === 'from' || field.name.value === 'to')].map(
+      (field) => field.selectionSet,
+    ),
     info.fragments,
   );
-  return { entity: !ends && within(entityFields, SLIM_ENTITY_FIELDS), fact };
+  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact };
+}
+
+const slimOnlyByField = new WeakMap<FieldNode | readonly FieldNode[], boolean>();
+
+/**
+ * Whether a field returning an entity (a fact's `from` or `to`) shows no more than the
+ * slim fields (id, name, kind, degree): then a slim row answers it. Worked out once per
+ * field of a document, as readsBelow is.
+ */
+export function showsOnlySlimEntityFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
+  let slim = slimOnlyByField.get(key);
+  if (slim === undefined) {
+    slim = within(
+      fieldsOf(
+        info.fieldNodes.map((node) => node.selectionSet),
+        info.fragments,
+      ),
+      SLIM_ENTITY_FIELDS,
+    );
+    slimOnlyByField.set(key, slim);
+  }
+  return slim;
 }
 
 const readsByField = new WeakMap<FieldNode | readonly FieldNode[], ReadsBelow>();
@@ -124,9 +152,14 @@ export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
   const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
   let reads = readsByField.get(key);
   if (!reads) {
-    const ends = selectsAnyOf(info, END_FIELDS);
-    const slim = slimBelow(info, ends);
-    reads = { sources: selectsAnyOf(info, SOURCE_FIELDS), item: selectsAnyOf(info, ['item']), ends, slimEntity: slim.entity, slimFact: slim.fact };
+    const slim = slimBelow(info);
+    reads = {
+      sources: selectsAnyOf(info, SOURCE_FIELDS),
+      item: selectsAnyOf(info, ['item']),
+      ends: selectsAnyOf(info, END_FIELDS),
+      slimEntity: slim.entity,
+      slimFact: slim.fact,
+    };
     readsByField.set(key, reads);
   }
   return reads;
