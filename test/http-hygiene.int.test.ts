@@ -76,10 +76,11 @@ describe('HTTP hygiene: every refusal is JSON with a code', () => {
     expect(json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
   });
 
-  it('answers, and errors in GraphQL, tell caches not to keep them (cache-control: no-store)', async () => {
+  it('answers, and errors in GraphQL, tell caches not to keep them (cache-control: no-store), and carry no ETag to revalidate', async () => {
     const answer = await post(JSON.stringify({ query: '{ entity(id: "company:yimeitai") { id } }' }), { 'content-type': 'application/json' });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('etag')).toBeNull();
     const refused = await post(JSON.stringify({ query: '{ entity(id: 1 }' }), { 'content-type': 'application/json' });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('cache-control')).toBe('no-store');
