@@ -1,7 +1,7 @@
 /** selectsAnyOf and slimBelow: which fields an operation asks for below a resolver's field. */
 import { type GraphQLResolveInfo, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectsAnyOf, slimBelow } from '../src/resolvers/selection.js';
+import { selectsAnyOf, selectsPath, slimBelow } from '../src/resolvers/selection.js';
 
 /** The info a resolver of the operation's first root field gets (the parts selectsAnyOf reads). */
 function infoOf(text: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> {
@@ -42,6 +42,16 @@ describe('selectsAnyOf', () => {
 
   it('counts a field under @skip or @include as selected (the safe side)', () => {
     expect(selectsAnyOf(infoOf('query ($s: Boolean!) { upstream(id: "x") { tiers { entities { nature @skip(if: $s) } } } }'), FACTS)).toBe(true);
+  });
+});
+
+describe('selectsPath', () => {
+  it('follows the path one field below the other, through fragments, and nowhere else', () => {
+    const path = ['edges', 'node', 'sources'];
+    expect(selectsPath(infoOf('{ entities { edges { node { id sources { id } } } } }'), path)).toBe(true);
+    expect(selectsPath(infoOf('{ entities { ...c } } fragment c on EntityConnection { edges { node { ... on Company { sources { id } } } } }'), path)).toBe(true);
+    expect(selectsPath(infoOf('{ entities { edges { node { relationships { evidence { sources { id } } } } } } }'), path)).toBe(false);
+    expect(selectsPath(infoOf('{ entities { edges { node { id } } } }'), path)).toBe(false);
   });
 });
 

@@ -297,10 +297,17 @@ export interface EntityListArgs {
   limit: number;
   /** Count the entities that pass the filters (totalCount); without it the page reads one row more to know if there is a next page. */
   withTotal: boolean;
+  /** Read along the sources the page's entities cite. */
+  withSources?: boolean;
+}
+
+/** A page of entities with the sources read along for the request's source loader. */
+export interface EntityPage extends PageRow<EntityRow> {
+  sources: SourceRow[];
 }
 
 /** A page of entities; its totalCount is null when it was not counted (EntityListArgs.withTotal). */
-export async function listEntities(db: Database, args: EntityListArgs): Promise<PageRow<EntityRow>> {
+export async function listEntities(db: Database, args: EntityListArgs): Promise<EntityPage> {
   const [row] = await db.run(LIST_ENTITIES, {
     kinds: args.kinds,
     nameContains: args.nameContains?.toLowerCase() ?? null,
@@ -309,12 +316,14 @@ export async function listEntities(db: Database, args: EntityListArgs): Promise<
     offset: int(args.offset),
     limit: int(args.withTotal ? args.limit : args.limit + 1),
     withTotal: args.withTotal,
+    withSources: args.withSources ?? false,
   });
   const read = ((row?.page as Props[] | undefined) ?? []).map(toEntityRow);
   const items = read.slice(0, args.limit);
-  if (!args.withTotal) return { totalCount: null, items, offset: args.offset, hasNextPage: read.length > args.limit };
+  const sources = ((row?.sources as Props[] | null | undefined) ?? []).map(toSourceRow);
+  if (!args.withTotal) return { totalCount: null, items, offset: args.offset, hasNextPage: read.length > args.limit, sources };
   const total = Number(row?.total ?? 0);
-  return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total };
+  return { totalCount: total, items, offset: args.offset, hasNextPage: args.offset + items.length < total, sources };
 }
 
 export interface RelationshipListArgs {

@@ -18,7 +18,7 @@ import type { RelationshipType } from '../../seed/vocabulary.js';
 import { checkIds, GOODS_KINDS, type IdArgument, ITEM_KINDS, periodArgs, PLACE_KINDS, readCheckingIds } from './args.js';
 import { kindToLabel } from './entity.js';
 import { prefetchLinks } from './prefetch.js';
-import { readsBelow, selectsOwnField } from './selection.js';
+import { readsBelow, selectsOwnField, selectsPath } from './selection.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -96,8 +96,10 @@ export const catalogResolvers: Resolvers = {
         offset: offsetAfter(args.after),
         limit: first,
         withTotal: selectsOwnField(info, 'totalCount'),
+        withSources: selectsPath(info, ['edges', 'node', 'sources']),
       });
       for (const entity of page.items) loaders.entity.prime(entity.id, entity);
+      for (const source of page.sources) loaders.source.prime(source.id, source);
       return page;
     },
     relationships: async (_parent, args, ctx, info) => {

@@ -34,6 +34,20 @@ export function selectsOwnField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
   ).some((field) => field.name.value === name);
 }
 
+/**
+ * True when the field's selection shows the fields of `path` one below the other
+ * (`['edges', 'node', 'sources']`), through fragments too.
+ */
+export function selectsPath(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, path: readonly string[]): boolean {
+  let sets: readonly (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) {
+    const fields = fieldsOf(sets, info.fragments).filter((field) => field.name.value === name);
+    if (fields.length === 0) return false;
+    sets = fields.map((field) => field.selectionSet);
+  }
+  return path.length > 0;
+}
+
 /** Fields below a link or relationship that read a fact's sources. */
 const SOURCE_FIELDS = ['sources', 'source', 'statedOn'] as const;
 /** Fields of a fact that name entities. */
