@@ -124,6 +124,19 @@ describe('compiled execution', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('interprets an operation graphql-jit fails to compile, and does not try again', async () => {
+    let calls = 0;
+    const executor = await executorOf({
+      compile: () => {
+        calls += 1;
+        throw new Error('cannot compile this');
+      },
+    });
+    const document = parse(QUERY);
+    for (let run = 0; run < 4; run++) expect(await plain(executor(requestOf(document, { first: 2 })))).toEqual(await interpreted(document, { first: 2 }));
+    expect(calls).toBe(1);
+  });
+
   it('never compiles an operation past MAX_COMPILED_FIELDS fields', async () => {
     const { calls, compile } = counting();
     const executor = await executorOf({ compile });

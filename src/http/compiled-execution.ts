@@ -122,9 +122,15 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
         return interpreted();
       }
       const started = performance.now();
-      // Resolver errors keep their own stack (logged by formatError); graphql-jit's
-      // extra capture of one per error would only cost time.
-      query = compile(schema, document, operationName, { disablingCapturingStackErrors: true }) as Compiled;
+      try {
+        // Resolver errors keep their own stack (logged by formatError); graphql-jit's
+        // extra capture of one per error would only cost time.
+        query = compile(schema, document, operationName, { disablingCapturingStackErrors: true }) as Compiled;
+      } catch {
+        // Something graphql-jit cannot compile: kept as "not compiled" (an empty
+        // result), so this operation is interpreted from now on and never compiled again.
+        query = {};
+      }
       budget.spend(performance.now() - started);
       keep(document, operationName ?? '', query);
     }
