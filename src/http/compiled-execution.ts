@@ -118,9 +118,14 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     if (!query) {
       const repeated = seen.has(document);
       seen.add(document);
-      if (!repeated || !operation || compiledFieldCount(schema, document, operation, MAX_COMPILED_FIELDS) > MAX_COMPILED_FIELDS || !budget.allows()) {
+      if (!repeated || !operation) return interpreted();
+      if (compiledFieldCount(schema, document, operation, MAX_COMPILED_FIELDS) > MAX_COMPILED_FIELDS) {
+        // Too big now is too big for good: kept as "not compiled", so the fields are not
+        // counted again on every request.
+        keep(document, operationName ?? '', {});
         return interpreted();
       }
+      if (!budget.allows()) return interpreted();
       const started = performance.now();
       try {
         // Resolver errors keep their own stack (logged by formatError); graphql-jit's
@@ -128,7 +133,7 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
         query = compile(schema, document, operationName, { disablingCapturingStackErrors: true }) as Compiled;
       } catch {
         // Something graphql-jit cannot compile: kept as "not compiled" (an empty
-        // result), so this operation is interpreted from now on and never compiled again.
+        // result, as an operation too big to compile), interpreted from now on.
         query = {};
       }
       budget.spend(performance.now() - started);

@@ -28,10 +28,7 @@ export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
 
 /** True when the field's own selection (not one further down) shows `name`, through fragments too. */
 export function selectsOwnField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
-  return fieldsOf(
-    info.fieldNodes.map((node) => node.selectionSet),
-    info.fragments,
-  ).some((field) => field.name.value === name);
+  return selectsPath(info, [name]);
 }
 
 /**
@@ -130,51 +127,57 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact };
 }
 
-const slimOnlyByField = new WeakMap<FieldNode | readonly FieldNode[], boolean>();
+type FieldKey = FieldNode | readonly FieldNode[];
+
+/**
+ * A per-field answer worked out once per field of a document: a field asked once is
+ * keyed by its node, which the parsed document (cached by Apollo) keeps from request to
+ * request and which the look-ahead (prefetch.ts) and the field's resolver share; a field
+ * merged from several nodes, by graphql-js's list of them.
+ */
+function perField<T>(cache: WeakMap<FieldKey, T>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>, work: () => T): T {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
+  let answer = cache.get(key);
+  if (answer === undefined) {
+    answer = work();
+    cache.set(key, answer);
+  }
+  return answer;
+}
+
+const slimOnlyByField = new WeakMap<FieldKey, boolean>();
 
 /**
  * Whether a field returning an entity (a fact's `from` or `to`) shows no more than the
- * slim fields (id, name, kind, degree): then a slim row answers it. Worked out once per
- * field of a document, as readsBelow is.
+ * slim fields (id, name, kind, degree): then a slim row answers it.
  */
 export function showsOnlySlimEntityFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
-  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
-  let slim = slimOnlyByField.get(key);
-  if (slim === undefined) {
-    slim = within(
+  return perField(slimOnlyByField, info, () =>
+    within(
       fieldsOf(
         info.fieldNodes.map((node) => node.selectionSet),
         info.fragments,
       ),
       SLIM_ENTITY_FIELDS,
-    );
-    slimOnlyByField.set(key, slim);
-  }
-  return slim;
+    ),
+  );
 }
 
-const readsByField = new WeakMap<FieldNode | readonly FieldNode[], ReadsBelow>();
+const readsByField = new WeakMap<FieldKey, ReadsBelow>();
 
 /**
  * What a field's selection reads below the facts it returns, so that the one query
- * answering the field can bring it along. Worked out once per field of a document: a
- * field asked once is keyed by its node, which the parsed document (cached by Apollo)
- * keeps from request to request and which the look-ahead (prefetch.ts) and the field's
- * resolver share; a field merged from several nodes, by graphql-js's list of them.
+ * answering the field can bring it along.
  */
 export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadsBelow {
-  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
-  let reads = readsByField.get(key);
-  if (!reads) {
+  return perField(readsByField, info, () => {
     const slim = slimBelow(info);
-    reads = {
+    return {
       sources: selectsAnyOf(info, SOURCE_FIELDS),
       item: selectsAnyOf(info, ['item']),
       ends: selectsAnyOf(info, END_FIELDS),
       slimEntity: slim.entity,
       slimFact: slim.fact,
     };
-    readsByField.set(key, reads);
-  }
-  return reads;
+  });
 }
