@@ -605,6 +605,63 @@ describe('Dependencies: subgraph', () => {
     });
   });
 
+  it('reads only what its selection shows, with the same answer field for field', async () => {
+    // Whole nodes and facts; then slim nodes with bare facts, and slim facts: each of the
+    // narrower selections must be the whole answer cut down to its fields.
+    const WHOLE = `query ($ids: [ID!]!) { subgraph(ids: $ids, depth: 2, limit: 40) {
+      nodes { id name kind degree description aliases sources { id } }
+      edges { id type meaning from { id name description } to { id name kind } item { id name }
+              figure { value unit } evidence { claim nature condition note period { text start end } sources { id }
+                                                  references { claim source { id } } } }
+      truncated } }`;
+    const BARE = `query ($ids: [ID!]!) { subgraph(ids: $ids, depth: 2, limit: 40) {
+      nodes { __typename id name kind degree } edges { id type meaning from { id name } to { id kind } item { id } } truncated } }`;
+    const SLIM = `query ($ids: [ID!]!) { subgraph(ids: $ids, depth: 2, limit: 40) {
+      nodes { id name } edges { id to { id name } evidence { claim nature condition note period { text start end } sources { id } } } truncated } }`;
+    type Node = Record<string, unknown> & { id: string };
+    type Edge = Record<string, unknown> & { evidence: Record<string, unknown>; from: Record<string, unknown>; to: Record<string, unknown> };
+    const { subgraph: whole } = await query(WHOLE, { ids: [YIMEITAI] });
+    const { subgraph: bare } = await query(BARE, { ids: [YIMEITAI] });
+    const { subgraph: slim } = await query(SLIM, { ids: [YIMEITAI] });
+    expect(whole.nodes).toHaveLength(40);
+    expect((whole.nodes as Node[]).filter((n) => n.description !== '')).not.toHaveLength(0);
+    expect((whole.edges as Edge[]).filter((e) => e.figure !== null)).not.toHaveLength(0);
+    expect(bare).toEqual({
+      nodes: (whole.nodes as Node[]).map(({ id, name, kind, degree }) => ({ __typename: expect.any(String), id, name, kind, degree })),
+      edges: (whole.edges as Edge[]).map(({ id, type, meaning, from, to, item }) => ({
+        id,
+        type,
+        meaning,
+        from: { id: from.id, name: from.name },
+        to: { id: to.id, kind: to.kind },
+        item: item === null ? null : { id: (item as Node).id },
+      })),
+      truncated: true,
+    });
+    expect(slim).toEqual({
+      nodes: (whole.nodes as Node[]).map(({ id, name }) => ({ id, name })),
+      edges: (whole.edges as Edge[]).map(({ id, to, evidence: { references: _references, ...evidence } }) => ({
+        id,
+        to: { id: to.id, name: to.name },
+        evidence,
+      })),
+      truncated: true,
+    });
+  });
+
+  it('slim nodes never answer another field of the same request that shows more', async () => {
+    const BOTH = `query ($ids: [ID!]!) {
+      slim: subgraph(ids: $ids) { nodes { id name } edges { from { id } } }
+      whole: subgraph(ids: $ids) { nodes { id description } edges { from { id description } } }
+    }`;
+    const { slim, whole } = await query(BOTH, { ids: [YIMEITAI] });
+    const { entity } = await query(`query ($id: ID!) { entity(id: $id) { id description } }`, { id: YIMEITAI });
+    expect(entity.description).not.toBe('');
+    expect(ids(slim.nodes)).toEqual(ids(whole.nodes));
+    expect(whole.nodes[0]).toEqual(entity);
+    expect(whole.edges.filter((e: { from: { id: string } }) => e.from.id === YIMEITAI).map((e: { from: unknown }) => e.from)).toContainEqual(entity);
+  });
+
   it('several start entities come first, in the order given', async () => {
     expect(await subgraph({ ids: [BMW, GERMANY, BMW], types: ['LOCATED_IN'] })).toEqual({
       nodes: [BMW, GERMANY, 'company:mercedes-benz'],

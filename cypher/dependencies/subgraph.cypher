@@ -4,12 +4,19 @@
 // cut at $limit nodes, with every relationship among the nodes kept (only $types when
 // given). `reachable` counts the whole neighbourhood, so reachable > size(nodeIds)
 // means the limit cut it short.
+// What is read of each node and edge follows the selection (resolvers/selection.ts,
+// subgraphReads): decoding whole property maps the operation never shows was most of
+// the app's time on a 200-node view.
 // Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
 //             $limit (integer), $checkEntities (the ids as the request gave them,
-//             looked up in the same round trip so that checking them costs none of its own)
+//             looked up in the same round trip so that checking them costs none of its own),
+//             $slimNodes (true: nodes' id, name and kind only), $edgeFields ('bare': the
+//             fact's id and item; 'slim': also its claim, period, nature, condition, note
+//             and cited sources, as entities/links reads slim facts; 'whole': everything)
 // Returns: one row: nodeIds, nodes (their properties with kind and degree, as
-//          entities/by-ids reads them, for the request's entity loader), reachable,
-//          edges (rel properties with type, from and to, by fact id), checkedEntities
+//          entities/by-ids reads them, for the request's entity loader; only id, name,
+//          kind and degree with $slimNodes), reachable, edges (rel properties as
+//          $edgeFields says, with type, from and to, by fact id), checkedEntities
 //          (list of {requested, entity}: each of $checkEntities found, through its
 //          redirect, as entities/by-ids reads it)
 // Bounds: depth 1..3
@@ -30,9 +37,17 @@ CALL (nodes) {
   WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
   WITH r, a, b
   ORDER BY r.id
-  RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
+  RETURN collect(CASE $edgeFields
+           WHEN 'bare' THEN r {.id, .item, type: type(r), from: a.id, to: b.id}
+           WHEN 'slim' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                                type: type(r), from: a.id, to: b.id}
+           ELSE r {.*, type: type(r), from: a.id, to: b.id}
+         END) AS edges
 }
-RETURN [n IN nodes | n.id] AS nodeIds, [n IN nodes | n {.*, degree: COUNT { (n)--() }}] AS nodes, reachable, edges,
+RETURN [n IN nodes | n.id] AS nodeIds,
+       [n IN nodes | CASE WHEN $slimNodes THEN n {.id, .name, .kind, degree: COUNT { (n)--() }}
+                          ELSE n {.*, degree: COUNT { (n)--() }} END] AS nodes,
+       reachable, edges,
        COLLECT {
          UNWIND $checkEntities AS id
          OPTIONAL MATCH (redirect:EntityRedirect {id: id})

@@ -22,6 +22,7 @@ import type {
   IdsFound,
   RelationshipRow,
   SourceRow,
+  SubgraphReads,
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
@@ -581,18 +582,22 @@ export async function subgraph(
   limit: number,
   types: readonly RelationshipType[] | null,
   check: IdLookups = { entities: [], sources: [] },
+  reads: SubgraphReads = { slimNodes: false, edges: 'whole' },
 ): Promise<SubgraphRow & { checked: IdsFound }> {
   const [row] = await db.run(bindBounds(SUBGRAPH, { depth }), {
     ids: [...new Set(ids)],
     types: types ? [...types] : null,
     limit: int(limit),
     checkEntities: [...check.entities],
+    slimNodes: reads.slimNodes,
+    edgeFields: reads.edges,
   });
-  if (!row) return { nodeIds: [], nodes: [], edges: [], truncated: false, checked: toIdsFound(row) };
+  if (!row) return { nodeIds: [], nodes: [], edges: [], slimNodes: reads.slimNodes, truncated: false, checked: toIdsFound(row) };
   const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
   return {
     nodeIds,
     nodes: (row.nodes as Props[]).map(toEntityRow),
+    slimNodes: reads.slimNodes,
     edges: (row.edges as Props[]).map(toRelationshipRow),
     truncated: Number(row.reachable) > nodeIds.length,
     checked: toIdsFound(row),

@@ -221,10 +221,23 @@ export interface IdsFound {
 
 export interface SubgraphRow {
   nodeIds: string[];
-  /** The nodes, read with them (for the request's entity loader). */
+  /** The nodes, read with them (for the request's entity loader, unless slim). */
   nodes: EntityRow[];
+  /** The nodes were read slim (id, name, kind, degree): they answer only those fields. */
+  slimNodes: boolean;
+  /** The edges, read as much as the selection needs (SubgraphReads). */
   edges: RelationshipRow[];
   truncated: boolean;
+}
+
+/**
+ * How much of a subgraph the selection shows (resolvers/selection.ts, subgraphReads):
+ * whether the nodes' slim properties answer it, and how much of each edge's fact.
+ */
+export interface SubgraphReads {
+  slimNodes: boolean;
+  /** 'bare': id, type, ends and item; 'slim': also the evidence's slim fields; 'whole': all. */
+  edges: 'bare' | 'slim' | 'whole';
 }
 
 export interface PeriodRow {

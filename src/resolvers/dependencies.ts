@@ -25,7 +25,7 @@ import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds, type IdArgument, isEntityId, readCheckingIds } from './args.js';
-import { readsBelow, selectsAnyOf } from './selection.js';
+import { readsBelow, selectsAnyOf, subgraphReads } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -208,17 +208,21 @@ export const dependencyResolvers: Resolvers = {
       return exposedTo(ctx.db, target, maxDepth, filter, first, names);
     },
 
-    subgraph: async (_parent, args, ctx) => {
+    subgraph: async (_parent, args, ctx, info) => {
       const ids = [...new Set(checkCount('ids', args.ids, LIMITS.subgraphIds))];
       const depth = checkInt('depth', args.depth ?? 1, LIMITS.subgraphDepth);
       const limit = checkInt('limit', args.limit ?? 100, LIMITS.subgraphLimit);
       if (args.types && args.types.length === 0) throw badInput('types', 'must name at least 1');
       const types = (args.types as RelationshipType[] | null | undefined) ?? null;
       const starts = ids.map((id): IdArgument => ({ argument: 'ids', value: id, names: {}, what: 'entity' }));
+      const reads = subgraphReads(info);
       const row = await readCheckingIds(ctx, starts, (resolved, check) =>
-        subgraph(ctx.db, [...new Set(resolved.filter((id) => id !== null))], depth, limit, types, check),
+        subgraph(ctx.db, [...new Set(resolved.filter((id) => id !== null))], depth, limit, types, check, reads),
       );
-      for (const node of row.nodes) ctx.loaders.entity.prime(node.id, node);
+      // Slim rows answer only slim fields: they must never reach the entity loader,
+      // which other fields of the request read whole (Loaders.slimEntity).
+      if (row.slimNodes) for (const node of row.nodes) ctx.loaders.slimEntity.set(node.id, node);
+      else for (const node of row.nodes) ctx.loaders.entity.prime(node.id, node);
       return row;
     },
   },
@@ -290,7 +294,7 @@ export const dependencyResolvers: Resolvers = {
     distance: (row) => row.distance,
   },
   Subgraph: {
-    nodes: (row, _args, ctx) => entities(ctx, row.nodeIds),
+    nodes: (row, _args, ctx) => (row.slimNodes ? row.nodes : entities(ctx, row.nodeIds)),
     edges: (row) => row.edges,
     truncated: (row) => row.truncated,
   },
