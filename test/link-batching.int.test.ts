@@ -246,6 +246,22 @@ describe('Link fields in one query', () => {
     expect(trade.seen).toEqual({ 'relationships/list': 1 });
     expect(trade.data.tradeFigures.edges.length).toBeGreaterThan(0);
 
+    // Slim facts and ends (selection.ts, slimBelow), figures and changes included: the
+    // answers of whole ones, and still one query.
+    const SLIM = `id type from { id name kind } to { id name degree } item { id name }
+      figure { value unit unitName metric metricName approximate bound change { value unit basis approximate } }
+      evidence { claim nature condition note period { text start end } sources { id title } }`;
+    const slim = await counted(`{ tradeFigures(place: "country:china", first: 50) { totalCount edges { node { ${SLIM} } } } }`);
+    expect(slim.seen).toEqual({ 'relationships/list': 1 });
+    const figures = slim.data.tradeFigures.edges.map((edge: any) => edge.node);
+    expect(figures.length).toBeGreaterThan(10);
+    expect(figures.some((fact: any) => fact.figure.change !== null)).toBe(true);
+    expect(figures.some((fact: any) => fact.item !== null)).toBe(true);
+    for (const fact of figures) {
+      const one = await query(`query ($id: ID!) { relationship(id: $id) { ${SLIM} } }`, { id: fact.id });
+      expect(one.relationship, fact.id).toEqual(fact);
+    }
+
     // Nothing below the page that names entities or sources: nothing read along, same page.
     const bare = await counted(`{ relationships(filter: { sourceId: "smm-2025-09-16-us-supply-risk" }, first: 30) { edges { node { id } } } }`);
     expect(bare.seen).toEqual({ 'relationships/list': 1 });

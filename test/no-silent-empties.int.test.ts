@@ -306,6 +306,8 @@ describe('Place lists include what is located in the place’s regions', () => {
         limit: neo4j.int(10),
         withEnds: false,
         withSources: false,
+        slimFact: false,
+        slimEntity: false,
         checkEntities: [],
         checkSources: [],
       });

@@ -69,10 +69,22 @@ describe('slimBelow', () => {
     expect(slim('{ suppliers { entity { id description } relationship { id } } }')).toEqual({ entity: false, fact: true });
     expect(slim('{ suppliers { entity { id sources { id } } } }').entity).toBe(false);
     expect(slim('{ suppliers { entity { ... on Company { aliases } } } }').entity).toBe(false);
-    expect(slim('{ suppliers { relationship { figure { value } } } }')).toEqual({ entity: true, fact: false });
     expect(slim('{ relationships { evidence { references { claim } } } }').fact).toBe(false);
     const named = `{ suppliers { ...l } } fragment l on Link { relationship { ...f } } fragment f on Relationship { evidence { references { claim } } }`;
     expect(slim(named).fact).toBe(false);
+  });
+
+  it('reads a fact slim with its figure and the figure’s change, and a page of facts through its edges’ nodes', () => {
+    expect(slim('{ suppliers { relationship { figure { value unit metric approximate bound change { value basis } } } } }')).toEqual({
+      entity: true,
+      fact: true,
+    });
+    expect(slim('{ tradeFigures { totalCount edges { cursor node { id from { id name } item { id } figure { value } } } pageInfo { hasNextPage } } }')).toEqual({
+      entity: true,
+      fact: true,
+    });
+    expect(slim('{ relationships { edges { node { evidence { references { claim } } } } } }')).toEqual({ entity: true, fact: false });
+    expect(slim('{ relationships { edges { node { to { id description } } } } }')).toEqual({ entity: false, fact: true });
   });
 
   it('reads the ends slim when from and to show no more than slim fields, and whole otherwise or with a measurer', () => {

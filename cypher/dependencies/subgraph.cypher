@@ -11,8 +11,9 @@
 //             $limit (integer), $checkEntities (the ids as the request gave them,
 //             looked up in the same round trip so that checking them costs none of its own),
 //             $slimNodes (true: nodes' id, name and kind only), $edgeFields ('bare': the
-//             fact's id and item; 'slim': also its claim, period, nature, condition, note
-//             and cited sources, as entities/links reads slim facts; 'whole': everything)
+//             fact's id and item; 'slim': also its figure, claim, period, nature,
+//             condition, note and cited sources, as entities/links reads slim facts;
+//             'whole': everything)
 // Returns: one row: nodeIds, nodes (their properties with kind and degree, as
 //          entities/by-ids reads them, for the request's entity loader; only id, name,
 //          kind and degree with $slimNodes), reachable, edges (rel properties as
@@ -40,6 +41,8 @@ CALL (nodes) {
   RETURN collect(CASE $edgeFields
            WHEN 'bare' THEN r {.id, .item, type: type(r), from: a.id, to: b.id}
            WHEN 'slim' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                                .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
+                                .changeValue, .changeUnit, .changeBasis, .changeApproximate,
                                 type: type(r), from: a.id, to: b.id}
            ELSE r {.*, type: type(r), from: a.id, to: b.id}
          END) AS edges

@@ -32,9 +32,9 @@
 // further round trip: a request with `withSources` returns each fact's sources (those it
 // cites and those its references cite) and the other end's, one with `withItem` the
 // entity its item names. A request with `slimEntity` reads only the other end's id, name,
-// kind and degree, one with `slimFact` only the fact's id, item, claim, period, nature,
-// condition, note and sources (and then neither the references' sources nor the other
-// end's): what a selection that shows no more needs, at a fraction of the decoding.
+// kind and degree, one with `slimFact` only the fact's id, item, figure, claim, period,
+// nature, condition, note and sources (and then neither the references' sources nor the
+// other end's): what a selection that shows no more needs, at a fraction of the decoding.
 // Entities looked up by id ($lookups, a merged id finding its survivor through its
 // redirect, as entities/by-ids does) come in the same round trip, with the sources they
 // cite when $lookupSources: an entity lookup and the link fields its selection shows are
@@ -121,7 +121,9 @@ WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 WITH ask, q, position, r, o,
      CASE WHEN q.slimEntity THEN o {.id, .name, .kind, degree: COUNT { (o)--() }}
           ELSE o {.*, degree: COUNT { (o)--() }} END AS entity,
-     CASE WHEN q.slimFact THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds}
+     CASE WHEN q.slimFact THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                             .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
+                             .changeValue, .changeUnit, .changeBasis, .changeApproximate}
           ELSE r {.*} END AS fact,
      CASE WHEN q.withItem THEN r.item END AS itemId
 WITH ask, position, o, entity, itemId,

@@ -342,6 +342,10 @@ export interface RelationshipListArgs {
   withEnds?: boolean;
   /** Read along the sources the page's facts cite. */
   withSources?: boolean;
+  /** Read the facts slim (selection.ts, slimBelow): they answer only slim fields. */
+  slimFact?: boolean;
+  /** Read the ends slim: they answer only slim fields, and must not reach the entity loader. */
+  slimEntity?: boolean;
   /** Ids the request's arguments name, looked up with the page (see IdLookups). */
   check?: IdLookups;
 }
@@ -349,6 +353,8 @@ export interface RelationshipListArgs {
 /** A page of facts with what was read along for the request's loaders. */
 export interface RelationshipPage extends PageRow<RelationshipRow> {
   ends: EntityRow[];
+  /** The ends were read slim (id, name, kind, degree). */
+  slimEnds: boolean;
   sources: SourceRow[];
   /** What `check` found. */
   checked: IdsFound;
@@ -387,6 +393,8 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     limit: int(args.limit),
     withEnds: args.withEnds ?? false,
     withSources: args.withSources ?? false,
+    slimFact: args.slimFact ?? false,
+    slimEntity: args.slimEntity ?? false,
     checkEntities: [...(args.check?.entities ?? [])],
     checkSources: [...(args.check?.sources ?? [])],
   });
@@ -398,6 +406,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     offset: args.offset,
     hasNextPage: args.offset + items.length < total,
     ends: ((row?.ends as Props[] | null | undefined) ?? []).map(toEntityRow),
+    slimEnds: args.slimEntity ?? false,
     sources: ((row?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
     checked: toIdsFound(row),
   };

@@ -57,8 +57,16 @@ export const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: R
 
 
 /** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */
+/** What a page of facts reads along below it, and how slim (selection.ts, readsBelow). */
+function pageReads(info: Parameters<typeof readsBelow>[0]) {
+  const { ends, sources, slimFact, slimEntity } = readsBelow(info);
+  return { withEnds: ends, withSources: sources, slimFact, slimEntity };
+}
+
 function primeAlong({ loaders }: Context, page: RelationshipPage): PageRow<RelationshipRow> {
-  for (const entity of page.ends) loaders.entity.prime(entity.id, entity);
+  // Slim ends answer only slim fields: never the entity loader (Loaders.slimEntity).
+  if (page.slimEnds) for (const entity of page.ends) loaders.slimEntity.set(entity.id, entity);
+  else for (const entity of page.ends) loaders.entity.prime(entity.id, entity);
   for (const source of page.sources) loaders.source.prime(source.id, source);
   return page;
 }
@@ -122,8 +130,7 @@ export const catalogResolvers: Resolvers = {
           ...period,
           offset: offsetAfter(args.after),
           limit: first,
-          withEnds: readsBelow(info).ends,
-          withSources: readsBelow(info).sources,
+          ...pageReads(info),
           check,
         }),
       );
@@ -150,8 +157,7 @@ export const catalogResolvers: Resolvers = {
           place: place ? { id: place, own, inflow, outflow } : null,
           offset: offsetAfter(args.after),
           limit: first,
-          withEnds: readsBelow(info).ends,
-          withSources: readsBelow(info).sources,
+          ...pageReads(info),
           check,
         }),
       );

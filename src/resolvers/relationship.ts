@@ -10,8 +10,9 @@ import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit
 const entity = (id: string, { loaders }: Context) => loaders.entity.present(id, 'relationship');
 
 /**
- * A fact's end: the whole row when the entity loader holds it, else the slim row its
- * link was read with when the field shows no more than slim fields, else loaded.
+ * An entity a fact names (its from, to or item): the whole row when the entity loader
+ * holds it, else the slim row its link, page or subgraph was read with when the field
+ * shows no more than slim fields, else loaded.
  */
 const end = (id: string, ctx: Context, info: GraphQLResolveInfo): EntityRow | Promise<EntityRow> => {
   if (ctx.loaders.entity.held(id) === undefined && showsOnlySlimEntityFields(info)) {
@@ -33,7 +34,7 @@ export const relationshipResolvers: Resolvers = {
     meaning: (r) => RELATIONSHIP_TYPES[r.type].meaning,
     from: (r, _args, ctx, info) => end(r.from, ctx, info),
     to: (r, _args, ctx, info) => end(r.to, ctx, info),
-    item: (r, _args, ctx) => (r.item ? entity(r.item, ctx) : null),
+    item: (r, _args, ctx, info) => (r.item ? end(r.item, ctx, info) : null),
     figure: (r) => (r.quantity === null ? null : r),
     evidence: (r) => r,
   },

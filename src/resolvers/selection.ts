@@ -65,10 +65,10 @@ export interface ReadsBelow extends Required<LinksAlong> {
 const SLIM_ENTITY_FIELDS = new Set(['__typename', 'id', 'name', 'kind', 'degree']);
 /**
  * The fields of a fact its slim properties answer (see links.cypher): what it joins,
- * its claim, period, nature, condition, note and cited sources. The figure, the
- * references (each document's wording) and the ends' own fields need more.
+ * its figure, claim, period, nature, condition, note and cited sources. The references
+ * (each document's wording, kept in parallel lists) and the ends' own fields need more.
  */
-const SLIM_FACT_FIELDS = new Set(['__typename', 'id', 'type', 'meaning', 'from', 'to', 'item', 'evidence']);
+const SLIM_FACT_FIELDS = new Set(['__typename', 'id', 'type', 'meaning', 'from', 'to', 'item', 'figure', 'evidence']);
 const SLIM_EVIDENCE_FIELDS = new Set(['__typename', 'claim', 'period', 'nature', 'condition', 'sources', 'note']);
 
 /** The fields selected directly in a selection set, through fragments and inline fragments. */
@@ -106,14 +106,16 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
     info.fieldNodes.map((node) => node.selectionSet),
     info.fragments,
   );
-  // A Link selects `entity` and `relationship`; a relationship or figure field, the fact itself.
+  const below = (fields: readonly FieldNode[], name: string) =>
+    fieldsOf(
+      fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
+      info.fragments,
+    );
+  // A Link selects `entity` and `relationship`; a page of facts, `edges` (and their
+  // `node`); a relationship or figure field, the fact itself.
   const isLink = top.some((field) => field.name.value === 'entity' || field.name.value === 'relationship');
-  const factFields = isLink
-    ? fieldsOf(
-        top.filter((field) => field.name.value === 'relationship').map((field) => field.selectionSet),
-        info.fragments,
-      )
-    : top;
+  const isPage = top.some((field) => field.name.value === 'edges');
+  const factFields = isLink ? below(top, 'relationship') : isPage ? below(below(top, 'edges'), 'node') : top;
   const evidenceFields = fieldsOf(
     factFields.filter((field) => field.name.value === 'evidence').map((field) => field.selectionSet),
     info.fragments,
