@@ -26,7 +26,7 @@ export interface Loaders {
   source: RowLoader<SourceRow>;
   relationship: RowLoader<RelationshipRow>;
   /**
-   * The other ends of links read slim (id, name, kind and degree only, see LinksAlong),
+   * The other ends of links read slim (id, name, kind, cited sources and degree only, see LinksAlong),
    * by id: they answer a fact's `from` or `to` whose selection shows no more than those
    * (Relationship resolvers), and never the entity loader.
    */
@@ -67,6 +67,8 @@ export interface LinksAlong {
   slimEntity?: boolean;
   /** Only the facts' slim properties are read. */
   slimFact?: boolean;
+  /** Slim facts bring their figure too (the selection shows it). */
+  slimFigure?: boolean;
 }
 
 /** One link load: a link field's specs and page size, and what its selection reads along. */
@@ -78,7 +80,7 @@ export interface LinkLoad {
 
 /** What makes two link loads the same: the links loader's key, less the entity. */
 export const linksKey = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): string =>
-  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.slimFact ?? false]);
+  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.slimFact ?? false, along.slimFigure ?? false]);
 
 /** The links loader's key of one link load for one entity. */
 const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong, id: string): LinkKey => ({
@@ -91,6 +93,7 @@ const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter
     withItem: along.item ?? false,
     slimEntity: along.slimEntity ?? false,
     slimFact: along.slimFact ?? false,
+    slimFigure: along.slimFigure ?? false,
   },
   id,
 });
@@ -260,7 +263,7 @@ function primeAlong(
   source: DataLoader<string, SourceRow | null>,
   slimEntity: Map<string, EntityRow>,
 ): void {
-  // A slim row (id, name, kind, degree) must not answer a later lookup of the whole
+  // A slim row (id, name, kind, sources, degree) must not answer a later lookup of the whole
   // entity: it goes apart, for the fields that show no more.
   for (const links of answers.links) {
     for (const link of links) {

@@ -160,12 +160,12 @@ describe('Link fields in one query', () => {
 
   it('reads slim facts and ends when the selection shows no more, with the answers of whole ones', async () => {
     // The ends too: from and to show only slim fields, so they resolve from the slim rows.
-    const SLIM_FACT = `id type meaning from { id name kind degree } to { id name } item { id name }
+    const SLIM_FACT = `id type meaning from { id name kind degree sources { id title } } to { id name } item { id name }
       evidence { claim nature condition note period { text start end } sources { id title publisher } }`;
     const { seen, data } = await counted(`{
       entity(id: "company:yimeitai") {
         relationships(first: 50) { ${SLIM_FACT} }
-        ... on Company { customers { entity { id name kind degree } relationship { ${SLIM_FACT} } } }
+        ... on Company { customers { entity { id name kind degree sources { id } } relationship { ${SLIM_FACT} } } }
       }
     }`);
     expect(seen).toEqual({ 'entities/links': 1 });
@@ -175,7 +175,7 @@ describe('Link fields in one query', () => {
       expect(fact, fact.id).toEqual((await query(`query ($id: ID!) { relationship(id: $id) { ${SLIM_FACT} } }`, { id: fact.id })).relationship);
     }
     for (const link of data.entity.customers) {
-      expect(link.entity).toEqual((await query('query ($id: ID!) { entity(id: $id) { id name kind degree } }', { id: link.entity.id })).entity);
+      expect(link.entity).toEqual((await query('query ($id: ID!) { entity(id: $id) { id name kind degree sources { id } } }', { id: link.entity.id })).entity);
     }
   });
 

@@ -307,6 +307,7 @@ describe('Place lists include what is located in the place’s regions', () => {
         withEnds: false,
         withSources: false,
         slimFact: false,
+        slimFigure: false,
         slimEntity: false,
         checkEntities: [],
         checkSources: [],
@@ -330,6 +331,7 @@ describe('Place lists include what is located in the place’s regions', () => {
             withItem: false,
             slimEntity: false,
             slimFact: false,
+            slimFigure: false,
           },
         ],
       });

@@ -59,6 +59,7 @@ describe('slimBelow', () => {
   const slim = (text: string) => slimBelow(infoOf(text));
 
   it('is slim for ids, names, kinds, degrees, claims, periods, natures and cited sources', () => {
+    expect(slim('{ suppliers { entity { id name sources { id title } } relationship { from { id sources { id } } } } }')).toEqual({ entity: true, fact: true });
     expect(slim('{ suppliers { entity { id name kind degree __typename } relationship { id type meaning evidence { claim nature condition note period { text } sources { title } } } } }')).toEqual({ entity: true, fact: true });
     expect(slim('{ relationships { id type evidence { claim sources { id } } } }')).toEqual({ entity: true, fact: true });
     const named = `{ suppliers { ...l } } fragment l on Link { entity { ... on Company { id name } } relationship { ...f } } fragment f on Relationship { id evidence { claim } }`;
@@ -67,7 +68,7 @@ describe('slimBelow', () => {
 
   it('is whole for any other field of the end or the fact, at any depth of fragments', () => {
     expect(slim('{ suppliers { entity { id description } relationship { id } } }')).toEqual({ entity: false, fact: true });
-    expect(slim('{ suppliers { entity { id sources { id } } } }').entity).toBe(false);
+    expect(slim('{ suppliers { entity { id aliases } } }').entity).toBe(false);
     expect(slim('{ suppliers { entity { ... on Company { aliases } } } }').entity).toBe(false);
     expect(slim('{ relationships { evidence { references { claim } } } }').fact).toBe(false);
     const named = `{ suppliers { ...l } } fragment l on Link { relationship { ...f } } fragment f on Relationship { evidence { references { claim } } }`;
@@ -91,7 +92,7 @@ describe('slimBelow', () => {
     expect(slim('{ suppliers { entity { id } relationship { from { id name } to { kind degree } item { id } } } }')).toEqual({ entity: true, fact: true });
     expect(slim('{ relationships { from { id } to { ... on Company { name } } } }')).toEqual({ entity: true, fact: true });
     expect(slim('{ suppliers { entity { id } relationship { from { id description } } } }')).toEqual({ entity: false, fact: true });
-    expect(slim('{ relationships { to { id sources { id } } } }').entity).toBe(false);
+    expect(slim('{ relationships { to { id formerIds } } }').entity).toBe(false);
     expect(slim('{ relationships { to { id relationships { id } } } }').entity).toBe(false);
     expect(slim('{ relationships { figure { measuredBy { id } } } }').entity).toBe(false);
   });

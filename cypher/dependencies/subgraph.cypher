@@ -10,13 +10,13 @@
 // Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
 //             $limit (integer), $checkEntities (the ids as the request gave them,
 //             looked up in the same round trip so that checking them costs none of its own),
-//             $slimNodes (true: nodes' id, name and kind only), $edgeFields ('bare': the
-//             fact's id and item; 'slim': also its figure, claim, period, nature,
-//             condition, note and cited sources, as entities/links reads slim facts;
-//             'whole': everything)
+//             $slimNodes (true: nodes' id, name, kind and cited sources only), $edgeFields ('bare': the
+//             fact's id and item; 'slim': also its claim, period, nature, condition,
+//             note and cited sources, as entities/links reads slim facts; 'figures':
+//             slim with the figure; 'whole': everything)
 // Returns: one row: nodeIds, nodes (their properties with kind and degree, as
 //          entities/by-ids reads them, for the request's entity loader; only id, name,
-//          kind and degree with $slimNodes), reachable, edges (rel properties as
+//          kind, sourceIds and degree with $slimNodes), reachable, edges (rel properties as
 //          $edgeFields says, with type, from and to, by fact id), checkedEntities
 //          (list of {requested, entity}: each of $checkEntities found, through its
 //          redirect, as entities/by-ids reads it)
@@ -41,14 +41,16 @@ CALL (nodes) {
   RETURN collect(CASE $edgeFields
            WHEN 'bare' THEN r {.id, .item, type: type(r), from: a.id, to: b.id}
            WHEN 'slim' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                                .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
-                                .changeValue, .changeUnit, .changeBasis, .changeApproximate,
                                 type: type(r), from: a.id, to: b.id}
+           WHEN 'figures' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                                   .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
+                                   .changeValue, .changeUnit, .changeBasis, .changeApproximate,
+                                   type: type(r), from: a.id, to: b.id}
            ELSE r {.*, type: type(r), from: a.id, to: b.id}
          END) AS edges
 }
 RETURN [n IN nodes | n.id] AS nodeIds,
-       [n IN nodes | CASE WHEN $slimNodes THEN n {.id, .name, .kind, degree: COUNT { (n)--() }}
+       [n IN nodes | CASE WHEN $slimNodes THEN n {.id, .name, .kind, .sourceIds, degree: COUNT { (n)--() }}
                           ELSE n {.*, degree: COUNT { (n)--() }} END] AS nodes,
        reachable, edges,
        COLLECT {

@@ -32,9 +32,11 @@
 // further round trip: a request with `withSources` returns each fact's sources (those it
 // cites and those its references cite) and the other end's, one with `withItem` the
 // entity its item names. A request with `slimEntity` reads only the other end's id, name,
-// kind and degree, one with `slimFact` only the fact's id, item, figure, claim, period,
-// nature, condition, note and sources (and then neither the references' sources nor the
-// other end's): what a selection that shows no more needs, at a fraction of the decoding.
+// kind, cited sources and degree, one with `slimFact` only the fact's id, item, claim,
+// period, nature, condition, note and sources, and its figure with `slimFigure` (and then
+// not the references' sources): what a selection that shows no more needs,
+// at a fraction of the decoding (a property a fact lacks still comes as a null: the
+// figure's ten are left out unless asked for).
 // Entities looked up by id ($lookups, a merged id finding its survivor through its
 // redirect, as entities/by-ids does) come in the same round trip, with the sources they
 // cite when $lookupSources: an entity lookup and the link fields its selection shows are
@@ -42,7 +44,8 @@
 // Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
-//             asking entity), withSources, withItem, slimEntity, slimFact}, $itemQueries (map id → query),
+//             asking entity), withSources, withItem, slimEntity, slimFact, slimFigure},
+//             $itemQueries (map id → query),
 //             $lookups (list of entity ids, usually empty), $lookupSources (bool)
 // Returns: id (the asking entity), request (the index), other (the entity at the other
 //          end), entity (its properties with kind and degree, as entities/by-ids reads
@@ -119,19 +122,20 @@ WITH ask, q, collect({r: r, o: o})[..q.limit] AS kept
 UNWIND range(0, size(kept) - 1) AS position
 WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 WITH ask, q, position, r, o,
-     CASE WHEN q.slimEntity THEN o {.id, .name, .kind, degree: COUNT { (o)--() }}
+     CASE WHEN q.slimEntity THEN o {.id, .name, .kind, .sourceIds, degree: COUNT { (o)--() }}
           ELSE o {.*, degree: COUNT { (o)--() }} END AS entity,
-     CASE WHEN q.slimFact THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                             .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
-                             .changeValue, .changeUnit, .changeBasis, .changeApproximate}
-          ELSE r {.*} END AS fact,
+     CASE WHEN NOT q.slimFact THEN r {.*}
+          WHEN q.slimFigure THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                                    .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
+                                    .changeValue, .changeUnit, .changeBasis, .changeApproximate}
+          ELSE r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds} END AS fact,
      CASE WHEN q.withItem THEN r.item END AS itemId
 WITH ask, position, o, entity, itemId,
      fact {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
      CASE WHEN q.withSources
           THEN r.sourceIds
                + CASE WHEN q.slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END
-               + CASE WHEN q.slimEntity THEN [] ELSE coalesce(o.sourceIds, []) END
+               + coalesce(o.sourceIds, [])
           ELSE [] END AS cites
 ORDER BY ask.id, ask.request, position
 WITH collect({

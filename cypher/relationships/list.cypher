@@ -20,15 +20,16 @@
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
 //             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
 //             $withEnds, $withSources (bool: what the operation reads below the page),
-//             $slimFact, $slimEntity (bool: the page's facts, and the ends read along,
-//             only as slim as entities/links.cypher reads them; then the sources read
-//             along leave out the references' and the ends' own),
+//             $slimFact, $slimFigure, $slimEntity (bool: the page's facts, with or
+//             without their figures, and the ends read along, only as slim as
+//             entities/links.cypher reads them; then the sources read along leave out
+//             the references'),
 //             $checkEntities, $checkSources (the ids the request's arguments name, looked
 //             up in the same round trip so that checking them costs none of its own)
 // Returns: total, page (list of relationship maps with type, from, to), ends (with
 //          $withEnds: the entities the page's facts name as from, to, item or measurer,
-//          with kind and degree as entities/by-ids reads them, or only id, name, kind and
-//          degree with $slimEntity; else null), sources (with
+//          with kind and degree as entities/by-ids reads them, or only id, name, kind,
+//          sources and degree with $slimEntity; else null), sources (with
 //          $withSources: the sources the page's facts, their references and their ends
 //          cite; else null). What comes along spares the API a round trip per level below the page.
 //          checkedEntities (list of {requested, entity}: each of $checkEntities found,
@@ -95,25 +96,27 @@ WITH collect(r) AS matches
 WITH size(matches) AS total, matches[$offset..($offset + $limit)] AS page
 RETURN total,
        [r IN page |
-         CASE WHEN $slimFact
+         CASE WHEN NOT $slimFact THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
+              WHEN $slimFigure
               THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
                       .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
                       .changeValue, .changeUnit, .changeBasis, .changeApproximate,
                       type: type(r), from: startNode(r).id, to: endNode(r).id}
-              ELSE r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS page,
+              ELSE r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
+                      type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS page,
        CASE WHEN $withEnds THEN COLLECT {
          UNWIND page AS r
          UNWIND [startNode(r).id, endNode(r).id, r.item, r.measuredBy] AS endId
          WITH DISTINCT endId WHERE endId IS NOT NULL
          MATCH (e:Entity {id: endId})
-         RETURN CASE WHEN $slimEntity THEN e {.id, .name, .kind, degree: COUNT { (e)--() }}
+         RETURN CASE WHEN $slimEntity THEN e {.id, .name, .kind, .sourceIds, degree: COUNT { (e)--() }}
                      ELSE e {.*, degree: COUNT { (e)--() }} END
        } END AS ends,
        CASE WHEN $withSources THEN COLLECT {
          UNWIND page AS r
          UNWIND r.sourceIds
                 + CASE WHEN $slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END
-                + CASE WHEN $slimEntity THEN [] ELSE coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, []) END AS sourceId
+                + coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, []) AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}

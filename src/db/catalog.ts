@@ -344,6 +344,8 @@ export interface RelationshipListArgs {
   withSources?: boolean;
   /** Read the facts slim (selection.ts, slimBelow): they answer only slim fields. */
   slimFact?: boolean;
+  /** Slim facts bring their figure too. */
+  slimFigure?: boolean;
   /** Read the ends slim: they answer only slim fields, and must not reach the entity loader. */
   slimEntity?: boolean;
   /** Ids the request's arguments name, looked up with the page (see IdLookups). */
@@ -394,6 +396,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     withEnds: args.withEnds ?? false,
     withSources: args.withSources ?? false,
     slimFact: args.slimFact ?? false,
+    slimFigure: args.slimFigure ?? false,
     slimEntity: args.slimEntity ?? false,
     checkEntities: [...(args.check?.entities ?? [])],
     checkSources: [...(args.check?.sources ?? [])],

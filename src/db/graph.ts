@@ -72,10 +72,12 @@ export interface LinkRequest {
   withSources: boolean;
   /** Read the entity each fact's item names with it. */
   withItem: boolean;
-  /** Read only the other ends' id, name, kind and degree (the LinkRows are then `slim`). */
+  /** Read only the other ends' id, name, kind, sources and degree (the LinkRows are then `slim`). */
   slimEntity: boolean;
   /** Read only the facts' slim properties (see links.cypher). */
   slimFact: boolean;
+  /** Slim facts bring their figure's properties too. */
+  slimFigure: boolean;
 }
 
 /** An entity asking for one of the batch's requests (an index into its list). */
@@ -125,6 +127,7 @@ export async function linksOf(
       withItem: request.withItem,
       slimEntity: request.slimEntity,
       slimFact: request.slimFact,
+      slimFigure: request.slimFigure,
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
     lookups: lookup.ids,

@@ -102,7 +102,7 @@ export interface LinkRow {
   entityId: string;
   /** The entity at the other end, read by the same query. */
   entity: EntityRow;
-  /** Whether `entity` holds only id, name, kind and degree (the selection needed no more). */
+  /** Whether `entity` holds only id, name, kind, sources and degree (the selection needed no more). */
   slim: boolean;
   relationship: RelationshipRow;
 }
@@ -223,7 +223,7 @@ export interface SubgraphRow {
   nodeIds: string[];
   /** The nodes, read with them (for the request's entity loader, unless slim). */
   nodes: EntityRow[];
-  /** The nodes were read slim (id, name, kind, degree): they answer only those fields. */
+  /** The nodes were read slim (id, name, kind, sources, degree): they answer only those fields. */
   slimNodes: boolean;
   /** The edges, read as much as the selection needs (SubgraphReads). */
   edges: RelationshipRow[];
@@ -236,8 +236,8 @@ export interface SubgraphRow {
  */
 export interface SubgraphReads {
   slimNodes: boolean;
-  /** 'bare': id, type, ends and item; 'slim': also the evidence's slim fields; 'whole': all. */
-  edges: 'bare' | 'slim' | 'whole';
+  /** 'bare': id, type, ends and item; 'slim': also the evidence's slim fields; 'figures': slim with the figure; 'whole': all. */
+  edges: 'bare' | 'slim' | 'figures' | 'whole';
 }
 
 export interface PeriodRow {

@@ -59,8 +59,8 @@ export const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: R
 /** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */
 /** What a page of facts reads along below it, and how slim (selection.ts, readsBelow). */
 function pageReads(info: Parameters<typeof readsBelow>[0]) {
-  const { ends, sources, slimFact, slimEntity } = readsBelow(info);
-  return { withEnds: ends, withSources: sources, slimFact, slimEntity };
+  const { ends, sources, slimFact, slimFigure, slimEntity } = readsBelow(info);
+  return { withEnds: ends, withSources: sources, slimFact, slimFigure, slimEntity };
 }
 
 function primeAlong({ loaders }: Context, page: RelationshipPage): PageRow<RelationshipRow> {

@@ -61,8 +61,11 @@ export interface ReadsBelow extends Required<LinksAlong> {
   ends: boolean;
 }
 
-/** The fields of an entity that the stored properties id, name and kind and the degree answer. */
-const SLIM_ENTITY_FIELDS = new Set(['__typename', 'id', 'name', 'kind', 'degree']);
+/**
+ * The fields of an entity that its slim properties (id, name, kind, the ids of the
+ * sources it cites) and its degree answer.
+ */
+const SLIM_ENTITY_FIELDS = new Set(['__typename', 'id', 'name', 'kind', 'sources', 'degree']);
 /**
  * The fields of a fact its slim properties answer (see links.cypher): what it joins,
  * its figure, claim, period, nature, condition, note and cited sources. The references
@@ -152,7 +155,7 @@ const slimOnlyByField = new WeakMap<FieldKey, boolean>();
 
 /**
  * Whether a field returning an entity (a fact's `from` or `to`) shows no more than the
- * slim fields (id, name, kind, degree): then a slim row answers it.
+ * slim fields (id, name, kind, sources, degree): then a slim row answers it.
  */
 export function showsOnlySlimEntityFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
   return perField(slimOnlyByField, info, () =>
@@ -181,6 +184,7 @@ export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
       ends: selectsAnyOf(info, END_FIELDS),
       slimEntity: slim.entity,
       slimFact: slim.fact,
+      slimFigure: slim.fact && selectsAnyOf(info, ['figure']),
     };
   });
 }
@@ -196,7 +200,8 @@ const subgraphByField = new WeakMap<FieldKey, SubgraphReads>();
  * it was three times the floor's Node time on 200 nodes and 390 edges). The nodes are
  * slim when neither they nor any edge's `from` or `to` show more than the slim entity
  * fields (the ends then resolve from the slim rows too, see relationship.ts); the edges
- * are bare without their evidence, slim when it shows only slim fields.
+ * are bare without their evidence, slim when it shows only slim fields (with their
+ * figure when the selection shows it).
  */
 export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): SubgraphReads {
   return perField(subgraphByField, info, () => {
@@ -211,10 +216,13 @@ export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
     );
     const edgeFields = below(top, 'edges');
     const slimNodes = within(below(top, 'nodes'), SLIM_ENTITY_FIELDS) && within(below(edgeFields, 'from', 'to'), SLIM_ENTITY_FIELDS);
+    const slim = within(edgeFields, SLIM_FACT_FIELDS) && within(below(edgeFields, 'evidence'), SLIM_EVIDENCE_FIELDS);
     const edges = within(edgeFields, BARE_FACT_FIELDS)
       ? 'bare'
-      : within(edgeFields, SLIM_FACT_FIELDS) && within(below(edgeFields, 'evidence'), SLIM_EVIDENCE_FIELDS)
-        ? 'slim'
+      : slim
+        ? edgeFields.some((field) => field.name.value === 'figure')
+          ? 'figures'
+          : 'slim'
         : 'whole';
     return { slimNodes, edges };
   });
