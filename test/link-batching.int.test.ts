@@ -125,6 +125,18 @@ describe('Link fields in one query', () => {
     });
     expect(skipped.seen).toEqual({ 'entities/by-ids': 1 });
     expect(skipped.data.entity).toEqual({ id: 'company:yimeitai' });
+    // The same document, not skipped: what the look-ahead keeps of a document is worked
+    // out once, but the directives are read from each request's variables.
+    const kept = await counted(`query ($skip: Boolean!) { entity(id: "company:yimeitai") { id relationships @skip(if: $skip) { id } } }`, { skip: false });
+    expect(kept.seen).toEqual({ 'entities/links': 1 });
+    expect(kept.data.entity.relationships.length).toBeGreaterThan(0);
+    const SPREAD = `query ($with: Boolean!) { entity(id: "company:yimeitai") { id ...links @include(if: $with) } }
+      fragment links on Entity { ... on Company { suppliers(first: 2) { entity { id } } } }`;
+    for (const include of [false, true, false]) {
+      const { seen, data } = await counted(SPREAD, { with: include });
+      expect(seen, String(include)).toEqual(include ? { 'entities/links': 1 } : { 'entities/by-ids': 1 });
+      expect(data.entity.suppliers === undefined, String(include)).toBe(!include);
+    }
 
     // Without sources or items below the links, still one query for them.
     const bare = await counted('{ entity(id: "company:yimeitai") { relationships(first: 50) { id evidence { claim } } } }');

@@ -66,6 +66,14 @@ const relationshipsLoad = (args: RelationshipsArgs): { specs: LinkSpec[]; limit:
   limit: checkInt('first', args.first ?? 50, LIMITS.relationshipsFirst),
 });
 
+/** The specs of a LINK_FIELDS field of an entity type, if it is one. */
+const linkSpecsOf = (typeName: string, fieldName: string): readonly LinkSpec[] | undefined =>
+  (LINK_FIELDS as Record<string, Record<string, readonly LinkSpec[]> | undefined>)[typeName]?.[fieldName];
+
+/** Whether a field of an entity type makes a link load (linkLoadOf answers for some arguments). */
+export const isLinkField = (typeName: string, fieldName: string): boolean =>
+  fieldName === 'relationships' || linkSpecsOf(typeName, fieldName) !== undefined;
+
 /**
  * The link load an entity type's field makes for these arguments: `relationships` on
  * every type, and the link fields of LINK_FIELDS (fields with filters that need a lookup
@@ -78,7 +86,7 @@ export function linkLoadOf(
   args: Record<string, unknown>,
 ): { specs: readonly LinkSpec[]; limit: number } | undefined {
   if (fieldName === 'relationships') return relationshipsLoad(args as RelationshipsArgs);
-  const specs = (LINK_FIELDS as Record<string, Record<string, readonly LinkSpec[]> | undefined>)[typeName]?.[fieldName];
+  const specs = linkSpecsOf(typeName, fieldName);
   return specs && { specs, limit: linksFirst(args as { first?: number | null }) };
 }
 
