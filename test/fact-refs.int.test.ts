@@ -15,7 +15,7 @@ import {
 import { toPlain } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
-import { linksOf, relationshipsByIds } from '../src/db/graph.js';
+import { linksOf, relationshipsByIds, SLIM_KEY_PARAMS } from '../src/db/graph.js';
 import { toRelationshipRow } from '../src/db/mappers.js';
 import type { RelationshipRow } from '../src/db/rows.js';
 import { openTestDb } from './support/neo4j.js';
@@ -158,6 +158,7 @@ describe('Fact refs: exact terms', () => {
       ]);
 
       const links = await run('entities/links', {
+        ...SLIM_KEY_PARAMS,
         asks: [odd.item, 'test-fact-refs:item'].map((id) => ({ id, request: neo4j.int(0) })),
         lookups: [],
         lookupSources: false,

@@ -9,6 +9,7 @@ import neo4j from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toPlain } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
+import { SLIM_KEY_PARAMS } from '../src/db/graph.js';
 import { useTestApi } from './support/api.js';
 
 const t = useTestApi();
@@ -315,6 +316,7 @@ describe('Place lists include what is located in the place’s regions', () => {
       // Open-ended, so it holds on 30 June 2026; China's own 2024 figures do not.
       expect(trade!.page.map((r: any) => [r.id, r.from, r.quantity])).toEqual([['test-smelter-output', 'company:test-smelter', 1234]]);
       const links = await run('entities/links', {
+        ...SLIM_KEY_PARAMS,
         asks: [{ id: 'country:china', request: neo4j.int(0) }],
         lookups: [],
         lookupSources: false,

@@ -35,8 +35,9 @@
 // kind, cited sources and degree, one with `slimFact` only the fact's id, item, claim,
 // period, nature, condition, note and sources, and its figure with `slimFigure` (and then
 // not the references' sources): what a selection that shows no more needs,
-// at a fraction of the decoding (a property a fact lacks still comes as a null: the
-// figure's ten are left out unless asked for).
+// at a fraction of the decoding (the figure's ten properties are left out unless asked
+// for). Slim entities and facts come as lists of values in the order of the key lists
+// the data layer passes (src/db/graph.ts), not as maps: no key is sent on every row.
 // Entities looked up by id ($lookups, a merged id finding its survivor through its
 // redirect, as entities/by-ids does) come in the same round trip, with the sources they
 // cite when $lookupSources: an entity lookup and the link fields its selection shows are
@@ -46,11 +47,16 @@
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
 //             asking entity), withSources, withItem, slimEntity, slimFact, slimFigure},
 //             $itemQueries (map id → query),
-//             $lookups (list of entity ids, usually empty), $lookupSources (bool)
+//             $lookups (list of entity ids, usually empty), $lookupSources (bool),
+//             $slimEntityKeys, $slimFactKeys, $slimFigureFactKeys (the properties a slim
+//             entity, fact, or fact with its figure reads, in order)
 // Returns: id (the asking entity), request (the index), other (the entity at the other
 //          end), entity (its properties with kind and degree, as entities/by-ids reads
 //          them: the API keeps them in the request's entity loader, so the ends of the
-//          links cost no second round trip), rel, items (on the first row only: the
+//          links cost no second round trip; with slimEntity, the values of
+//          $slimEntityKeys then the degree), rel (the fact's properties with type, from
+//          and to; with slimFact, the values of its key list then type, from and to),
+//          items (on the first row only: the
 //          entities the items of the links with `withItem` name, each once, properties
 //          with kind and degree; one per link repeated the same few goods: 20 KB of the
 //          90 KB of Yimeitai's three link fields at 20,000 entities), sources (on the
@@ -122,16 +128,15 @@ WITH ask, q, collect({r: r, o: o})[..q.limit] AS kept
 UNWIND range(0, size(kept) - 1) AS position
 WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 WITH ask, q, position, r, o,
-     CASE WHEN q.slimEntity THEN o {.id, .name, .kind, .sourceIds, degree: COUNT { (o)--() }}
+     CASE WHEN q.slimEntity THEN [key IN $slimEntityKeys | o[key]] + COUNT { (o)--() }
           ELSE o {.*, degree: COUNT { (o)--() }} END AS entity,
      CASE WHEN NOT q.slimFact THEN r {.*}
-          WHEN q.slimFigure THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                                    .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
-                                    .changeValue, .changeUnit, .changeBasis, .changeApproximate}
-          ELSE r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds} END AS fact,
+          WHEN q.slimFigure THEN [key IN $slimFigureFactKeys | r[key]]
+          ELSE [key IN $slimFactKeys | r[key]] END AS fact,
      CASE WHEN q.withItem THEN r.item END AS itemId
 WITH ask, position, o, entity, itemId,
-     fact {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
+     CASE WHEN q.slimFact THEN fact + [type(r), startNode(r).id, endNode(r).id]
+          ELSE fact {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END AS rel,
      CASE WHEN q.withSources
           THEN r.sourceIds
                + CASE WHEN q.slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END

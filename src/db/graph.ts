@@ -16,6 +16,26 @@ const ENTITIES_BY_IDS = cypher('entities/by-ids');
 const SOURCES_BY_IDS = cypher('sources/by-ids');
 const ALL_SOURCES = cypher('sources/all');
 const LINKS = cypher('entities/links');
+
+/**
+ * The properties a slim link reads, in the order the links query returns their values
+ * (as lists, not maps: the keys of every row's maps were a fifth of the bytes of a
+ * page of 50 entities' links, and the query took about 12% longer with them). The
+ * entity's list ends with its degree; the fact's with its type, from and to.
+ */
+const SLIM_ENTITY_KEYS = ['id', 'name', 'kind', 'sourceIds'] as const;
+const SLIM_FACT_KEYS = ['id', 'item', 'claim', 'period', 'periodStart', 'periodEnd', 'nature', 'condition', 'note', 'sourceIds'] as const;
+const SLIM_FIGURE_FACT_KEYS = [
+  ...SLIM_FACT_KEYS,
+  ...(['quantity', 'unit', 'metric', 'approximate', 'bound', 'measuredBy', 'changeValue', 'changeUnit', 'changeBasis', 'changeApproximate'] as const),
+];
+
+/** The key lists links.cypher takes (its $slim…Keys parameters). */
+export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
+
+/** A map of `keys` to the values of a slim list, in order. */
+const fromValues = (keys: readonly string[], values: Plain | undefined): Props =>
+  Object.fromEntries(keys.map((key, i) => [key, (values as Plain[])[i] ?? null]));
 const RELATIONSHIPS_BY_IDS = cypher('relationships/by-ids');
 
 type Props = Record<string, Plain>;
@@ -130,6 +150,7 @@ export async function linksOf(
       slimFigure: request.slimFigure,
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
+    ...SLIM_KEY_PARAMS,
     lookups: lookup.ids,
     lookupSources: lookup.withSources,
   });
@@ -137,11 +158,13 @@ export async function linksOf(
   for (const row of rows) {
     // The one row of a lookup whose entity has no links carries no link.
     if (row.id === null) continue;
+    const request = requests[Number(row.request)]!;
+    const factKeys = request.slimFigure ? SLIM_FIGURE_FACT_KEYS : SLIM_FACT_KEYS;
     byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
       entityId: String(row.other),
-      entity: toEntityRow(row.entity as Props),
-      slim: requests[Number(row.request)]!.slimEntity,
-      relationship: toRelationshipRow(row.rel as Props),
+      entity: toEntityRow(request.slimEntity ? fromValues([...SLIM_ENTITY_KEYS, 'degree'], row.entity) : (row.entity as Props)),
+      slim: request.slimEntity,
+      relationship: toRelationshipRow(request.slimFact ? fromValues([...factKeys, 'type', 'from', 'to'], row.rel) : (row.rel as Props)),
     });
   }
   return {
