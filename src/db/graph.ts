@@ -33,9 +33,17 @@ const SLIM_FIGURE_FACT_KEYS = [
 /** The key lists links.cypher takes (its $slim…Keys parameters). */
 export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
 
-/** A map of `keys` to the values of a slim list, in order. */
-const fromValues = (keys: readonly string[], values: Plain | undefined): Props =>
-  Object.fromEntries(keys.map((key, i) => [key, (values as Plain[])[i] ?? null]));
+/** A map of `keys` to the values of a slim list, in order (a plain loop: this runs for every link). */
+function fromValues(keys: readonly string[], values: Plain | undefined): Props {
+  const list = values as Plain[];
+  const props: Props = {};
+  for (let i = 0; i < keys.length; i += 1) props[keys[i]!] = list[i] ?? null;
+  return props;
+}
+
+const SLIM_ENTITY_ROW_KEYS = [...SLIM_ENTITY_KEYS, 'degree'];
+const SLIM_FACT_ROW_KEYS = [...SLIM_FACT_KEYS, 'type', 'from', 'to'];
+const SLIM_FIGURE_FACT_ROW_KEYS = [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'];
 const RELATIONSHIPS_BY_IDS = cypher('relationships/by-ids');
 
 type Props = Record<string, Plain>;
@@ -159,12 +167,12 @@ export async function linksOf(
     // The one row of a lookup whose entity has no links carries no link.
     if (row.id === null) continue;
     const request = requests[Number(row.request)]!;
-    const factKeys = request.slimFigure ? SLIM_FIGURE_FACT_KEYS : SLIM_FACT_KEYS;
+    const factKeys = request.slimFigure ? SLIM_FIGURE_FACT_ROW_KEYS : SLIM_FACT_ROW_KEYS;
     byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
       entityId: String(row.other),
-      entity: toEntityRow(request.slimEntity ? fromValues([...SLIM_ENTITY_KEYS, 'degree'], row.entity) : (row.entity as Props)),
+      entity: toEntityRow(request.slimEntity ? fromValues(SLIM_ENTITY_ROW_KEYS, row.entity) : (row.entity as Props)),
       slim: request.slimEntity,
-      relationship: toRelationshipRow(request.slimFact ? fromValues([...factKeys, 'type', 'from', 'to'], row.rel) : (row.rel as Props)),
+      relationship: toRelationshipRow(request.slimFact ? fromValues(factKeys, row.rel) : (row.rel as Props)),
     });
   }
   return {
