@@ -15,7 +15,8 @@ import {
 import { toPlain } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
-import { linksOf, relationshipsByIds, SLIM_KEY_PARAMS } from '../src/db/graph.js';
+import { linksOf, relationshipsByIds } from '../src/db/graph.js';
+import { SLIM_KEY_PARAMS } from '../src/db/slim.js';
 import { toRelationshipRow } from '../src/db/mappers.js';
 import type { RelationshipRow } from '../src/db/rows.js';
 import { openTestDb } from './support/neo4j.js';

@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toPlain } from '../src/db/convert.js';
 import { cypher } from '../src/db/cypher.js';
-import { SLIM_KEY_PARAMS } from '../src/db/graph.js';
+import { SLIM_KEY_PARAMS } from '../src/db/slim.js';
 import { useTestApi } from './support/api.js';
 
 const t = useTestApi();
@@ -289,6 +289,7 @@ describe('Place lists include what is located in the place’s regions', () => {
       const run = async (name: string, params: Record<string, unknown>) =>
         (await tx.run(cypher(name).text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, any>);
       const [trade] = await run('relationships/list', {
+        ...SLIM_KEY_PARAMS,
         types: ['PRODUCES', 'HAS_CAPACITY'],
         entity: null,
         entityItemQuery: null,

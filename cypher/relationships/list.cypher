@@ -22,14 +22,16 @@
 //             $withEnds, $withSources (bool: what the operation reads below the page),
 //             $slimFact, $slimFigure, $slimEntity (bool: the page's facts, with or
 //             without their figures, and the ends read along, only as slim as
-//             entities/links.cypher reads them; then the sources read along leave out
-//             the references'),
+//             entities/links.cypher reads them, as lists of the values of
+//             $slimFactKeys, $slimFigureFactKeys and $slimEntityKeys (src/db/slim.ts);
+//             then the sources read along leave out the references'),
 //             $checkEntities, $checkSources (the ids the request's arguments name, looked
 //             up in the same round trip so that checking them costs none of its own)
-// Returns: total, page (list of relationship maps with type, from, to), ends (with
+// Returns: total, page (list of relationship maps with type, from, to; with $slimFact,
+//          lists of their key list's values, then type, from and to), ends (with
 //          $withEnds: the entities the page's facts name as from, to, item or measurer,
-//          with kind and degree as entities/by-ids reads them, or only id, name, kind,
-//          sources and degree with $slimEntity; else null), sources (with
+//          with kind and degree as entities/by-ids reads them, or with $slimEntity the
+//          values of $slimEntityKeys then the degree; else null), sources (with
 //          $withSources: the sources the page's facts, their references and their ends
 //          cite; else null). What comes along spares the API a round trip per level below the page.
 //          checkedEntities (list of {requested, entity}: each of $checkEntities found,
@@ -97,19 +99,14 @@ WITH size(matches) AS total, matches[$offset..($offset + $limit)] AS page
 RETURN total,
        [r IN page |
          CASE WHEN NOT $slimFact THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
-              WHEN $slimFigure
-              THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                      .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
-                      .changeValue, .changeUnit, .changeBasis, .changeApproximate,
-                      type: type(r), from: startNode(r).id, to: endNode(r).id}
-              ELSE r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                      type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS page,
+              WHEN $slimFigure THEN [key IN $slimFigureFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id]
+              ELSE [key IN $slimFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END] AS page,
        CASE WHEN $withEnds THEN COLLECT {
          UNWIND page AS r
          UNWIND [startNode(r).id, endNode(r).id, r.item, r.measuredBy] AS endId
          WITH DISTINCT endId WHERE endId IS NOT NULL
          MATCH (e:Entity {id: endId})
-         RETURN CASE WHEN $slimEntity THEN e {.id, .name, .kind, .sourceIds, degree: COUNT { (e)--() }}
+         RETURN CASE WHEN $slimEntity THEN [key IN $slimEntityKeys | e[key]] + COUNT { (e)--() }
                      ELSE e {.*, degree: COUNT { (e)--() }} END
        } END AS ends,
        CASE WHEN $withSources THEN COLLECT {

@@ -17,6 +17,7 @@ import {
 import type { EntityRow, IdLookups, IdsFound, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
+import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 
 const SEARCH = cypher('entities/search');
@@ -398,17 +399,20 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     slimFact: args.slimFact ?? false,
     slimFigure: args.slimFigure ?? false,
     slimEntity: args.slimEntity ?? false,
+    ...SLIM_KEY_PARAMS,
     checkEntities: [...(args.check?.entities ?? [])],
     checkSources: [...(args.check?.sources ?? [])],
   });
   const total = Number(row?.total ?? 0);
-  const items = ((row?.page as Props[] | undefined) ?? []).map(toRelationshipRow);
+  const items = ((row?.page as Plain[] | undefined) ?? []).map((fact) =>
+    toRelationshipRow(args.slimFact ? slimFactProps(fact, args.slimFigure ?? false) : (fact as Props)),
+  );
   return {
     totalCount: total,
     items,
     offset: args.offset,
     hasNextPage: args.offset + items.length < total,
-    ends: ((row?.ends as Props[] | null | undefined) ?? []).map(toEntityRow),
+    ends: ((row?.ends as Plain[] | null | undefined) ?? []).map((end) => toEntityRow(args.slimEntity ? slimEntityProps(end) : (end as Props))),
     slimEnds: args.slimEntity ?? false,
     sources: ((row?.sources as Props[] | null | undefined) ?? []).map(toSourceRow),
     checked: toIdsFound(row),

@@ -11,39 +11,13 @@ import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import type { EntityRow, LinkRow, RelationshipRow, SourceRow } from './rows.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 import type { Plain } from './convert.js';
+import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
 
 const ENTITIES_BY_IDS = cypher('entities/by-ids');
 const SOURCES_BY_IDS = cypher('sources/by-ids');
 const ALL_SOURCES = cypher('sources/all');
 const LINKS = cypher('entities/links');
 
-/**
- * The properties a slim link reads, in the order the links query returns their values
- * (as lists, not maps: the keys of every row's maps were a fifth of the bytes of a
- * page of 50 entities' links, and the query took about 12% longer with them). The
- * entity's list ends with its degree; the fact's with its type, from and to.
- */
-const SLIM_ENTITY_KEYS = ['id', 'name', 'kind', 'sourceIds'] as const;
-const SLIM_FACT_KEYS = ['id', 'item', 'claim', 'period', 'periodStart', 'periodEnd', 'nature', 'condition', 'note', 'sourceIds'] as const;
-const SLIM_FIGURE_FACT_KEYS = [
-  ...SLIM_FACT_KEYS,
-  ...(['quantity', 'unit', 'metric', 'approximate', 'bound', 'measuredBy', 'changeValue', 'changeUnit', 'changeBasis', 'changeApproximate'] as const),
-];
-
-/** The key lists links.cypher takes (its $slim…Keys parameters). */
-export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
-
-/** A map of `keys` to the values of a slim list, in order (a plain loop: this runs for every link). */
-function fromValues(keys: readonly string[], values: Plain | undefined): Props {
-  const list = values as Plain[];
-  const props: Props = {};
-  for (let i = 0; i < keys.length; i += 1) props[keys[i]!] = list[i] ?? null;
-  return props;
-}
-
-const SLIM_ENTITY_ROW_KEYS = [...SLIM_ENTITY_KEYS, 'degree'];
-const SLIM_FACT_ROW_KEYS = [...SLIM_FACT_KEYS, 'type', 'from', 'to'];
-const SLIM_FIGURE_FACT_ROW_KEYS = [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'];
 const RELATIONSHIPS_BY_IDS = cypher('relationships/by-ids');
 
 type Props = Record<string, Plain>;
@@ -167,12 +141,11 @@ export async function linksOf(
     // The one row of a lookup whose entity has no links carries no link.
     if (row.id === null) continue;
     const request = requests[Number(row.request)]!;
-    const factKeys = request.slimFigure ? SLIM_FIGURE_FACT_ROW_KEYS : SLIM_FACT_ROW_KEYS;
     byAsk.get(`${Number(row.request)}:${String(row.id)}`)?.push({
       entityId: String(row.other),
-      entity: toEntityRow(request.slimEntity ? fromValues(SLIM_ENTITY_ROW_KEYS, row.entity) : (row.entity as Props)),
+      entity: toEntityRow(request.slimEntity ? slimEntityProps(row.entity) : (row.entity as Props)),
       slim: request.slimEntity,
-      relationship: toRelationshipRow(request.slimFact ? fromValues(factKeys, row.rel) : (row.rel as Props)),
+      relationship: toRelationshipRow(request.slimFact ? slimFactProps(row.rel, request.slimFigure) : (row.rel as Props)),
     });
   }
   return {

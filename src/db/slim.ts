@@ -1,0 +1,39 @@
+/**
+ * Slim rows as the queries return them: the properties a slim entity or fact reads
+ * (what a selection that shows no more needs, see resolvers/selection.ts), as lists of
+ * values in a fixed key order rather than maps, so no key name is sent on every row
+ * (the keys were a fifth of the bytes of a page of 50 entities' links, and the query
+ * took about 12% longer with them). The queries read the key lists as parameters
+ * (SLIM_KEY_PARAMS: entities/links, relationships/list), so the order lives here only.
+ */
+import type { Plain } from './convert.js';
+
+type Props = Record<string, Plain>;
+
+const SLIM_ENTITY_KEYS = ['id', 'name', 'kind', 'sourceIds'] as const;
+const SLIM_FACT_KEYS = ['id', 'item', 'claim', 'period', 'periodStart', 'periodEnd', 'nature', 'condition', 'note', 'sourceIds'] as const;
+const FIGURE_KEYS = ['quantity', 'unit', 'metric', 'approximate', 'bound', 'measuredBy', 'changeValue', 'changeUnit', 'changeBasis', 'changeApproximate'] as const;
+const SLIM_FIGURE_FACT_KEYS = [...SLIM_FACT_KEYS, ...FIGURE_KEYS];
+
+/** The key lists the queries take (their $slimEntityKeys, $slimFactKeys, $slimFigureFactKeys). */
+export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
+
+// What the queries append: an entity's degree; a fact's type, from and to.
+const ENTITY_ROW_KEYS = [...SLIM_ENTITY_KEYS, 'degree'];
+const FACT_ROW_KEYS = [...SLIM_FACT_KEYS, 'type', 'from', 'to'];
+const FIGURE_FACT_ROW_KEYS = [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'];
+
+/** A map of `keys` to the values of a slim list, in order (a plain loop: this runs for every row). */
+function fromValues(keys: readonly string[], values: Plain | undefined): Props {
+  const list = values as Plain[];
+  const props: Props = {};
+  for (let i = 0; i < keys.length; i += 1) props[keys[i]!] = list[i] ?? null;
+  return props;
+}
+
+/** A slim entity's properties from its list (the values of SLIM_ENTITY_KEYS, then its degree). */
+export const slimEntityProps = (values: Plain | undefined): Props => fromValues(ENTITY_ROW_KEYS, values);
+
+/** A slim fact's properties from its list (its key list's values, then type, from and to). */
+export const slimFactProps = (values: Plain | undefined, withFigure: boolean): Props =>
+  fromValues(withFigure ? FIGURE_FACT_ROW_KEYS : FACT_ROW_KEYS, values);
