@@ -152,6 +152,30 @@ describe('API: paged lists', () => {
     expect(byId['china-magnesium-ingot-exports-2025-12']).toEqual({ value: 21500, unit: 't', change: { value: -3.13, basis: 'MOM' } });
     expect(byId['china-magnesium-exports-2025-12-total']).toEqual({ value: 38700, unit: 't', change: { value: -0.5, basis: 'MOM' } });
   });
+
+  it('pages through a source’s facts and a place’s trade figures in list order, each page the slice of the whole list', async () => {
+    const PAGES = `query ($after: String, $first: Int) {
+      relationships(filter: { sourceId: "smm-2026-01-china-magnesium-exports-2025" }, first: $first, after: $after) {
+        totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+      }
+      tradeFigures(place: "country:china", first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage } }
+    }`;
+    const ids = (page: any) => page.edges.map((e: any) => e.node.id);
+    const whole = await query(PAGES, { first: 100 });
+    expect(whole.relationships.totalCount).toBeGreaterThan(12);
+    expect(whole.tradeFigures.totalCount).toBeGreaterThan(12);
+    const first = await query(PAGES, { first: 5 });
+    const second = await query(PAGES, { first: 5, after: first.relationships.pageInfo.endCursor });
+    for (const list of ['relationships', 'tradeFigures'] as const) {
+      expect(first[list].totalCount, list).toBe(whole[list].totalCount);
+      expect(ids(first[list]), list).toEqual(ids(whole[list]).slice(0, 5));
+      expect(ids(second[list]), list).toEqual(ids(whole[list]).slice(5, 10));
+      expect(second[list].pageInfo.hasNextPage, list).toBe(true);
+    }
+    const last = await query(PAGES, { first: 100, after: first.relationships.pageInfo.endCursor });
+    expect(ids(last.relationships)).toEqual(ids(whole.relationships).slice(5));
+    expect(last.relationships.pageInfo.hasNextPage).toBe(false);
+  });
 });
 
 describe('API: typed relationship fields with evidence', () => {
