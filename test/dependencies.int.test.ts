@@ -536,6 +536,52 @@ describe('Dependencies: exposure', () => {
   });
 });
 
+describe('Dependencies: what a result reads along', () => {
+  // The slim selection shows no more of the entities and facts than their slim fields;
+  // the whole one adds fields only whole rows answer. The slim answer must be the whole
+  // one cut down to its fields.
+  const SLIM_ENTITY = 'id name kind degree sources { id }';
+  const SLIM_FACT = `id type from { id name } to { id } item { id name } figure { value unit }
+    evidence { claim nature condition note period { text start end } sources { id } }`;
+  const hopsOf = (entity: string, fact: string) => `hops { dependent { ${entity} } provider { ${entity} } relationships { ${fact} } }`;
+  type Json = Record<string, any>;
+  /** The whole answer without what only the whole selection shows. */
+  const cut = (value: any): any => {
+    if (Array.isArray(value)) return value.map(cut);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) if (!['description', 'aliases', 'references'].includes(key)) out[key] = cut(item);
+    return out;
+  };
+
+  it('a walk reads its entities and hop facts slim when the selection shows no more, with the answers of whole ones', async () => {
+    const walk = (entity: string, fact: string) =>
+      `query ($id: ID!) { upstream(id: $id, maxDepth: 3, perTier: 20) { total tiers { tier entities { entity { ${entity} } path { nodes { ${entity} } ${hopsOf(entity, fact)} } } } } }`;
+    const slim = await query(walk(SLIM_ENTITY, SLIM_FACT), { id: BMW });
+    const whole = await query(walk(`${SLIM_ENTITY} description aliases`, `${SLIM_FACT} evidence { references { claim } }`), { id: BMW });
+    expect(slim.upstream.total).toBe(4);
+    expect(JSON.stringify(slim)).toContain('"claim":"');
+    expect(JSON.stringify(whole)).toContain('"description":"');
+    expect(slim).toEqual(cut(whole));
+  });
+
+  it('dependency paths too, and slim rows never answer another field that shows more', async () => {
+    const paths = (entity: string, fact: string) => `dependencyPaths(from: "${BMW}", to: "${PIDGEON}", k: 3) { length nodes { ${entity} } ${hopsOf(entity, fact)} }`;
+    const { slim, whole } = await query(`{
+      slim: ${paths(SLIM_ENTITY, SLIM_FACT)}
+      whole: ${paths(`${SLIM_ENTITY} description aliases`, `${SLIM_FACT} evidence { references { claim } }`)}
+    }`);
+    expect(slim.length).toBeGreaterThan(0);
+    expect(slim).toEqual(cut(whole));
+    const alone = await query(`{ ${paths(SLIM_ENTITY, SLIM_FACT)} }`);
+    expect(alone.dependencyPaths).toEqual(slim);
+    for (const node of whole.flatMap((path: Json) => path.nodes)) {
+      const { entity } = await query('query ($id: ID!) { entity(id: $id) { description aliases } }', { id: node.id });
+      expect({ description: node.description, aliases: node.aliases }, node.id).toEqual(entity);
+    }
+  });
+});
+
 describe('Dependencies: subgraph', () => {
   const SUBGRAPH = `query ($ids: [ID!]!, $depth: Int, $limit: Int, $types: [RelationshipType!]) {
     subgraph(ids: $ids, depth: $depth, limit: $limit, types: $types) { nodes { id } edges { id from { id } to { id } } truncated }

@@ -7,9 +7,16 @@
 //             $providerFirst (relationship types, already restricted to the allowed
 //             kinds), $natures, $asOf, $commodities (entity ids or null),
 //             $withSources, $withItems (bool: what the operation reads below the facts),
+//             $slimEntities (bool: the entities of $withEntities only slim, as the
+//             values of $slimEntityKeys then the degree), $slimEntityKeys,
+//             $slimFact, $slimFigure (bool: the facts only as slim as entities/links
+//             reads them, with or without their figures, as lists of the values of
+//             $slimFactKeys or $slimFigureFactKeys, src/db/slim.ts; then their sources
+//             leave out the references'), $slimFactKeys, $slimFigureFactKeys,
 //             $withEntities (bool: the operation reads the routes' entities, and every
 //             route's hops are asked here, so they come with their facts)
-// Returns: a row per fact: dependent, provider, rel (properties with type, from and to), sources (with
+// Returns: a row per fact: dependent, provider, rel (properties with type, from and to;
+//          slim, the values of the key list then type, from and to), sources (with
 //          $withSources: the sources the fact and its references cite, as in
 //          entities/links; else null), item (with $withItems: the entity the fact's item
 //          names, with kind and degree; else null), entity null; then, with
@@ -29,9 +36,11 @@ WHERE ((startNode(r) = d AND type(r) IN $dependentFirst) OR (startNode(r) = p AN
   AND ($commodities IS NULL OR r.item IN $commodities OR d.id IN $commodities OR p.id IN $commodities)
 WITH DISTINCT pair, r
 RETURN pair.dependent AS dependent, pair.provider AS provider,
-       r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
+       CASE WHEN NOT $slimFact THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
+            WHEN $slimFigure THEN [key IN $slimFigureFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id]
+            ELSE [key IN $slimFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END AS rel,
        CASE WHEN $withSources THEN COLLECT {
-         UNWIND r.sourceIds + coalesce(r.refSourceIds, []) AS sourceId
+         UNWIND r.sourceIds + CASE WHEN $slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}
@@ -47,4 +56,5 @@ UNWIND [pair.dependent, pair.provider] AS id
 WITH DISTINCT id
 MATCH (e:Entity {id: id})
 RETURN null AS dependent, null AS provider, null AS rel, null AS sources, null AS item,
-       e {.*, degree: COUNT { (e)--() }} AS entity
+       CASE WHEN $slimEntities THEN [key IN $slimEntityKeys | e[key]] + COUNT { (e)--() }
+            ELSE e {.*, degree: COUNT { (e)--() }} END AS entity

@@ -26,6 +26,7 @@ import type {
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
+import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
 import { NATURE_ORDER, type Nature, type RelationshipType } from '../../seed/vocabulary.js';
 
 export type Dependence = DependenceRow;
@@ -188,14 +189,22 @@ export async function toPaths(
       withSources: along?.sources ?? false,
       withItems: along?.items ?? false,
       withEntities: entitiesWithFacts,
+      slimFact: along?.slimFact ?? false,
+      slimFigure: along?.slimFigure ?? false,
+      slimEntities: loaders.slimEntityRead !== undefined,
+      ...SLIM_KEY_PARAMS,
     });
     for (const row of rows) {
       if (row.entity) {
-        const entity = toEntityRow(row.entity as Props);
-        loaders.entityRead!(entity.id, entity);
+        if (loaders.slimEntityRead) loaders.slimEntityRead(toEntityRow(slimEntityProps(row.entity)));
+        else {
+          const entity = toEntityRow(row.entity as Props);
+          loaders.entityRead!(entity.id, entity);
+        }
         continue;
       }
-      facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(row.rel as Props));
+      const rel = along?.slimFact ? slimFactProps(row.rel, along.slimFigure) : (row.rel as Props);
+      facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(rel));
       for (const source of (row.sources as Props[] | null) ?? []) along?.source(toSourceRow(source));
       if (row.item) along?.entity(toEntityRow(row.item as Props));
     }
@@ -222,12 +231,21 @@ export async function toPaths(
 export interface ResultLoaders {
   /** The ids of every entity the result names, before the last query: loaded alongside it. */
   entitiesAhead?(entityIds: readonly string[]): void;
+  /**
+   * With it, the routes' entities read with the hops' facts come slim (id, name, kind,
+   * sources, degree: the selection shows no more of them) and go here, not to entityRead.
+   */
+  slimEntityRead?(row: EntityRow): void;
   /** An entity a result's query read whole, by the id asked (its survivor's for an id merged away). */
   entityRead?(requested: string, row: EntityRow): void;
   /** The facts' sources (when `sources`) and items (when `items`), read with the facts by hop-facts. */
   factsAlong?: {
     sources: boolean;
     items: boolean;
+    /** The facts need no more than their slim properties (selection.ts, hopFactReads). */
+    slimFact: boolean;
+    /** Slim facts bring their figure. */
+    slimFigure: boolean;
     entity(row: EntityRow): void;
     source(row: SourceRow): void;
   };

@@ -25,7 +25,8 @@ import { exposedTo, exposure } from '../db/exposure.js';
 import type { DependencyTierRow, EntityRow, ExposurePathRow } from '../db/rows.js';
 import { badInput } from '../errors.js';
 import { checkIds, type IdArgument, isEntityId, readCheckingIds } from './args.js';
-import { readsBelow, selectsAnyOf, subgraphReads } from './selection.js';
+import { end } from './relationship.js';
+import { entitiesSlimBelow, hopFactReads, readsBelow, selectsAnyOf, subgraphReads } from './selection.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkCount, checkInt, LIMITS } from '../limits.js';
 import type { EntityKind, Nature, RelationshipType } from '../../seed/vocabulary.js';
@@ -41,12 +42,15 @@ async function named(ctx: Context, argument: string, id: string, what: string, k
   return entity!;
 }
 
-/** An entity a result refers to: the query just read it, so it exists. */
-const entity = ({ loaders }: Context, id: string) => loaders.entity.present(id, 'dependency result');
+/**
+ * An entity a result refers to: the query just read it, so it exists. Read slim with
+ * the hops' facts when the field shows no more (see relationship.ts, end).
+ */
+const entity = (ctx: Context, id: string, info: GraphQLResolveInfo) => end(id, ctx, info, 'dependency result');
 
 /** Entities a result refers to, in order: at once when all are held. */
-function entities(ctx: Context, ids: readonly string[]): EntityRow[] | Promise<EntityRow[]> {
-  const rows = ids.map((id) => entity(ctx, id));
+function entities(ctx: Context, ids: readonly string[], info: GraphQLResolveInfo): EntityRow[] | Promise<EntityRow[]> {
+  const rows = ids.map((id) => entity(ctx, id, info));
   return rows.some((row) => row instanceof Promise) ? Promise.all(rows) : (rows as EntityRow[]);
 }
 
@@ -61,8 +65,11 @@ const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
  */
 function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
   const { sources, item } = readsBelow(info);
+  const slim = hopFactReads(info);
+  const slimEntities = entitiesSlimBelow(info, ENTITY_FIELDS);
   return {
     ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
+    ...(slimEntities ? { slimEntityRead: (row: EntityRow) => void loaders.slimEntity.set(row.id, row) } : {}),
     entityRead: (requested, row) => {
       loaders.entity.prime(requested, row);
       loaders.entity.prime(row.id, row);
@@ -70,6 +77,8 @@ function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLo
     factsAlong: {
       sources,
       items: item,
+      slimFact: slim.fact,
+      slimFigure: slim.figure,
       entity: (row) => loaders.entity.prime(row.id, row),
       source: (row) => loaders.source.prime(row.id, row),
     },
@@ -162,7 +171,7 @@ async function exposureTarget(ctx: Context, args: { country?: string | null; pol
 /** The fields an exposure path and an exposed entity share (an exposed entity is a path with its entity). */
 const exposurePathFields = {
   path: (row: ExposurePathRow) => row.path,
-  at: (row: ExposurePathRow, _args: unknown, ctx: Context) => entity(ctx, row.atId),
+  at: (row: ExposurePathRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => entity(ctx, row.atId, info),
   because: (row: ExposurePathRow) => row.because,
   scope: (row: ExposurePathRow) => row.scope,
 };
@@ -228,7 +237,7 @@ export const dependencyResolvers: Resolvers = {
   },
 
   DependencyTiers: {
-    root: (row, _args, ctx) => entity(ctx, row.rootId),
+    root: (row, _args, ctx, info) => entity(ctx, row.rootId, info),
     maxDepth: (row) => row.maxDepth,
     dependence: (row) => row.dependence,
     total: (row) => [...row.tierTotals.values()].reduce((sum, n) => sum + n, 0),
@@ -248,28 +257,28 @@ export const dependencyResolvers: Resolvers = {
     entities: (row) => row.reaches,
   },
   DependencyReach: {
-    entity: (row, _args, ctx) => entity(ctx, row.entityId),
+    entity: (row, _args, ctx, info) => entity(ctx, row.entityId, info),
     tier: (row) => row.tier,
     nature: (row) => pathNature(row.path.hops),
     path: (row) => row.path,
   },
   DependencyPath: {
     length: (row) => row.hops.length,
-    nodes: (row, _args, ctx) => entities(ctx, row.nodeIds),
+    nodes: (row, _args, ctx, info) => entities(ctx, row.nodeIds, info),
     dependence: (row) => row.dependence,
     nature: (row) => pathNature(row.hops),
     hops: (row) => row.hops,
   },
   DependencyHop: {
-    dependent: (row, _args, ctx) => entity(ctx, row.dependentId),
-    provider: (row, _args, ctx) => entity(ctx, row.providerId),
+    dependent: (row, _args, ctx, info) => entity(ctx, row.dependentId, info),
+    provider: (row, _args, ctx, info) => entity(ctx, row.providerId, info),
     dependence: (row) => row.dependence,
     nature: (row) => hopNature(row.relationships),
     relationships: (row) => row.relationships,
   },
   Exposure: {
-    subject: (row, _args, ctx) => entity(ctx, row.subjectId),
-    through: (row, _args, ctx) => entity(ctx, row.throughId),
+    subject: (row, _args, ctx, info) => entity(ctx, row.subjectId, info),
+    through: (row, _args, ctx, info) => entity(ctx, row.throughId, info),
     dependence: (row) => row.dependence,
     // Being the country itself counts, though no fact says so (see Exposure.direct in the SDL).
     exposed: (row) => row.direct.length > 0 || row.paths.length > 0 || (row.target === 'country' && row.subjectId === row.throughId),
@@ -283,18 +292,18 @@ export const dependencyResolvers: Resolvers = {
     unverified: (row) => row.unverified,
   },
   ExposedSet: {
-    through: (row, _args, ctx) => entity(ctx, row.throughId),
+    through: (row, _args, ctx, info) => entity(ctx, row.throughId, info),
     dependence: (row) => row.dependence,
     total: (row) => row.total,
     entities: (row) => row.entities,
   },
   ExposedEntity: {
     ...exposurePathFields,
-    entity: (row, _args, ctx) => entity(ctx, row.entityId),
+    entity: (row, _args, ctx, info) => entity(ctx, row.entityId, info),
     distance: (row) => row.distance,
   },
   Subgraph: {
-    nodes: (row, _args, ctx) => (row.slimNodes ? row.nodes : entities(ctx, row.nodeIds)),
+    nodes: (row, _args, ctx, info) => (row.slimNodes ? row.nodes : entities(ctx, row.nodeIds, info)),
     edges: (row) => row.edges,
     truncated: (row) => row.truncated,
   },

@@ -10,16 +10,22 @@ import { type Metric, METRICS, type Nature, RELATIONSHIP_TYPES, UNITS, type Unit
 const entity = (id: string, { loaders }: Context) => loaders.entity.present(id, 'relationship');
 
 /**
- * An entity a fact names (its from, to or item): the whole row when the entity loader
- * holds it, else the slim row its link, page or subgraph was read with when the field
- * shows no more than slim fields, else loaded.
+ * An entity a fact or a dependency result names (a fact's from, to or item, a walk's
+ * entities, a path's nodes, a hop's ends): the whole row when the entity loader holds
+ * it, else the slim row its link, page, subgraph or hop facts were read with when the
+ * field shows no more than slim fields, else loaded.
  */
-const end = (id: string, ctx: Context, info: GraphQLResolveInfo): EntityRow | Promise<EntityRow> => {
+export const end = (
+  id: string,
+  ctx: Context,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  what = 'relationship',
+): EntityRow | Promise<EntityRow> => {
   if (ctx.loaders.entity.held(id) === undefined && showsOnlySlimEntityFields(info)) {
     const slim = ctx.loaders.slimEntity.get(id);
     if (slim) return slim;
   }
-  return entity(id, ctx);
+  return ctx.loaders.entity.present(id, what);
 };
 
 /** The sources of these ids that exist, in order; at once when the loader holds them all. */

@@ -227,3 +227,70 @@ export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
     return { slimNodes, edges };
   });
 }
+
+const hopFactsByField = new WeakMap<FieldKey, { fact: boolean; figure: boolean }>();
+
+/**
+ * Whether every hop's facts in a walk's, path's or exposure's selection (`relationships`
+ * under any `hops`, at any depth) show no more than their slim fields, so that the one
+ * query reading them (dependencies/hop-facts) reads only those; and whether they show
+ * their figure.
+ */
+export function hopFactReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { fact: boolean; figure: boolean } {
+  return perField(hopFactsByField, info, () => {
+    const hops: FieldNode[] = [];
+    const visited = new Set<string>();
+    const search = (set: SelectionSetNode | undefined): void => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === 'Field') {
+          if (selection.name.value === 'hops') hops.push(selection);
+          else search(selection.selectionSet);
+        } else if (selection.kind === 'InlineFragment') search(selection.selectionSet);
+        else if (!visited.has(selection.name.value)) {
+          visited.add(selection.name.value);
+          search(info.fragments[selection.name.value]?.selectionSet);
+        }
+      }
+    };
+    for (const node of info.fieldNodes) search(node.selectionSet);
+    const below = (fields: readonly FieldNode[], name: string) =>
+      fieldsOf(
+        fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
+        info.fragments,
+      );
+    const facts = below(fieldsOf(hops.map((hop) => hop.selectionSet), info.fragments), 'relationships');
+    const fact = within(facts, SLIM_FACT_FIELDS) && within(below(facts, 'evidence'), SLIM_EVIDENCE_FIELDS);
+    return { fact, figure: fact && facts.some((field) => field.name.value === 'figure') };
+  });
+}
+
+const slimEntitiesByField = new WeakMap<FieldKey, boolean>();
+
+/**
+ * Whether every field named `names` in the selection, at any depth, shows no more than
+ * the slim entity fields (a walk's `entity`, a path's `nodes`, a hop's `dependent` and
+ * `provider`): then the entities a result's query reads along can be read slim. The
+ * same field names are asked of one field only (the names are the caller's constant).
+ */
+export function entitiesSlimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, names: readonly string[]): boolean {
+  return perField(slimEntitiesByField, info, () => {
+    const wanted = new Set(names);
+    const visited = new Set<string>();
+    const slim = (set: SelectionSetNode | undefined): boolean => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === 'Field') {
+          if (wanted.has(selection.name.value)) {
+            if (!within(fieldsOf([selection.selectionSet], info.fragments), SLIM_ENTITY_FIELDS)) return false;
+          } else if (!slim(selection.selectionSet)) return false;
+        } else if (selection.kind === 'InlineFragment') {
+          if (!slim(selection.selectionSet)) return false;
+        } else if (!visited.has(selection.name.value)) {
+          visited.add(selection.name.value);
+          if (!slim(info.fragments[selection.name.value]?.selectionSet)) return false;
+        }
+      }
+      return true;
+    };
+    return info.fieldNodes.every((node) => slim(node.selectionSet));
+  });
+}
