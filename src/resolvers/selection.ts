@@ -94,6 +94,13 @@ function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], fragments: Gr
 
 const within = (fields: readonly FieldNode[], allowed: ReadonlySet<string>) => fields.every((field) => allowed.has(field.name.value));
 
+/** The fields selected directly below those of `fields` named one of `names`. */
+const fieldsBelow = (fields: readonly FieldNode[], names: readonly string[], fragments: GraphQLResolveInfo['fragments']): FieldNode[] =>
+  fieldsOf(
+    fields.filter((field) => names.includes(field.name.value)).map((field) => field.selectionSet),
+    fragments,
+  );
+
 /**
  * Whether a link, relationship or figure field's selection needs no more of its facts
  * and of their other ends than their slim properties: then the links query reads only
@@ -109,27 +116,14 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
     info.fieldNodes.map((node) => node.selectionSet),
     info.fragments,
   );
-  const below = (fields: readonly FieldNode[], name: string) =>
-    fieldsOf(
-      fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
-      info.fragments,
-    );
+  const below = (fields: readonly FieldNode[], name: string) => fieldsBelow(fields, [name], info.fragments);
   // A Link selects `entity` and `relationship`; a page of facts, `edges` (and their
   // `node`); a relationship or figure field, the fact itself.
   const isLink = top.some((field) => field.name.value === 'entity' || field.name.value === 'relationship');
   const isPage = top.some((field) => field.name.value === 'edges');
   const factFields = isLink ? below(top, 'relationship') : isPage ? below(below(top, 'edges'), 'node') : top;
-  const evidenceFields = fieldsOf(
-    factFields.filter((field) => field.name.value === 'evidence').map((field) => field.selectionSet),
-    info.fragments,
-  );
-  const fact = within(factFields, SLIM_FACT_FIELDS) && within(evidenceFields, SLIM_EVIDENCE_FIELDS);
-  const entityFields = fieldsOf(
-    [...top.filter((field) => field.name.value === 'entity'), ...factFields.filter((field) => field.name.value === 'from' || field.name.value === 'to')].map(
-      (field) => field.selectionSet,
-    ),
-    info.fragments,
-  );
+  const fact = within(factFields, SLIM_FACT_FIELDS) && within(below(factFields, 'evidence'), SLIM_EVIDENCE_FIELDS);
+  const entityFields = [...below(top, 'entity'), ...fieldsBelow(factFields, ['from', 'to'], info.fragments)];
   return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact };
 }
 
@@ -205,11 +199,7 @@ const subgraphByField = new WeakMap<FieldKey, SubgraphReads>();
  */
 export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): SubgraphReads {
   return perField(subgraphByField, info, () => {
-    const below = (fields: readonly FieldNode[], ...names: string[]) =>
-      fieldsOf(
-        fields.filter((field) => names.includes(field.name.value)).map((field) => field.selectionSet),
-        info.fragments,
-      );
+    const below = (fields: readonly FieldNode[], ...names: string[]) => fieldsBelow(fields, names, info.fragments);
     const top = fieldsOf(
       info.fieldNodes.map((node) => node.selectionSet),
       info.fragments,
@@ -253,11 +243,7 @@ export function hopFactReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
       }
     };
     for (const node of info.fieldNodes) search(node.selectionSet);
-    const below = (fields: readonly FieldNode[], name: string) =>
-      fieldsOf(
-        fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
-        info.fragments,
-      );
+    const below = (fields: readonly FieldNode[], name: string) => fieldsBelow(fields, [name], info.fragments);
     const facts = below(fieldsOf(hops.map((hop) => hop.selectionSet), info.fragments), 'relationships');
     const fact = within(facts, SLIM_FACT_FIELDS) && within(below(facts, 'evidence'), SLIM_EVIDENCE_FIELDS);
     return { fact, figure: fact && facts.some((field) => field.name.value === 'figure') };
