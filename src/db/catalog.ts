@@ -356,7 +356,7 @@ export interface RelationshipListArgs {
 /** A page of facts with what was read along for the request's loaders. */
 export interface RelationshipPage extends PageRow<RelationshipRow> {
   ends: EntityRow[];
-  /** The ends were read slim (id, name, kind, degree). */
+  /** The ends were read slim (id, name, kind, sources, degree). */
   slimEnds: boolean;
   sources: SourceRow[];
   /** What `check` found. */

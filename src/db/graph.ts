@@ -17,7 +17,6 @@ const ENTITIES_BY_IDS = cypher('entities/by-ids');
 const SOURCES_BY_IDS = cypher('sources/by-ids');
 const ALL_SOURCES = cypher('sources/all');
 const LINKS = cypher('entities/links');
-
 const RELATIONSHIPS_BY_IDS = cypher('relationships/by-ids');
 
 type Props = Record<string, Plain>;

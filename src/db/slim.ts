@@ -4,7 +4,9 @@
  * values in a fixed key order rather than maps, so no key name is sent on every row
  * (the keys were a fifth of the bytes of a page of 50 entities' links, and the query
  * took about 12% longer with them). The queries read the key lists as parameters
- * (SLIM_KEY_PARAMS: entities/links, relationships/list), so the order lives here only.
+ * (SLIM_KEY_PARAMS: entities/links, relationships/list, dependencies/hop-facts), so the
+ * order lives here only. (dependencies/subgraph still reads its slim nodes and edges as
+ * maps of the same properties: not converted, not measured.)
  */
 import type { Plain } from './convert.js';
 

@@ -56,13 +56,13 @@ export const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: R
 };
 
 
-/** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */
 /** What a page of facts reads along below it, and how slim (selection.ts, readsBelow). */
 function pageReads(info: Parameters<typeof readsBelow>[0]) {
   const { ends, sources, slimFact, slimFigure, slimEntity } = readsBelow(info);
   return { withEnds: ends, withSources: sources, slimFact, slimFigure, slimEntity };
 }
 
+/** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */
 function primeAlong({ loaders }: Context, page: RelationshipPage): PageRow<RelationshipRow> {
   // Slim ends answer only slim fields: never the entity loader (Loaders.slimEntity).
   if (page.slimEnds) for (const entity of page.ends) loaders.slimEntity.set(entity.id, entity);
