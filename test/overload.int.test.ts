@@ -34,6 +34,18 @@ async function silentServer(): Promise<{ uri: string; close(): Promise<void> }> 
   };
 }
 
+/**
+ * Waits until no session is in use: a server reads the graph's version as it starts
+ * (then every 30 s, src/ops/graph-version-watch.ts), on the same database, and that
+ * read must not count against what a test measures or fill its one session.
+ */
+async function sessionsIdle(database: Database): Promise<void> {
+  for (let waited = 0; database.sessionStats.inUse > 0; waited += 20) {
+    if (waited > 5000) throw new Error('sessions still in use after 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 let db: Database;
@@ -47,6 +59,7 @@ afterAll(async () => {
 describe('Backpressure: sessions per request and in total', () => {
   it('a request with twelve aliased lookups holds at most its cap of sessions at once', async () => {
     const server = await startTestServer(db, { limits: { requestDeadlineMs: 20_000, maxInFlight: 128, maxSessionsPerRequest: 2 } });
+    await sessionsIdle(db);
     let most = 0;
     const stop = db.onQuery(() => {
       most = Math.max(most, db.sessionStats.inUse);
@@ -71,6 +84,9 @@ describe('Backpressure: sessions per request and in total', () => {
     const tiny = new Database(quietDriver(c.uri), { database: c.database, queryTimeoutMs: 10_000, maxSessions: 1, maxQueuedSessions: 0 });
     const server = await startTestServer(tiny);
     try {
+      // While the start's read of the graph's version holds the one session, every
+      // request would be refused.
+      await sessionsIdle(tiny);
       const responses = await Promise.all(
         Array.from({ length: 6 }, () => server.graphql(aliases(3, 'entity(id: "company:bmw") { name }'))),
       );
