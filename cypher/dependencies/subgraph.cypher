@@ -10,14 +10,15 @@
 // Parameters: $ids (start entity ids, distinct), $types (relationship types or null),
 //             $limit (integer), $checkEntities (the ids as the request gave them,
 //             looked up in the same round trip so that checking them costs none of its own),
-//             $slimNodes (true: nodes' id, name, kind and cited sources only), $edgeFields ('bare': the
-//             fact's id and item; 'slim': also its claim, period, nature, condition,
-//             note and cited sources, as entities/links reads slim facts; 'figures':
-//             slim with the figure; 'whole': everything)
+//             $slimNodes (true: nodes' id, name, kind and cited sources only, the values
+//             of $slimEntityKeys), $slimEntityKeys, $edgeKeys (null: every property of
+//             each edge's fact; else the properties to read, as src/db/slim.ts lists
+//             them for a bare, slim or figure-showing fact)
 // Returns: one row: nodeIds, nodes (their properties with kind and degree, as
-//          entities/by-ids reads them, for the request's entity loader; only id, name,
-//          kind, sourceIds and degree with $slimNodes), reachable, edges (rel properties as
-//          $edgeFields says, with type, from and to, by fact id), checkedEntities
+//          entities/by-ids reads them, for the request's entity loader; with $slimNodes
+//          a list: the values of $slimEntityKeys, then the degree), reachable, edges
+//          (rel properties with type, from and to, by fact id; with $edgeKeys a list:
+//          their values, then type, from and to), checkedEntities
 //          (list of {requested, entity}: each of $checkEntities found, through its
 //          redirect, as entities/by-ids reads it)
 // Bounds: depth 1..3
@@ -38,19 +39,11 @@ CALL (nodes) {
   WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
   WITH r, a, b
   ORDER BY r.id
-  RETURN collect(CASE $edgeFields
-           WHEN 'bare' THEN r {.id, .item, type: type(r), from: a.id, to: b.id}
-           WHEN 'slim' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                                type: type(r), from: a.id, to: b.id}
-           WHEN 'figures' THEN r {.id, .item, .claim, .period, .periodStart, .periodEnd, .nature, .condition, .note, .sourceIds,
-                                   .quantity, .unit, .metric, .approximate, .bound, .measuredBy,
-                                   .changeValue, .changeUnit, .changeBasis, .changeApproximate,
-                                   type: type(r), from: a.id, to: b.id}
-           ELSE r {.*, type: type(r), from: a.id, to: b.id}
-         END) AS edges
+  RETURN collect(CASE WHEN $edgeKeys IS NULL THEN r {.*, type: type(r), from: a.id, to: b.id}
+                      ELSE [key IN $edgeKeys | r[key]] + [type(r), a.id, b.id] END) AS edges
 }
 RETURN [n IN nodes | n.id] AS nodeIds,
-       [n IN nodes | CASE WHEN $slimNodes THEN n {.id, .name, .kind, .sourceIds, degree: COUNT { (n)--() }}
+       [n IN nodes | CASE WHEN $slimNodes THEN [key IN $slimEntityKeys | n[key]] + COUNT { (n)--() }
                           ELSE n {.*, degree: COUNT { (n)--() }} END] AS nodes,
        reachable, edges,
        COLLECT {

@@ -26,7 +26,7 @@ import type {
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
-import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
+import { factKeys, factProps, SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
 import { NATURE_ORDER, type Nature, type RelationshipType } from '../../seed/vocabulary.js';
 
 export type Dependence = DependenceRow;
@@ -608,15 +608,16 @@ export async function subgraph(
     limit: int(limit),
     checkEntities: [...check.entities],
     slimNodes: reads.slimNodes,
-    edgeFields: reads.edges,
+    slimEntityKeys: SLIM_KEY_PARAMS.slimEntityKeys,
+    edgeKeys: reads.edges === 'whole' ? null : factKeys(reads.edges),
   });
   if (!row) return { nodeIds: [], nodes: [], edges: [], slimNodes: reads.slimNodes, truncated: false, checked: toIdsFound(row) };
   const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
   return {
     nodeIds,
-    nodes: (row.nodes as Props[]).map(toEntityRow),
+    nodes: (row.nodes as Plain[]).map((node) => toEntityRow(reads.slimNodes ? slimEntityProps(node) : (node as Props))),
     slimNodes: reads.slimNodes,
-    edges: (row.edges as Props[]).map(toRelationshipRow),
+    edges: (row.edges as Plain[]).map((edge) => toRelationshipRow(reads.edges === 'whole' ? (edge as Props) : factProps(edge, reads.edges))),
     truncated: Number(row.reachable) > nodeIds.length,
     checked: toIdsFound(row),
   };

@@ -3,6 +3,7 @@
  * (codegen mappers), so every field resolver is checked against what the database gives.
  */
 import type { EntityKind, RelationshipType, ScopeDimension } from '../../seed/vocabulary.js';
+import type { FactProjection } from './slim.js';
 
 export interface HealthRow {
   status: 'OK';
@@ -237,7 +238,7 @@ export interface SubgraphRow {
 export interface SubgraphReads {
   slimNodes: boolean;
   /** 'bare': id, type, ends and item; 'slim': also the evidence's slim fields; 'figures': slim with the figure; 'whole': all. */
-  edges: 'bare' | 'slim' | 'figures' | 'whole';
+  edges: FactProjection | 'whole';
 }
 
 export interface PeriodRow {

@@ -4,9 +4,9 @@
  * values in a fixed key order rather than maps, so no key name is sent on every row
  * (the keys were a fifth of the bytes of a page of 50 entities' links, and the query
  * took about 12% longer with them). The queries read the key lists as parameters
- * (SLIM_KEY_PARAMS: entities/links, relationships/list, dependencies/hop-facts), so the
- * order lives here only. (dependencies/subgraph still reads its slim nodes and edges as
- * maps of the same properties: not converted, not measured.)
+ * (SLIM_KEY_PARAMS: entities/links, relationships/list, dependencies/hop-facts; a
+ * subgraph's edges take the one list their projection needs, factKeys), so the order
+ * lives here only.
  */
 import type { Plain } from './convert.js';
 
@@ -16,14 +16,27 @@ const SLIM_ENTITY_KEYS = ['id', 'name', 'kind', 'sourceIds'] as const;
 const SLIM_FACT_KEYS = ['id', 'item', 'claim', 'period', 'periodStart', 'periodEnd', 'nature', 'condition', 'note', 'sourceIds'] as const;
 const FIGURE_KEYS = ['quantity', 'unit', 'metric', 'approximate', 'bound', 'measuredBy', 'changeValue', 'changeUnit', 'changeBasis', 'changeApproximate'] as const;
 const SLIM_FIGURE_FACT_KEYS = [...SLIM_FACT_KEYS, ...FIGURE_KEYS];
+/** A fact shown without its evidence: what it joins (its type and ends come appended). */
+const BARE_FACT_KEYS = ['id', 'item'] as const;
+
+/** How much of a fact a slim read brings: bare, slim, or slim with its figure. */
+export type FactProjection = 'bare' | 'slim' | 'figures';
+
+const FACT_KEYS: Record<FactProjection, readonly string[]> = { bare: BARE_FACT_KEYS, slim: SLIM_FACT_KEYS, figures: SLIM_FIGURE_FACT_KEYS };
+
+/** The properties a fact read with `projection` brings, in order (a query's key list parameter). */
+export const factKeys = (projection: FactProjection): readonly string[] => FACT_KEYS[projection];
 
 /** The key lists the queries take (their $slimEntityKeys, $slimFactKeys, $slimFigureFactKeys). */
 export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
 
 // What the queries append: an entity's degree; a fact's type, from and to.
 const ENTITY_ROW_KEYS = [...SLIM_ENTITY_KEYS, 'degree'];
-const FACT_ROW_KEYS = [...SLIM_FACT_KEYS, 'type', 'from', 'to'];
-const FIGURE_FACT_ROW_KEYS = [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'];
+const FACT_ROW_KEYS: Record<FactProjection, readonly string[]> = {
+  bare: [...BARE_FACT_KEYS, 'type', 'from', 'to'],
+  slim: [...SLIM_FACT_KEYS, 'type', 'from', 'to'],
+  figures: [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'],
+};
 
 /** A map of `keys` to the values of a slim list, in order (a plain loop: this runs for every row). */
 function fromValues(keys: readonly string[], values: Plain | undefined): Props {
@@ -36,6 +49,8 @@ function fromValues(keys: readonly string[], values: Plain | undefined): Props {
 /** A slim entity's properties from its list (the values of SLIM_ENTITY_KEYS, then its degree). */
 export const slimEntityProps = (values: Plain | undefined): Props => fromValues(ENTITY_ROW_KEYS, values);
 
-/** A slim fact's properties from its list (its key list's values, then type, from and to). */
-export const slimFactProps = (values: Plain | undefined, withFigure: boolean): Props =>
-  fromValues(withFigure ? FIGURE_FACT_ROW_KEYS : FACT_ROW_KEYS, values);
+/** A fact's properties from its list (the values of its projection's keys, then type, from and to). */
+export const factProps = (values: Plain | undefined, projection: FactProjection): Props => fromValues(FACT_ROW_KEYS[projection], values);
+
+/** A slim fact's properties from its list, with or without its figure. */
+export const slimFactProps = (values: Plain | undefined, withFigure: boolean): Props => factProps(values, withFigure ? 'figures' : 'slim');

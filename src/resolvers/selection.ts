@@ -101,6 +101,32 @@ const fieldsBelow = (fields: readonly FieldNode[], names: readonly string[], fra
     fragments,
   );
 
+/** Every field named one of `names` at any depth of the selection (not looking inside them), through fragments. */
+function fieldsNamed(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, names: readonly string[]): FieldNode[] {
+  const found: FieldNode[] = [];
+  const visited = new Set<string>();
+  const search = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === 'Field') {
+        if (names.includes(selection.name.value)) found.push(selection);
+        else search(selection.selectionSet);
+      } else if (selection.kind === 'InlineFragment') search(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        search(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) search(node.selectionSet);
+  return found;
+}
+
+/** Whether facts showing `factFields` need no more than their slim properties, and whether they show their figure. */
+function slimFacts(factFields: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): { fact: boolean; figure: boolean } {
+  const fact = within(factFields, SLIM_FACT_FIELDS) && within(fieldsBelow(factFields, ['evidence'], fragments), SLIM_EVIDENCE_FIELDS);
+  return { fact, figure: fact && factFields.some((field) => field.name.value === 'figure') };
+}
+
 /**
  * Whether a link, relationship or figure field's selection needs no more of its facts
  * and of their other ends than their slim properties: then the links query reads only
@@ -122,12 +148,11 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   const isLink = top.some((field) => field.name.value === 'entity' || field.name.value === 'relationship');
   const isPage = top.some((field) => field.name.value === 'edges');
   const factFields = isLink ? below(top, 'relationship') : isPage ? below(below(top, 'edges'), 'node') : top;
-  const fact = within(factFields, SLIM_FACT_FIELDS) && within(below(factFields, 'evidence'), SLIM_EVIDENCE_FIELDS);
   const entityFields = [...below(top, 'entity'), ...fieldsBelow(factFields, ['from', 'to'], info.fragments)];
-  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact };
+  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact: slimFacts(factFields, info.fragments).fact };
 }
 
-type FieldKey = FieldNode | readonly FieldNode[];
+export type FieldKey = FieldNode | readonly FieldNode[];
 
 /**
  * A per-field answer worked out once per field of a document: a field asked once is
@@ -135,7 +160,7 @@ type FieldKey = FieldNode | readonly FieldNode[];
  * request and which the look-ahead (prefetch.ts) and the field's resolver share; a field
  * merged from several nodes, by graphql-js's list of them.
  */
-function perField<T>(cache: WeakMap<FieldKey, T>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>, work: () => T): T {
+export function perField<T>(cache: WeakMap<FieldKey, T>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>, work: () => T): T {
   const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
   let answer = cache.get(key);
   if (answer === undefined) {
@@ -206,14 +231,8 @@ export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
     );
     const edgeFields = below(top, 'edges');
     const slimNodes = within(below(top, 'nodes'), SLIM_ENTITY_FIELDS) && within(below(edgeFields, 'from', 'to'), SLIM_ENTITY_FIELDS);
-    const slim = within(edgeFields, SLIM_FACT_FIELDS) && within(below(edgeFields, 'evidence'), SLIM_EVIDENCE_FIELDS);
-    const edges = within(edgeFields, BARE_FACT_FIELDS)
-      ? 'bare'
-      : slim
-        ? edgeFields.some((field) => field.name.value === 'figure')
-          ? 'figures'
-          : 'slim'
-        : 'whole';
+    const slim = slimFacts(edgeFields, info.fragments);
+    const edges = within(edgeFields, BARE_FACT_FIELDS) ? 'bare' : slim.figure ? 'figures' : slim.fact ? 'slim' : 'whole';
     return { slimNodes, edges };
   });
 }
@@ -227,27 +246,9 @@ const hopFactsByField = new WeakMap<FieldKey, { fact: boolean; figure: boolean }
  * their figure.
  */
 export function hopFactReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { fact: boolean; figure: boolean } {
-  return perField(hopFactsByField, info, () => {
-    const hops: FieldNode[] = [];
-    const visited = new Set<string>();
-    const search = (set: SelectionSetNode | undefined): void => {
-      for (const selection of set?.selections ?? []) {
-        if (selection.kind === 'Field') {
-          if (selection.name.value === 'hops') hops.push(selection);
-          else search(selection.selectionSet);
-        } else if (selection.kind === 'InlineFragment') search(selection.selectionSet);
-        else if (!visited.has(selection.name.value)) {
-          visited.add(selection.name.value);
-          search(info.fragments[selection.name.value]?.selectionSet);
-        }
-      }
-    };
-    for (const node of info.fieldNodes) search(node.selectionSet);
-    const below = (fields: readonly FieldNode[], name: string) => fieldsBelow(fields, [name], info.fragments);
-    const facts = below(fieldsOf(hops.map((hop) => hop.selectionSet), info.fragments), 'relationships');
-    const fact = within(facts, SLIM_FACT_FIELDS) && within(below(facts, 'evidence'), SLIM_EVIDENCE_FIELDS);
-    return { fact, figure: fact && facts.some((field) => field.name.value === 'figure') };
-  });
+  return perField(hopFactsByField, info, () =>
+    slimFacts(fieldsBelow(fieldsNamed(info, ['hops']), ['relationships'], info.fragments), info.fragments),
+  );
 }
 
 const slimEntitiesByField = new WeakMap<FieldKey, boolean>();
@@ -259,24 +260,7 @@ const slimEntitiesByField = new WeakMap<FieldKey, boolean>();
  * same field names are asked of one field only (the names are the caller's constant).
  */
 export function entitiesSlimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, names: readonly string[]): boolean {
-  return perField(slimEntitiesByField, info, () => {
-    const wanted = new Set(names);
-    const visited = new Set<string>();
-    const slim = (set: SelectionSetNode | undefined): boolean => {
-      for (const selection of set?.selections ?? []) {
-        if (selection.kind === 'Field') {
-          if (wanted.has(selection.name.value)) {
-            if (!within(fieldsOf([selection.selectionSet], info.fragments), SLIM_ENTITY_FIELDS)) return false;
-          } else if (!slim(selection.selectionSet)) return false;
-        } else if (selection.kind === 'InlineFragment') {
-          if (!slim(selection.selectionSet)) return false;
-        } else if (!visited.has(selection.name.value)) {
-          visited.add(selection.name.value);
-          if (!slim(info.fragments[selection.name.value]?.selectionSet)) return false;
-        }
-      }
-      return true;
-    };
-    return info.fieldNodes.every((node) => slim(node.selectionSet));
-  });
+  return perField(slimEntitiesByField, info, () =>
+    fieldsNamed(info, names).every((field) => within(fieldsOf([field.selectionSet], info.fragments), SLIM_ENTITY_FIELDS)),
+  );
 }
