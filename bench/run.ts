@@ -491,7 +491,7 @@ async function main(args: BenchArgs, teardown: Teardown): Promise<void> {
   const scaledHealth = await readHealth(env.writer);
   const scaled: Phase = { health: scaledHealth, ...(await runPhase(client, 'scaled', options, args.only, servers)) };
 
-  const extras = await runScaledExtras(args, { client, db: env.writer, apiUrl: servers.app.url, floorUrl: servers.floor.url, log });
+  const extras = await runScaledExtras(args, { client, db: env.writer, apiUrl: servers.app.url, floorUrl: servers.floor.url, childInit: env.childInit, log });
 
   process.stdout.write(`\n${report(args, seed, scaled, scaledHealth.neo4jVersion, load, memory, storeMiB)}\n${scaledExtrasReport(extras)}`);
   if (args.json) {

@@ -7,6 +7,7 @@
 import type { Database } from '../src/db/database.js';
 import type { BenchArgs } from './args.js';
 import { type LoadResult, loadJson, loadReport, runLoad } from './load/load.js';
+import type { ChildInit } from './child.js';
 import type { Client } from './measure.js';
 import { type OverheadResult, overheadJson, overheadReport, runOverhead } from './overhead/overhead.js';
 
@@ -22,7 +23,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export async function runScaledExtras(
   args: BenchArgs,
-  settings: { client: Client; db: Database; apiUrl: string; floorUrl: string; log: (line: string) => void },
+  settings: { client: Client; db: Database; apiUrl: string; floorUrl: string; childInit: ChildInit; log: (line: string) => void },
 ): Promise<ScaledExtras> {
   const timeoutMs = args.timeoutSeconds * 1000;
   // A failure here is reported in its section: it must not cost the run its main report.

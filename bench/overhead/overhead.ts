@@ -3,7 +3,7 @@
  * graph, each comparison in interleaved rounds (one request to each side per round,
  * the order alternating) so a shared machine's drift falls on both alike:
  * (a) `{ __typename }`, which touches no resolver and no database, against our app and
- *     against a stock Apollo Server 5 (stock.ts): the median per-round ratio ours/stock
+ *     against a stock Apollo Server 5 (stock.ts, in its own process as the app is): the median per-round ratio ours/stock
  *     is what our middleware, plugins and context cost per request, relative;
  * (b) the minimal `entity(id) { id name kind }` against its raw-Cypher floor: the median
  *     per-round difference in ms is what the API adds to one database lookup.
@@ -13,7 +13,7 @@ import { Client, measurePaired, percentile, warmUp } from '../measure.js';
 import type { Operation } from '../operations.js';
 import { ms, ratio, table } from '../report.js';
 import { entityOperation } from '../load/operations.js';
-import { startStockServer } from './stock.js';
+import { ChildServer, type ChildInit } from '../child.js';
 
 /** Targets the report compares against. */
 export const TYPENAME_RATIO_TARGET = 1.05;
@@ -41,9 +41,11 @@ export async function runOverhead(settings: {
   timeoutMs: number;
   rounds: number;
   log: (line: string) => void;
+  /** What a bench child is sent on start (the stock server ignores the database). */
+  childInit: ChildInit;
 }): Promise<OverheadResult> {
   const { client, rounds, log } = settings;
-  const stock = await startStockServer();
+  const stock = await ChildServer.start('stock Apollo', new URL('./stock-process.ts', import.meta.url), settings.childInit);
   // The stock server has no database: nothing to count.
   const stockClient = new Client(stock.url, { takeCounts: async () => ({ queries: 0, queryMs: 0 }) }, settings.timeoutMs);
   let typename: OverheadResult['typename'];
@@ -64,7 +66,7 @@ export async function runOverhead(settings: {
     }
     typename = { oursP50: percentile(ours, 50), stockP50: percentile(theirs, 50), ratios: ours.map((o, i) => o / theirs[i]!) };
   } finally {
-    await stock.close();
+    await stock.stop();
   }
   log(`  [overhead] { __typename }: ours p50 ${ms(typename.oursP50)} ms, stock ${ms(typename.stockP50)} ms, ours/stock median ${ratio(percentile(typename.ratios, 50), 1)}`);
 

@@ -1,8 +1,9 @@
 /**
  * A stock Apollo Server 5, the baseline of the per-request overhead: the same
- * @apollo/server, @as-integrations/express5 and express.json as the app, a trivial
- * schema, no plugins, no context, on /graphql at 127.0.0.1 (a free port), in the bench
- * process beside the app.
+ * @apollo/server, Express and express.json as the app, with the stock Express
+ * integration (@as-integrations/express5), a trivial schema, no plugins, no context, on
+ * /graphql at 127.0.0.1 (a free port), run by the bench in a process of its own
+ * (stock-process.ts) beside the app's.
  */
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
