@@ -5,7 +5,6 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -16,6 +15,7 @@ import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
 import { compiledExecution } from './http/compiled-execution.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
+import { graphqlRoute } from './http/graphql-route.js';
 import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
 import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
@@ -135,21 +135,15 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     inFlightLimit(config.limits.maxInFlight),
     requestDeadline(db, config.limits),
     express.json({ limit: MAX_REQUEST_BYTES }),
-    // Express 5 leaves req.body unset when no parser ran (a GET, or a body that is not
-    // JSON); the integration then answers 500 in plain text. Apollo itself answers
-    // those requests properly (CSRF or bad request) when it sees an empty body.
-    (req: Request, res: Response, next: NextFunction) => {
-      if (!('body' in req) || req.body === undefined) req.body = undefined;
-      // Answers are per request and may be personal: no cache keeps them.
+    // Answers are per request and may be personal: no cache keeps them.
+    (_req: Request, res: Response, next: NextFunction) => {
       res.setHeader('cache-control', 'no-store');
       next();
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const auth = await authenticator.authenticate(req.headers);
-        requireToken(auth, config.auth);
-        return createContext((res.locals as GuardedLocals).db, { auth, idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) });
-      },
+    graphqlRoute(apollo, async ({ req, res }) => {
+      const auth = await authenticator.authenticate(req.headers);
+      requireToken(auth, config.auth);
+      return createContext((res.locals as GuardedLocals).db, { auth, idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) });
     }),
   );
   mountWeb(app);
