@@ -3,8 +3,9 @@
  * graph, each comparison in interleaved rounds (one request to each side per round,
  * the order alternating) so a shared machine's drift falls on both alike:
  * (a) `{ __typename }`, which touches no resolver and no database, against our app and
- *     against a stock Apollo Server 5 (stock.ts, in its own process as the app is): the median per-round ratio ours/stock
- *     is what our middleware, plugins and context cost per request, relative;
+ *     against a stock Apollo Server 5 (stock.ts, in a process of its own as the app's):
+ *     the median per-round ratio ours/stock is what our middleware, plugins and context
+ *     cost per request, relative;
  * (b) the minimal `entity(id) { id name kind }` against its raw-Cypher floor: the median
  *     per-round difference in ms is what the API adds to one database lookup.
  */
