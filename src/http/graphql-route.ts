@@ -37,6 +37,9 @@ export function graphqlRoute<TContext extends BaseContext>(
       },
       context: () => context({ req, res }),
     });
+    // The deadline guard (http/guards.ts) may have answered while this ran: what GraphQL
+    // made of the request then goes nowhere.
+    if (res.headersSent) return;
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
