@@ -175,8 +175,7 @@ describe('Fact refs: exact terms', () => {
             withSources: false,
             withItem: false,
             slimEntity: false,
-            slimFact: false,
-            slimFigure: false,
+            factKeys: null,
           },
         ],
       });

@@ -9,10 +9,9 @@
 //             $withSources, $withItems (bool: what the operation reads below the facts),
 //             $slimEntities (bool: the entities of $withEntities only slim, as the
 //             values of $slimEntityKeys then the degree), $slimEntityKeys,
-//             $slimFact, $slimFigure (bool: the facts only as slim as entities/links
-//             reads them, with or without their figures, as lists of the values of
-//             $slimFactKeys or $slimFigureFactKeys, src/db/slim.ts; then their sources
-//             leave out the references'), $slimFactKeys, $slimFigureFactKeys,
+//             $factKeys (null: the facts whole; else only these properties, as
+//             entities/links reads slim facts, as a list of their values,
+//             src/db/slim.ts; then their sources leave out the references'),
 //             $withEntities (bool: the operation reads the routes' entities, and every
 //             route's hops are asked here, so they come with their facts)
 // Returns: a row per fact: dependent, provider, rel (properties with type, from and to;
@@ -36,11 +35,10 @@ WHERE ((startNode(r) = d AND type(r) IN $dependentFirst) OR (startNode(r) = p AN
   AND ($commodities IS NULL OR r.item IN $commodities OR d.id IN $commodities OR p.id IN $commodities)
 WITH DISTINCT pair, r
 RETURN pair.dependent AS dependent, pair.provider AS provider,
-       CASE WHEN NOT $slimFact THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
-            WHEN $slimFigure THEN [key IN $slimFigureFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id]
-            ELSE [key IN $slimFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END AS rel,
+       CASE WHEN $factKeys IS NULL THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
+            ELSE [key IN $factKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END AS rel,
        CASE WHEN $withSources THEN COLLECT {
-         UNWIND r.sourceIds + CASE WHEN $slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END AS sourceId
+         UNWIND r.sourceIds + CASE WHEN $factKeys IS NULL THEN coalesce(r.refSourceIds, []) ELSE [] END AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})
          RETURN s {.*}

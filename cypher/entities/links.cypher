@@ -32,9 +32,9 @@
 // further round trip: a request with `withSources` returns each fact's sources (those it
 // cites and those its references cite) and the other end's, one with `withItem` the
 // entity its item names. A request with `slimEntity` reads only the other end's id, name,
-// kind, cited sources and degree, one with `slimFact` only the fact's id, item, claim,
-// period, nature, condition, note and sources, and its figure with `slimFigure` (and then
-// not the references' sources): what a selection that shows no more needs,
+// kind, cited sources and degree, one with `factKeys` only those properties of the fact
+// (its id, item, claim, period, nature, condition, note and sources, and its figure when
+// shown; and then not the references' sources): what a selection that shows no more needs,
 // at a fraction of the decoding (the figure's ten properties are left out unless asked
 // for). Slim entities and facts come as lists of values in the order of the key lists
 // the data layer passes (src/db/graph.ts), not as maps: no key is sent on every row.
@@ -45,17 +45,17 @@
 // Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
-//             asking entity), withSources, withItem, slimEntity, slimFact, slimFigure},
+//             asking entity), withSources, withItem, slimEntity, factKeys (null: the
+//             facts whole)},
 //             $itemQueries (map id → query),
 //             $lookups (list of entity ids, usually empty), $lookupSources (bool),
-//             $slimEntityKeys, $slimFactKeys, $slimFigureFactKeys (the properties a slim
-//             entity, fact, or fact with its figure reads, in order)
+//             $slimEntityKeys (the properties a slim entity reads, in order)
 // Returns: id (the asking entity), request (the index), other (the entity at the other
 //          end), entity (its properties with kind and degree, as entities/by-ids reads
 //          them: the API keeps them in the request's entity loader, so the ends of the
 //          links cost no second round trip; with slimEntity, the values of
 //          $slimEntityKeys then the degree), rel (the fact's properties with type, from
-//          and to; with slimFact, the values of its key list then type, from and to),
+//          and to; with factKeys, those properties' values then type, from and to),
 //          items (on the first row only: the
 //          entities the items of the links with `withItem` name, each once, properties
 //          with kind and degree; one per link repeated the same few goods: 20 KB of the
@@ -130,16 +130,14 @@ WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 WITH ask, q, position, r, o,
      CASE WHEN q.slimEntity THEN [key IN $slimEntityKeys | o[key]] + COUNT { (o)--() }
           ELSE o {.*, degree: COUNT { (o)--() }} END AS entity,
-     CASE WHEN NOT q.slimFact THEN r {.*}
-          WHEN q.slimFigure THEN [key IN $slimFigureFactKeys | r[key]]
-          ELSE [key IN $slimFactKeys | r[key]] END AS fact,
+     CASE WHEN q.factKeys IS NULL THEN r {.*} ELSE [key IN q.factKeys | r[key]] END AS fact,
      CASE WHEN q.withItem THEN r.item END AS itemId
 WITH ask, position, o, entity, itemId,
-     CASE WHEN q.slimFact THEN fact + [type(r), startNode(r).id, endNode(r).id]
-          ELSE fact {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END AS rel,
+     CASE WHEN q.factKeys IS NULL THEN fact {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
+          ELSE fact + [type(r), startNode(r).id, endNode(r).id] END AS rel,
      CASE WHEN q.withSources
           THEN r.sourceIds
-               + CASE WHEN q.slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END
+               + CASE WHEN q.factKeys IS NULL THEN coalesce(r.refSourceIds, []) ELSE [] END
                + coalesce(o.sourceIds, [])
           ELSE [] END AS cites
 ORDER BY ask.id, ask.request, position

@@ -20,15 +20,15 @@
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
 //             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
 //             $withEnds, $withSources (bool: what the operation reads below the page),
-//             $slimFact, $slimFigure, $slimEntity (bool: the page's facts, with or
-//             without their figures, and the ends read along, only as slim as
-//             entities/links.cypher reads them, as lists of the values of
-//             $slimFactKeys, $slimFigureFactKeys and $slimEntityKeys (src/db/slim.ts);
-//             then the sources read along leave out the references'),
+//             $factKeys (null: the page's facts whole; else only these properties, as
+//             a list of their values, src/db/slim.ts, and then the sources read along
+//             leave out the references'), $slimEntity (bool: the ends read along only
+//             as slim as entities/links.cypher reads them, the values of
+//             $slimEntityKeys), $slimEntityKeys,
 //             $checkEntities, $checkSources (the ids the request's arguments name, looked
 //             up in the same round trip so that checking them costs none of its own)
-// Returns: total, page (list of relationship maps with type, from, to; with $slimFact,
-//          lists of their key list's values, then type, from and to), ends (with
+// Returns: total, page (list of relationship maps with type, from, to; with $factKeys,
+//          lists of those properties' values, then type, from and to), ends (with
 //          $withEnds: the entities the page's facts name as from, to, item or measurer,
 //          with kind and degree as entities/by-ids reads them, or with $slimEntity the
 //          values of $slimEntityKeys then the degree; else null), sources (with
@@ -108,9 +108,8 @@ CALL (matches) {
 WITH size(matches) AS total, page
 RETURN total,
        [r IN page |
-         CASE WHEN NOT $slimFact THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
-              WHEN $slimFigure THEN [key IN $slimFigureFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id]
-              ELSE [key IN $slimFactKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END] AS page,
+         CASE WHEN $factKeys IS NULL THEN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}
+              ELSE [key IN $factKeys | r[key]] + [type(r), startNode(r).id, endNode(r).id] END] AS page,
        CASE WHEN $withEnds THEN COLLECT {
          UNWIND page AS r
          UNWIND [startNode(r).id, endNode(r).id, r.item, r.measuredBy] AS endId
@@ -122,7 +121,7 @@ RETURN total,
        CASE WHEN $withSources THEN COLLECT {
          UNWIND page AS r
          UNWIND r.sourceIds
-                + CASE WHEN $slimFact THEN [] ELSE coalesce(r.refSourceIds, []) END
+                + CASE WHEN $factKeys IS NULL THEN coalesce(r.refSourceIds, []) ELSE [] END
                 + coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, []) AS sourceId
          WITH DISTINCT sourceId
          MATCH (s:Source {id: sourceId})

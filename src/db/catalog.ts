@@ -17,7 +17,7 @@ import {
 import type { EntityRow, IdLookups, IdsFound, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
-import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
+import { SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 
 const SEARCH = cypher('entities/search');
@@ -396,8 +396,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     limit: int(args.limit),
     withEnds: args.withEnds ?? false,
     withSources: args.withSources ?? false,
-    slimFact: args.slimFact ?? false,
-    slimFigure: args.slimFigure ?? false,
+    factKeys: slimFactKeys(args.slimFact ?? false, args.slimFigure ?? false),
     slimEntity: args.slimEntity ?? false,
     ...SLIM_KEY_PARAMS,
     checkEntities: [...(args.check?.entities ?? [])],

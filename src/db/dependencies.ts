@@ -26,7 +26,7 @@ import type {
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
-import { factKeys, factProps, SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
+import { factKeys, factProps, SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
 import { NATURE_ORDER, type Nature, type RelationshipType } from '../../seed/vocabulary.js';
 
 export type Dependence = DependenceRow;
@@ -189,8 +189,7 @@ export async function toPaths(
       withSources: along?.sources ?? false,
       withItems: along?.items ?? false,
       withEntities: entitiesWithFacts,
-      slimFact: along?.slimFact ?? false,
-      slimFigure: along?.slimFigure ?? false,
+      factKeys: slimFactKeys(along?.slimFact ?? false, along?.slimFigure ?? false),
       slimEntities: loaders.slimEntityRead !== undefined,
       ...SLIM_KEY_PARAMS,
     });
@@ -608,7 +607,7 @@ export async function subgraph(
     limit: int(limit),
     checkEntities: [...check.entities],
     slimNodes: reads.slimNodes,
-    slimEntityKeys: SLIM_KEY_PARAMS.slimEntityKeys,
+    ...SLIM_KEY_PARAMS,
     edgeKeys: reads.edges === 'whole' ? null : factKeys(reads.edges),
   });
   if (!row) return { nodeIds: [], nodes: [], edges: [], slimNodes: reads.slimNodes, truncated: false, checked: toIdsFound(row) };

@@ -11,7 +11,7 @@ import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import type { EntityRow, LinkRow, RelationshipRow, SourceRow } from './rows.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 import type { Plain } from './convert.js';
-import { SLIM_KEY_PARAMS, slimEntityProps, slimFactProps } from './slim.js';
+import { SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
 
 const ENTITIES_BY_IDS = cypher('entities/by-ids');
 const SOURCES_BY_IDS = cypher('sources/by-ids');
@@ -127,8 +127,7 @@ export async function linksOf(
       withSources: request.withSources,
       withItem: request.withItem,
       slimEntity: request.slimEntity,
-      slimFact: request.slimFact,
-      slimFigure: request.slimFigure,
+      factKeys: slimFactKeys(request.slimFact, request.slimFigure),
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
     ...SLIM_KEY_PARAMS,

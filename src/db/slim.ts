@@ -4,9 +4,9 @@
  * values in a fixed key order rather than maps, so no key name is sent on every row
  * (the keys were a fifth of the bytes of a page of 50 entities' links, and the query
  * took about 12% longer with them). The queries read the key lists as parameters
- * (SLIM_KEY_PARAMS: entities/links, relationships/list, dependencies/hop-facts; a
- * subgraph's edges take the one list their projection needs, factKeys), so the order
- * lives here only.
+ * (SLIM_KEY_PARAMS for entities: entities/links, relationships/list,
+ * dependencies/hop-facts, dependencies/subgraph; for facts, the one list their
+ * projection needs, factKeys, or null for whole facts), so the order lives here only.
  */
 import type { Plain } from './convert.js';
 
@@ -27,15 +27,20 @@ const FACT_KEYS: Record<FactProjection, readonly string[]> = { bare: BARE_FACT_K
 /** The properties a fact read with `projection` brings, in order (a query's key list parameter). */
 export const factKeys = (projection: FactProjection): readonly string[] => FACT_KEYS[projection];
 
-/** The key lists the queries take (their $slimEntityKeys, $slimFactKeys, $slimFigureFactKeys). */
-export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS, slimFactKeys: SLIM_FACT_KEYS, slimFigureFactKeys: SLIM_FIGURE_FACT_KEYS };
+/** A query's fact key list ($factKeys): null reads facts whole; slim ones with their figure or not. */
+export const slimFactKeys = (slim: boolean, withFigure: boolean): readonly string[] | null =>
+  slim ? factKeys(withFigure ? 'figures' : 'slim') : null;
+
+/** The entity key list the queries take ($slimEntityKeys). */
+export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS };
 
 // What the queries append: an entity's degree; a fact's type, from and to.
 const ENTITY_ROW_KEYS = [...SLIM_ENTITY_KEYS, 'degree'];
+const withEnds = (keys: readonly string[]) => [...keys, 'type', 'from', 'to'];
 const FACT_ROW_KEYS: Record<FactProjection, readonly string[]> = {
-  bare: [...BARE_FACT_KEYS, 'type', 'from', 'to'],
-  slim: [...SLIM_FACT_KEYS, 'type', 'from', 'to'],
-  figures: [...SLIM_FIGURE_FACT_KEYS, 'type', 'from', 'to'],
+  bare: withEnds(BARE_FACT_KEYS),
+  slim: withEnds(SLIM_FACT_KEYS),
+  figures: withEnds(SLIM_FIGURE_FACT_KEYS),
 };
 
 /** A map of `keys` to the values of a slim list, in order (a plain loop: this runs for every row). */
