@@ -309,16 +309,12 @@ describe('Dependencies: downstream', () => {
   }
   fragment withFacts on DependencyReach { nature path { length nodes { id } hops { facts: relationships { id } } } }`;
 
-  it('makes one walk query per tier and one for the kept routes’ facts, whatever the number of results', async () => {
-    for (const maxDepth of [1, 2]) {
+  it('makes one query for the walk and one for the kept routes’ facts, whatever the depth and the number of results', async () => {
+    for (const maxDepth of [1, 2, 3]) {
       const { seen, data } = await counted(WITH_FACTS, { id: CHINA, maxDepth });
-      // The root with the first tier, then one expansion per further tier, then the kept
-      // routes' facts with their entities in one query, whether 12 or 27 come back.
-      expect(seen).toEqual({
-        'dependencies/ends': 1,
-        ...(maxDepth > 1 ? { 'dependencies/expand': maxDepth - 1 } : {}),
-        'dependencies/hop-facts': 1,
-      });
+      // The root with the whole walk, then the kept routes' facts with their entities in
+      // one query, whether 12 or 27 come back.
+      expect(seen).toEqual({ 'dependencies/tiers': 1, 'dependencies/hop-facts': 1 });
       const hops = data.downstream.tiers.flatMap((tier: any) => tier.entities.flatMap((reach: any) => reach.path.hops));
       expect(hops.length).toBeGreaterThan(0);
       for (const hop of hops) expect(hop.facts.length).toBeGreaterThan(0);
@@ -328,7 +324,7 @@ describe('Dependencies: downstream', () => {
   it('reads no facts when neither they nor a nature are selected, and answers the same', async () => {
     const withFacts = await counted(WITH_FACTS, { id: CHINA, maxDepth: 2 });
     const without = await counted(TIERS, { up: false, id: CHINA, maxDepth: 2 });
-    expect(without.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/expand': 1, 'entities/by-ids': 1 });
+    expect(without.seen).toEqual({ 'dependencies/tiers': 1, 'entities/by-ids': 1 });
     // Everything the lighter request asked for is what the full one answered.
     const strip = (tiers: any[]) =>
       tiers.map((tier) => ({
@@ -795,6 +791,7 @@ describe('Dependencies: Cypher files', () => {
       'ends.cypher',
       'expand.cypher',
       'hop-facts.cypher',
+      'tiers.cypher',
     ]);
     for (const [, types] of spelled) expect(types).toEqual(expected);
   });

@@ -75,6 +75,7 @@ export const pathNature = (hops: readonly DependencyHopRow[]): Nature =>
 
 const ENDS = cypher('dependencies/ends');
 const EXPAND = cypher('dependencies/expand');
+const TIERS = cypher('dependencies/tiers');
 const BAND_EDGES = cypher('dependencies/band-edges');
 const HOP_FACTS = cypher('dependencies/hop-facts');
 const SUBGRAPH = cypher('dependencies/subgraph');
@@ -261,19 +262,15 @@ export interface Reach {
 
 /**
  * Every entity within maxDepth hops of the roots in the walk's direction, breadth-first:
- * one query per tier (the first given as `firstTier` when it came with the one root, from
- * dependencies/ends, for a walk that reads no hop facts), so the work grows with the entities reached, not with the number
- * of paths between them. Each entity appears once, at its lowest tier, with the most
- * certain route through its parents (then the parent with the smallest id). Roots are
- * not reached. Sorted by tier, then name, then id.
+ * one query per tier (dependencies/expand), so the work grows with the entities reached,
+ * not with the number of paths between them. Each entity appears once, at its lowest
+ * tier, with the most certain route through its parents (then the parent with the
+ * smallest id). Roots are not reached. Sorted by tier, then name, then id.
  *
- * A whole walk in one query (a CALL block per tier, the visited set kept as a list in
- * the query) was built and measured: warm, it took 0.53 to 0.76 of the time of this
- * walk on the 20,000-entity bench graph, with the same answers. It was not kept because
- * its plan grows with the tiers: on a freshly started Neo4j under test load a cold plan
- * for four to six tiers ran past the 15 s request deadline, and Neo4j plans again for
- * each new combination of parameter types (a day, a commodity). Here every tier reuses
- * the one small plan of expand.cypher.
+ * The upstream and downstream fields walk in one query instead (dependencyTiers,
+ * dependencies/tiers): they keep only perTier entities of each tier, which that query
+ * cuts in the database. This walk serves the searches that need every entity reached
+ * (routes from both ends, exposure).
  */
 export async function walk(
   db: Database,
@@ -282,18 +279,13 @@ export async function walk(
   maxDepth: number,
   filter: WalkFilter,
   hopFacts?: Map<string, RelationshipRow[]>,
-  firstTier?: readonly Props[],
 ): Promise<Reach[]> {
-  if (firstTier && hopFacts) throw new Error('a first tier read with the root has no hop facts');
   const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
   let frontier = [...new Set(rootIds)];
   for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
-    const rows =
-      tier === 1 && firstTier
-        ? firstTier.map((row): Props => ({ ...row, parentId: rootIds[0]! }))
-        : await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
+    const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
     const best = new Map<string, { parentId: string; rank: number; name: string; facts: Props[] }>();
     for (const row of rows) {
       const entityId = String(row.entityId);
@@ -322,6 +314,26 @@ export async function walk(
     .map(({ name: _name, ...reach }): Reach => reach);
 }
 
+/** The filters of dependencies/tiers, in the one map it takes them in (see there why). */
+const tierWalkFilter = (direction: WalkDirection, filter: WalkFilter) => ({
+  ...walkParams(direction, filter),
+  ...factFilterParams(filter),
+  ranks: NATURE_RANK,
+});
+
+/**
+ * Runs dependencies/tiers once from a root that names nothing, so that Neo4j plans it
+ * before the first walk asks: about a second of planning, and EXPLAIN alone did not
+ * spare the first run its planning (src/db/warm.ts).
+ */
+export async function planTierWalk(db: Database): Promise<void> {
+  const filter: WalkFilter = { dependence: 'SUPPLY', kinds: kindsOf('SUPPLY'), natures: ['REPORTED'], asOf: null, commodities: null };
+  await db.run(
+    { ...TIERS, name: `plan:${TIERS.name}` },
+    { rootId: '', maxDepth: int(1), perTier: int(1), walk: tierWalkFilter('UPSTREAM', filter) },
+  );
+}
+
 /**
  * Every entity the root depends on (UPSTREAM) or that depends on it (DOWNSTREAM) within
  * maxDepth hops, each at its lowest tier with one shortest path; sorted by tier, then
@@ -340,24 +352,30 @@ export async function dependencyTiers(
   withFacts = true,
   loaders: ResultLoaders = {},
 ): Promise<DependencyTiersRow | null> {
-  // The root comes with the walk's first tier. The walk reads no facts: the kept routes'
-  // facts (and entities) come after, in one query. Reading the facts of every hop taken
-  // as the walk goes saved that query, but shipped the facts of every entity reached,
-  // kept or not: BMW's upstream walk to depth 3 at 100,000 entities reached thousands
-  // and kept 300 (see bench/README.md).
-  const [root] = await searchEnds(db, [rootId], [direction], filter);
-  if (!root) return null;
-  loaders.entityRead?.(root.requested, root.entity);
-  const reaches = await walk(db, [root.entity.id], direction, maxDepth, filter, undefined, root.reached);
-  const tierTotals = new Map<number, number>();
-  const kept = reaches.filter((r) => {
-    const count = (tierTotals.get(r.tier) ?? 0) + 1;
-    tierTotals.set(r.tier, count);
-    return count <= perTier;
+  // The whole walk is one query that returns only the kept routes (and the root, read
+  // through its redirect); their facts (and entities) come after, in one query. Walking
+  // tier by tier from here (walk(), one query per tier) shipped every entity reached to
+  // Node and the growing visited set back each tier: BMW's upstream walk to depth 6 at
+  // 100,000 entities reaches 37,015 entities and keeps 500; one query took 0.55 to 0.7
+  // of the time with the same routes (see bench/README.md).
+  const [row] = await db.run(TIERS, {
+    rootId,
+    maxDepth: int(maxDepth),
+    perTier: int(perTier),
+    walk: tierWalkFilter(direction, filter),
   });
+  if (!row) return null;
+  const rootRow = toEntityRow(row.entity as Props);
+  loaders.entityRead?.(String(row.requested), rootRow);
+  const tierTotals = new Map<number, number>();
+  const kept: Omit<Reach, 'rank'>[] = [];
+  for (const tier of row.tiers as { tier: number; total: number; kept: string[][] }[]) {
+    tierTotals.set(tier.tier, tier.total);
+    for (const route of tier.kept) kept.push({ entityId: route[route.length - 1]!, tier: tier.tier, route });
+  }
   const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders);
   return {
-    rootId: root.entity.id,
+    rootId: rootRow.id,
     maxDepth,
     dependence: filter.dependence,
     reaches: kept.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
