@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindBounds, bindMinimumBounds, CYPHER_DIR, cypher, declaredBounds } from '../src/db/cypher.js';
-import { DEPENDENCE_KINDS, dependencyTiers, kindsOf, narrowerGoods, toPaths, type WalkDirection, type WalkFilter } from '../src/db/dependencies.js';
+import { DEPENDENCE_KINDS, dependencyTiers, kindsOf, narrowerGoods, toPaths, walk as walkByTiers, type WalkDirection, type WalkFilter } from '../src/db/dependencies.js';
 import { LIMITS } from '../src/limits.js';
 import { useTestApi } from './support/api.js';
 import { NATURE_ORDER } from '../seed/vocabulary.js';
@@ -154,6 +154,39 @@ describe('Dependencies: upstream', () => {
       hops += result.reaches.length;
     }
     expect(hops).toBeGreaterThan(20);
+  });
+
+  it('the one-query walk keeps the routes the tier-by-tier walk finds, cut at perTier, with its totals', async () => {
+    // upstream/downstream walk in one query (dependencies/tiers); the searches that need
+    // every entity reached walk one query per tier (walk, dependencies/expand). Both must
+    // choose the same route for every entity and order each tier the same way.
+    const cases: [string, WalkDirection, number, WalkFilter][] = [
+      [BMW, 'UPSTREAM', 6, SUPPLY],
+      [BMW, 'UPSTREAM', 4, { ...SUPPLY, natures: [...NATURE_ORDER] }],
+      [CHINA, 'DOWNSTREAM', 3, SUPPLY],
+      [CHINA, 'DOWNSTREAM', 2, { ...SUPPLY, asOf: '2025-06-30' }],
+      [PIDGEON, 'DOWNSTREAM', 4, SUPPLY],
+      [BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities: await narrowerGoods(t.db, 'commodity:magnesium-ingot') }],
+      [CHINA, 'UPSTREAM', 3, { ...SUPPLY, dependence: 'MARKET', kinds: kindsOf('MARKET') }],
+      [CHINA, 'DOWNSTREAM', 3, { ...SUPPLY, kinds: ['EXPORTS_TO', 'SUPPLIES'] }],
+    ];
+    let compared = 0;
+    for (const [root, direction, maxDepth, filter] of cases) {
+      const reaches = await walkByTiers(t.db, [root], direction, maxDepth, filter);
+      for (const perTier of [1, 2, 1000]) {
+        const label = `${root} ${direction} ${maxDepth} ${perTier} ${JSON.stringify(filter)}`;
+        const result = (await dependencyTiers(t.db, root, direction, maxDepth, filter, perTier, false))!;
+        const totals = new Map<number, number>();
+        const kept = reaches.filter((r) => {
+          totals.set(r.tier, (totals.get(r.tier) ?? 0) + 1);
+          return totals.get(r.tier)! <= perTier;
+        });
+        expect(result.reaches.map((r) => [r.tier, r.path.nodeIds]), label).toEqual(kept.map((r) => [r.tier, r.route]));
+        expect([...result.tierTotals], label).toEqual([...totals]);
+        compared += result.reaches.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('the upstream walk’s paths carry the same hop facts (data layer)', async () => {
