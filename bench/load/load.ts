@@ -16,11 +16,14 @@ import { entityOperation, type LoadTargets, pickTargets, suppliersOperation } fr
 
 /**
  * Arrival rates, requests per second, in order; the load stops after a side's first
- * failing step. Steps of ×1.5 (and ×2 at the low end), not ×2 throughout: with doubling
- * steps a ratio of highest rates could only read 0.25, 0.5 or 1, too coarse to tell a
- * service at 0.8× its floor from one at 0.5×.
+ * failing step. Steps of 40 from 160 (×1.25 to ×1.14), ×1.5 below and ×2 at the low
+ * end, not ×2 throughout: with doubling steps a ratio of highest rates could only read
+ * 0.25, 0.5 or 1, too coarse to tell a service at 0.8× its floor from one at 0.5×. The
+ * steps went 160, 240, 320 until the floor held 320/s with a p99 near the target, which
+ * left its limit unknown and read an API holding 240/s as 0.75 whether it held 300 or
+ * not; 400 and 480 find where the floor stops.
  */
-export const RATES = [10, 20, 40, 60, 80, 120, 160, 240, 320] as const;
+export const RATES = [10, 20, 40, 60, 80, 120, 160, 200, 240, 280, 320, 400, 480] as const;
 /** A step passes with its p99 at most this, and no error, timeout or refused answer. */
 export const P99_TARGET_MS = 100;
 /** ...and at least this share of its scheduled requests answered (the last tick may fall past the step's end). */
