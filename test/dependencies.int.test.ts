@@ -136,16 +136,20 @@ describe('Dependencies: upstream', () => {
     expect(sources.d.evidence.claim).toBe('Germany sources its magnesium ingot from China.');
   });
 
+  /** Seven walks: both directions, both dependences, all natures, a day, a commodity. */
+  type WalkCase = [string, WalkDirection, number, WalkFilter];
+  const walkCases = async (): Promise<WalkCase[]> => [
+    [BMW, 'UPSTREAM', 6, SUPPLY],
+    [BMW, 'UPSTREAM', 4, { ...SUPPLY, natures: [...NATURE_ORDER] }],
+    [CHINA, 'DOWNSTREAM', 3, SUPPLY],
+    [CHINA, 'DOWNSTREAM', 2, { ...SUPPLY, asOf: '2025-06-30' }],
+    [PIDGEON, 'DOWNSTREAM', 4, SUPPLY],
+    [BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities: await narrowerGoods(t.db, 'commodity:magnesium-ingot') }],
+    [CHINA, 'UPSTREAM', 3, { ...SUPPLY, dependence: 'MARKET', kinds: kindsOf('MARKET') }],
+  ];
+
   it('the facts a walk reads as it goes are exactly those hop-facts reads for its routes', async () => {
-    const cases: [string, WalkDirection, number, WalkFilter][] = [
-      [BMW, 'UPSTREAM', 6, SUPPLY],
-      [BMW, 'UPSTREAM', 4, { ...SUPPLY, natures: [...NATURE_ORDER] }],
-      [CHINA, 'DOWNSTREAM', 3, SUPPLY],
-      [CHINA, 'DOWNSTREAM', 2, { ...SUPPLY, asOf: '2025-06-30' }],
-      [PIDGEON, 'DOWNSTREAM', 4, SUPPLY],
-      [BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities: await narrowerGoods(t.db, 'commodity:magnesium-ingot') }],
-      [CHINA, 'UPSTREAM', 3, { ...SUPPLY, dependence: 'MARKET', kinds: kindsOf('MARKET') }],
-    ];
+    const cases = await walkCases();
     let hops = 0;
     for (const [root, direction, maxDepth, filter] of cases) {
       const result = (await dependencyTiers(t.db, root, direction, maxDepth, filter, 1000))!;
@@ -160,16 +164,7 @@ describe('Dependencies: upstream', () => {
     // upstream/downstream walk in one query (dependencies/tiers); the searches that need
     // every entity reached walk one query per tier (walk, dependencies/expand). Both must
     // choose the same route for every entity and order each tier the same way.
-    const cases: [string, WalkDirection, number, WalkFilter][] = [
-      [BMW, 'UPSTREAM', 6, SUPPLY],
-      [BMW, 'UPSTREAM', 4, { ...SUPPLY, natures: [...NATURE_ORDER] }],
-      [CHINA, 'DOWNSTREAM', 3, SUPPLY],
-      [CHINA, 'DOWNSTREAM', 2, { ...SUPPLY, asOf: '2025-06-30' }],
-      [PIDGEON, 'DOWNSTREAM', 4, SUPPLY],
-      [BMW, 'UPSTREAM', 6, { ...SUPPLY, commodities: await narrowerGoods(t.db, 'commodity:magnesium-ingot') }],
-      [CHINA, 'UPSTREAM', 3, { ...SUPPLY, dependence: 'MARKET', kinds: kindsOf('MARKET') }],
-      [CHINA, 'DOWNSTREAM', 3, { ...SUPPLY, kinds: ['EXPORTS_TO', 'SUPPLIES'] }],
-    ];
+    const cases = [...(await walkCases()), [CHINA, 'DOWNSTREAM', 3, { ...SUPPLY, kinds: ['EXPORTS_TO', 'SUPPLIES'] }] as WalkCase];
     let compared = 0;
     for (const [root, direction, maxDepth, filter] of cases) {
       const reaches = await walkByTiers(t.db, [root], direction, maxDepth, filter);
