@@ -20,6 +20,7 @@ import {
 } from './db/graph.js';
 import { factsOfSources } from './db/catalog.js';
 import type { EntityRow, LinkRow, PageRow, RelationshipRow, SourceRow } from './db/rows.js';
+import type { FactRead } from './db/slim.js';
 
 export interface Loaders {
   entity: RowLoader<EntityRow>;
@@ -65,10 +66,8 @@ export interface LinksAlong {
   item?: boolean;
   /** Only the other ends' slim properties are read (see slimBelow in resolvers/selection.ts). */
   slimEntity?: boolean;
-  /** Only the facts' slim properties are read. */
-  slimFact?: boolean;
-  /** Slim facts bring their figure too (the selection shows it). */
-  slimFigure?: boolean;
+  /** Only the facts' slim properties are read, with their figure when the selection shows it; whole by default. */
+  fact?: FactRead;
 }
 
 /** One link load: a link field's specs and page size, and what its selection reads along. */
@@ -80,7 +79,7 @@ export interface LinkLoad {
 
 /** What makes two link loads the same: the links loader's key, less the entity. */
 export const linksKey = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong): string =>
-  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.slimFact ?? false, along.slimFigure ?? false]);
+  JSON.stringify([specs, filter, limit, along.sources ?? false, along.item ?? false, along.slimEntity ?? false, along.fact ?? 'whole']);
 
 /** The links loader's key of one link load for one entity. */
 const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter, along: LinksAlong, id: string): LinkKey => ({
@@ -92,8 +91,7 @@ const linkKeyOf = (specs: readonly LinkSpec[], limit: number, filter: LinkFilter
     withSources: along.sources ?? false,
     withItem: along.item ?? false,
     slimEntity: along.slimEntity ?? false,
-    slimFact: along.slimFact ?? false,
-    slimFigure: along.slimFigure ?? false,
+    fact: along.fact ?? 'whole',
   },
   id,
 });

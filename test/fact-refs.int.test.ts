@@ -105,7 +105,7 @@ describe('Fact refs: lookups through the index equal a scan', () => {
   it('links entities to the facts that name them as item', async () => {
     const items = await ids('MATCH ()-[r]->() WHERE r.item IS NOT NULL RETURN DISTINCT r.item AS id ORDER BY id');
     // A limit above any item's count of facts, so every link comes back.
-    const request = { specs: [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'] as const, direction: 'ITEM' as const }], filter: {}, limit: 10_000, withSources: false, withItem: false, slimEntity: false, slimFact: false, slimFigure: false };
+    const request = { specs: [{ types: ['LICENSES_TO', 'SUPPLIES', 'EXPORTS_TO', 'IMPORTS_FROM'] as const, direction: 'ITEM' as const }], filter: {}, limit: 10_000, withSources: false, withItem: false, slimEntity: false, fact: 'whole' as const };
     const asked = [...items, 'no-such-entity'];
     const answers = await linksOf(db, asked.map((id) => ({ id, request: 0 })), [request]);
     const links = new Map(asked.map((id, i) => [id, answers.links[i]!]));

@@ -4,7 +4,7 @@
 // and total), in one query: breadth first, each entity at its lowest tier with the most
 // certain route (then the parent with the smallest id), carried along the frontier; each
 // tier sorted by name then id and cut at $perTier; the facts of every kept route's hops.
-// The same filters as cypher/dependencies/walk.cypher with the API's defaults (REPORTED
+// The same filters as cypher/dependencies/tiers.cypher with the API's defaults (REPORTED
 // facts, no condition, any day, any goods). A block per tier, as many as the bench's
 // deepest walk; a block past $maxDepth does nothing.
 // Parameters: $rootId, $maxDepth (integer), $perTier (integer), $upstream (boolean),

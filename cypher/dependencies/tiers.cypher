@@ -20,9 +20,9 @@
 //             backward (lists of relationship types), natures (list), ranks (map
 //             nature → rank), asOf (YYYY-MM-DD or null), commodities (entity ids or
 //             null)}
-// Returns: one row, none when the id names no entity: requested (the id asked), entity
-//          (the root's properties with kind and degree), tiers (list of {tier, total,
-//          kept: list of routes, each a list of ids from the root}, by tier)
+// Returns: one row, none when the id names no entity: entity (the root's properties
+//          with kind and degree), tiers (list of {tier, total, kept: list of routes,
+//          each a list of ids from the root}, by tier)
 // Mode: read
 OPTIONAL MATCH (redirect:EntityRedirect {id: $rootId})
 WITH coalesce(redirect.to, $rootId) AS target
@@ -186,7 +186,7 @@ CALL (frontier, seen) {
 WITH root, next AS frontier, seen + [x IN next | x.node] AS seen, reached + [x IN next | {tier: 6, node: x.node, route: x.route}] AS reached
 // The kept routes are copied out of the tier's list, not sliced from it: Neo4j counts
 // each row of a slice as holding the whole list (see cypher/bench/floor-walk.cypher).
-RETURN $rootId AS requested, root {.*, degree: COUNT { (root)--() }} AS entity,
+RETURN root {.*, degree: COUNT { (root)--() }} AS entity,
        COLLECT {
          UNWIND reached AS x
          WITH x ORDER BY x.tier, toLower(x.node.name), x.node.id

@@ -17,7 +17,7 @@ import {
 import type { EntityRow, IdLookups, IdsFound, PageRow, RelationshipRow, SearchHitRow, SourceRow } from './rows.js';
 import type { Plain } from './convert.js';
 import { int } from './convert.js';
-import { SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
+import { factKeys, factProps, type FactRead, SLIM_KEY_PARAMS, slimEntityProps } from './slim.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 
 const SEARCH = cypher('entities/search');
@@ -343,10 +343,8 @@ export interface RelationshipListArgs {
   withEnds?: boolean;
   /** Read along the sources the page's facts cite. */
   withSources?: boolean;
-  /** Read the facts slim (selection.ts, slimBelow): they answer only slim fields. */
-  slimFact?: boolean;
-  /** Slim facts bring their figure too. */
-  slimFigure?: boolean;
+  /** Read the facts slim, with or without their figure (selection.ts, slimBelow): they answer only slim fields. Whole by default. */
+  fact?: FactRead;
   /** Read the ends slim: they answer only slim fields, and must not reach the entity loader. */
   slimEntity?: boolean;
   /** Ids the request's arguments name, looked up with the page (see IdLookups). */
@@ -396,7 +394,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     limit: int(args.limit),
     withEnds: args.withEnds ?? false,
     withSources: args.withSources ?? false,
-    factKeys: slimFactKeys(args.slimFact ?? false, args.slimFigure ?? false),
+    factKeys: factKeys(args.fact ?? 'whole'),
     slimEntity: args.slimEntity ?? false,
     ...SLIM_KEY_PARAMS,
     checkEntities: [...(args.check?.entities ?? [])],
@@ -404,7 +402,7 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
   });
   const total = Number(row?.total ?? 0);
   const items = ((row?.page as Plain[] | undefined) ?? []).map((fact) =>
-    toRelationshipRow(args.slimFact ? slimFactProps(fact, args.slimFigure ?? false) : (fact as Props)),
+    toRelationshipRow(factProps(fact, args.fact ?? 'whole')),
   );
   return {
     totalCount: total,

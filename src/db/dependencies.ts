@@ -26,7 +26,7 @@ import type {
   SubgraphRow,
 } from './rows.js';
 import type { Plain } from './convert.js';
-import { factKeys, factProps, SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
+import { factKeys, factProps, type FactRead, SLIM_KEY_PARAMS, slimEntityProps } from './slim.js';
 import { NATURE_ORDER, type Nature, type RelationshipType } from '../../seed/vocabulary.js';
 
 export type Dependence = DependenceRow;
@@ -190,7 +190,7 @@ export async function toPaths(
       withSources: along?.sources ?? false,
       withItems: along?.items ?? false,
       withEntities: entitiesWithFacts,
-      factKeys: slimFactKeys(along?.slimFact ?? false, along?.slimFigure ?? false),
+      factKeys: factKeys(along?.fact ?? 'whole'),
       slimEntities: loaders.slimEntityRead !== undefined,
       ...SLIM_KEY_PARAMS,
     });
@@ -203,7 +203,7 @@ export async function toPaths(
         }
         continue;
       }
-      const rel = along?.slimFact ? slimFactProps(row.rel, along.slimFigure) : (row.rel as Props);
+      const rel = factProps(row.rel, along?.fact ?? 'whole');
       facts.get(pairKey(String(row.dependent), String(row.provider)))?.push(toRelationshipRow(rel));
       for (const source of (row.sources as Props[] | null) ?? []) along?.source(toSourceRow(source));
       if (row.item) along?.entity(toEntityRow(row.item as Props));
@@ -242,10 +242,8 @@ export interface ResultLoaders {
   factsAlong?: {
     sources: boolean;
     items: boolean;
-    /** The facts need no more than their slim properties (selection.ts, hopFactReads). */
-    slimFact: boolean;
-    /** Slim facts bring their figure. */
-    slimFigure: boolean;
+    /** How much of the facts the selection shows: whole, or slim with or without their figure (selection.ts, hopFactReads). */
+    fact: FactRead;
     entity(row: EntityRow): void;
     source(row: SourceRow): void;
   };
@@ -280,7 +278,7 @@ export async function walk(
   filter: WalkFilter,
   hopFacts?: Map<string, RelationshipRow[]>,
 ): Promise<Reach[]> {
-  const params = { ...walkParams(direction, filter), ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: hopFacts !== undefined };
+  const params = { ...walkFilterParams(direction, filter), withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { name: string })[] = [];
   let frontier = [...new Set(rootIds)];
@@ -314,8 +312,8 @@ export async function walk(
     .map(({ name: _name, ...reach }): Reach => reach);
 }
 
-/** The filters of dependencies/tiers, in the one map it takes them in (see there why). */
-const tierWalkFilter = (direction: WalkDirection, filter: WalkFilter) => ({
+/** A walk's filters as expand.cypher takes them, and tiers.cypher in one map ($walk, see there why). */
+const walkFilterParams = (direction: WalkDirection, filter: WalkFilter) => ({
   ...walkParams(direction, filter),
   ...factFilterParams(filter),
   ranks: NATURE_RANK,
@@ -330,7 +328,7 @@ export async function planTierWalk(db: Database): Promise<void> {
   const filter: WalkFilter = { dependence: 'SUPPLY', kinds: kindsOf('SUPPLY'), natures: ['REPORTED'], asOf: null, commodities: null };
   await db.run(
     { ...TIERS, name: `plan:${TIERS.name}` },
-    { rootId: '', maxDepth: int(1), perTier: int(1), walk: tierWalkFilter('UPSTREAM', filter) },
+    { rootId: '', maxDepth: int(1), perTier: int(1), walk: walkFilterParams('UPSTREAM', filter) },
   );
 }
 
@@ -362,24 +360,20 @@ export async function dependencyTiers(
     rootId,
     maxDepth: int(maxDepth),
     perTier: int(perTier),
-    walk: tierWalkFilter(direction, filter),
+    walk: walkFilterParams(direction, filter),
   });
   if (!row) return null;
   const rootRow = toEntityRow(row.entity as Props);
-  loaders.entityRead?.(String(row.requested), rootRow);
-  const tierTotals = new Map<number, number>();
-  const kept: Omit<Reach, 'rank'>[] = [];
-  for (const tier of row.tiers as { tier: number; total: number; kept: string[][] }[]) {
-    tierTotals.set(tier.tier, tier.total);
-    for (const route of tier.kept) kept.push({ entityId: route[route.length - 1]!, tier: tier.tier, route });
-  }
+  loaders.entityRead?.(rootId, rootRow);
+  const tiers = row.tiers as { tier: number; total: number; kept: string[][] }[];
+  const kept = tiers.flatMap(({ tier, kept: routes }) => routes.map((route) => ({ tier, route })));
   const paths = await toPaths(db, kept.map((r) => r.route), direction, filter, withFacts, loaders);
   return {
     rootId: rootRow.id,
     maxDepth,
     dependence: filter.dependence,
-    reaches: kept.map((r, i): DependencyReachRow => ({ entityId: r.entityId, tier: r.tier, path: paths[i]! })),
-    tierTotals,
+    reaches: kept.map(({ tier, route }, i): DependencyReachRow => ({ entityId: route[route.length - 1]!, tier, path: paths[i]! })),
+    tierTotals: new Map(tiers.map(({ tier, total }) => [tier, total])),
   };
 }
 
@@ -626,7 +620,7 @@ export async function subgraph(
     checkEntities: [...check.entities],
     slimNodes: reads.slimNodes,
     ...SLIM_KEY_PARAMS,
-    edgeKeys: reads.edges === 'whole' ? null : factKeys(reads.edges),
+    edgeKeys: factKeys(reads.edges),
   });
   if (!row) return { nodeIds: [], nodes: [], edges: [], slimNodes: reads.slimNodes, truncated: false, checked: toIdsFound(row) };
   const nodeIds = Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [];
@@ -634,7 +628,7 @@ export async function subgraph(
     nodeIds,
     nodes: (row.nodes as Plain[]).map((node) => toEntityRow(reads.slimNodes ? slimEntityProps(node) : (node as Props))),
     slimNodes: reads.slimNodes,
-    edges: (row.edges as Plain[]).map((edge) => toRelationshipRow(reads.edges === 'whole' ? (edge as Props) : factProps(edge, reads.edges))),
+    edges: (row.edges as Plain[]).map((edge) => toRelationshipRow(factProps(edge, reads.edges))),
     truncated: Number(row.reachable) > nodeIds.length,
     checked: toIdsFound(row),
   };

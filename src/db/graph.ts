@@ -11,7 +11,7 @@ import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import type { EntityRow, LinkRow, RelationshipRow, SourceRow } from './rows.js';
 import type { EntityKind, RelationshipType } from '../../seed/vocabulary.js';
 import type { Plain } from './convert.js';
-import { SLIM_KEY_PARAMS, slimEntityProps, slimFactKeys, slimFactProps } from './slim.js';
+import { factKeys, factProps, type FactRead, SLIM_KEY_PARAMS, slimEntityProps } from './slim.js';
 
 const ENTITIES_BY_IDS = cypher('entities/by-ids');
 const SOURCES_BY_IDS = cypher('sources/by-ids');
@@ -75,10 +75,8 @@ export interface LinkRequest {
   withItem: boolean;
   /** Read only the other ends' id, name, kind, sources and degree (the LinkRows are then `slim`). */
   slimEntity: boolean;
-  /** Read only the facts' slim properties (see links.cypher). */
-  slimFact: boolean;
-  /** Slim facts bring their figure's properties too. */
-  slimFigure: boolean;
+  /** The facts whole, or only their slim properties, with or without their figure (see links.cypher). */
+  fact: FactRead;
 }
 
 /** An entity asking for one of the batch's requests (an index into its list). */
@@ -127,7 +125,7 @@ export async function linksOf(
       withSources: request.withSources,
       withItem: request.withItem,
       slimEntity: request.slimEntity,
-      factKeys: slimFactKeys(request.slimFact, request.slimFigure),
+      factKeys: factKeys(request.fact),
     })),
     itemQueries: Object.fromEntries(itemIds.map((id) => [id, factRefQuery('item', id)])),
     ...SLIM_KEY_PARAMS,
@@ -143,7 +141,7 @@ export async function linksOf(
       entityId: String(row.other),
       entity: toEntityRow(request.slimEntity ? slimEntityProps(row.entity) : (row.entity as Props)),
       slim: request.slimEntity,
-      relationship: toRelationshipRow(request.slimFact ? slimFactProps(row.rel, request.slimFigure) : (row.rel as Props)),
+      relationship: toRelationshipRow(factProps(row.rel, request.fact)),
     });
   }
   return {

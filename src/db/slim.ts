@@ -21,15 +21,13 @@ const BARE_FACT_KEYS = ['id', 'item'] as const;
 
 /** How much of a fact a slim read brings: bare, slim, or slim with its figure. */
 export type FactProjection = 'bare' | 'slim' | 'figures';
+/** How facts shown with their evidence are read (links, pages of facts, hops): whole property maps, or slim with or without their figure. */
+export type FactRead = 'whole' | 'slim' | 'figures';
 
 const FACT_KEYS: Record<FactProjection, readonly string[]> = { bare: BARE_FACT_KEYS, slim: SLIM_FACT_KEYS, figures: SLIM_FIGURE_FACT_KEYS };
 
-/** The properties a fact read with `projection` brings, in order (a query's key list parameter). */
-export const factKeys = (projection: FactProjection): readonly string[] => FACT_KEYS[projection];
-
-/** A query's fact key list ($factKeys): null reads facts whole; slim ones with their figure or not. */
-export const slimFactKeys = (slim: boolean, withFigure: boolean): readonly string[] | null =>
-  slim ? factKeys(withFigure ? 'figures' : 'slim') : null;
+/** A query's fact key list ($factKeys, a subgraph's $edgeKeys): the properties a fact read so brings, in order; null for whole facts. */
+export const factKeys = (read: FactProjection | 'whole'): readonly string[] | null => (read === 'whole' ? null : FACT_KEYS[read]);
 
 /** The entity key list the queries take ($slimEntityKeys). */
 export const SLIM_KEY_PARAMS = { slimEntityKeys: SLIM_ENTITY_KEYS };
@@ -54,8 +52,6 @@ function fromValues(keys: readonly string[], values: Plain | undefined): Props {
 /** A slim entity's properties from its list (the values of SLIM_ENTITY_KEYS, then its degree). */
 export const slimEntityProps = (values: Plain | undefined): Props => fromValues(ENTITY_ROW_KEYS, values);
 
-/** A fact's properties from its list (the values of its projection's keys, then type, from and to). */
-export const factProps = (values: Plain | undefined, projection: FactProjection): Props => fromValues(FACT_ROW_KEYS[projection], values);
-
-/** A slim fact's properties from its list, with or without its figure. */
-export const slimFactProps = (values: Plain | undefined, withFigure: boolean): Props => factProps(values, withFigure ? 'figures' : 'slim');
+/** A fact's properties as a query read them: a whole map as it came, or a slim list (its keys' values, then type, from and to). */
+export const factProps = (values: Plain | undefined, read: FactProjection | 'whole'): Props =>
+  read === 'whole' ? (values as Props) : fromValues(FACT_ROW_KEYS[read], values);

@@ -58,8 +58,8 @@ export const MEASURES: Record<TradeMeasure, { own: RelationshipType[]; inflow: R
 
 /** What a page of facts reads along below it, and how slim (selection.ts, readsBelow). */
 function pageReads(info: Parameters<typeof readsBelow>[0]) {
-  const { ends, sources, slimFact, slimFigure, slimEntity } = readsBelow(info);
-  return { withEnds: ends, withSources: sources, slimFact, slimFigure, slimEntity };
+  const { ends, sources, fact, slimEntity } = readsBelow(info);
+  return { withEnds: ends, withSources: sources, fact, slimEntity };
 }
 
 /** Keeps what a page of facts brought along in the request's loaders: resolving it costs no round trip. */

@@ -65,7 +65,6 @@ const ENTITY_FIELDS = ['entity', 'nodes', 'dependent', 'provider'] as const;
  */
 function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLoaders {
   const { sources, item } = readsBelow(info);
-  const slim = hopFactReads(info);
   const slimEntities = entitiesSlimBelow(info, ENTITY_FIELDS);
   return {
     ...(selectsAnyOf(info, ENTITY_FIELDS) ? { entitiesAhead: (ids: readonly string[]) => void loaders.entity.loadMany(ids) } : {}),
@@ -77,8 +76,7 @@ function resultLoaders({ loaders }: Context, info: GraphQLResolveInfo): ResultLo
     factsAlong: {
       sources,
       items: item,
-      slimFact: slim.fact,
-      slimFigure: slim.figure,
+      fact: hopFactReads(info),
       entity: (row) => loaders.entity.prime(row.id, row),
       source: (row) => loaders.source.prime(row.id, row),
     },

@@ -7,6 +7,7 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { LinksAlong } from '../context.js';
 import type { SubgraphReads } from '../db/rows.js';
+import type { FactRead } from '../db/slim.js';
 
 export function selectsAnyOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, names: readonly string[]): boolean {
   const wanted = new Set(names);
@@ -121,10 +122,10 @@ function fieldsNamed(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
   return found;
 }
 
-/** Whether facts showing `factFields` need no more than their slim properties, and whether they show their figure. */
-function slimFacts(factFields: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): { fact: boolean; figure: boolean } {
-  const fact = within(factFields, SLIM_FACT_FIELDS) && within(fieldsBelow(factFields, ['evidence'], fragments), SLIM_EVIDENCE_FIELDS);
-  return { fact, figure: fact && factFields.some((field) => field.name.value === 'figure') };
+/** How facts showing `factFields` can be read: slim when they need no more than their slim properties, with their figure when they show it; else whole. */
+function factReadOf(factFields: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): FactRead {
+  const slim = within(factFields, SLIM_FACT_FIELDS) && within(fieldsBelow(factFields, ['evidence'], fragments), SLIM_EVIDENCE_FIELDS);
+  return !slim ? 'whole' : factFields.some((field) => field.name.value === 'figure') ? 'figures' : 'slim';
 }
 
 /**
@@ -149,7 +150,7 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   const isPage = top.some((field) => field.name.value === 'edges');
   const factFields = isLink ? below(top, 'relationship') : isPage ? below(below(top, 'edges'), 'node') : top;
   const entityFields = [...below(top, 'entity'), ...fieldsBelow(factFields, ['from', 'to'], info.fragments)];
-  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact: slimFacts(factFields, info.fragments).fact };
+  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact: factReadOf(factFields, info.fragments) !== 'whole' };
 }
 
 export type FieldKey = FieldNode | readonly FieldNode[];
@@ -202,8 +203,7 @@ export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
       item: selectsAnyOf(info, ['item']),
       ends: selectsAnyOf(info, END_FIELDS),
       slimEntity: slim.entity,
-      slimFact: slim.fact,
-      slimFigure: slim.fact && selectsAnyOf(info, ['figure']),
+      fact: !slim.fact ? 'whole' : selectsAnyOf(info, ['figure']) ? 'figures' : 'slim',
     };
   });
 }
@@ -231,23 +231,22 @@ export function subgraphReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
     );
     const edgeFields = below(top, 'edges');
     const slimNodes = within(below(top, 'nodes'), SLIM_ENTITY_FIELDS) && within(below(edgeFields, 'from', 'to'), SLIM_ENTITY_FIELDS);
-    const slim = slimFacts(edgeFields, info.fragments);
-    const edges = within(edgeFields, BARE_FACT_FIELDS) ? 'bare' : slim.figure ? 'figures' : slim.fact ? 'slim' : 'whole';
+    const edges = within(edgeFields, BARE_FACT_FIELDS) ? 'bare' : factReadOf(edgeFields, info.fragments);
     return { slimNodes, edges };
   });
 }
 
-const hopFactsByField = new WeakMap<FieldKey, { fact: boolean; figure: boolean }>();
+const hopFactsByField = new WeakMap<FieldKey, FactRead>();
 
 /**
- * Whether every hop's facts in a walk's, path's or exposure's selection (`relationships`
- * under any `hops`, at any depth) show no more than their slim fields, so that the one
- * query reading them (dependencies/hop-facts) reads only those; and whether they show
- * their figure.
+ * How the one query reading the hops' facts of a walk, path or exposure
+ * (dependencies/hop-facts) reads them: slim when every hop's facts in the selection
+ * (`relationships` under any `hops`, at any depth) show no more than their slim fields,
+ * with their figure when they show it; else whole.
  */
-export function hopFactReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { fact: boolean; figure: boolean } {
+export function hopFactReads(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): FactRead {
   return perField(hopFactsByField, info, () =>
-    slimFacts(fieldsBelow(fieldsNamed(info, ['hops']), ['relationships'], info.fragments), info.fragments),
+    factReadOf(fieldsBelow(fieldsNamed(info, ['hops']), ['relationships'], info.fragments), info.fragments),
   );
 }
 
