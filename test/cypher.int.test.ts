@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, RELATIONSHIP_TYPE_NAMES } from '../seed/vocabulary.js';
-import { bindMinimumBounds, loadAllCypher } from '../src/db/cypher.js';
+import { bindMinimumBounds, branchNames, keepBranches, loadAllCypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { openTestDb } from './support/neo4j.js';
 
@@ -31,6 +31,20 @@ describe('Cypher files', () => {
       try {
         // Files with {{bound}} placeholders plan with each bound at its declared minimum.
         const result = await session.run(`EXPLAIN ${bindMinimumBounds(query).text}`);
+        expect(result.summary.plan).toBeTruthy();
+      } finally {
+        await session.close();
+      }
+    },
+  );
+
+  // A file with marked branches is also sent with each branch alone (keepBranches).
+  it.each(queries.flatMap((q) => branchNames(q).map((branch) => [q.name, branch, keepBranches(q, [branch])] as const)))(
+    '%s with only its branch %s plans with EXPLAIN',
+    async (_name, _branch, query) => {
+      const session = db.driver.session({ database: db.options.database });
+      try {
+        const result = await session.run(`EXPLAIN ${query.text}`);
         expect(result.summary.plan).toBeTruthy();
       } finally {
         await session.close();

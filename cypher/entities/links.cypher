@@ -15,6 +15,10 @@
 //   MEMBER_TO    the `to` is within e   (other end: the `from`)
 //   SCOPE        a policy clause (RESTRICTS, APPLIES_TO) names e among its origins or
 //                destinations (other end: the policy)
+// Each kind of spec is a branch of one union, guarded by the specs asked for and marked
+// `// Branch`: the data layer sends only the branches a batch uses (keepBranches,
+// src/db/cypher.ts; the others would return nothing), OUTGOING, INCOMING and BOTH
+// being the one branch `direct`.
 // "Within e": located in or a member of e, directly or through the places located in
 // it, up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a Country or
 // Region (a company in a province is within its country; Germany and its companies are
@@ -71,6 +75,7 @@ UNWIND $asks AS ask
 MATCH (e:Entity {id: ask.id})
 WITH ask, e, $requests[ask.request] AS q
 CALL (e, q) {
+  // Branch direct
   WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
   MATCH (e)-[r]-(o:Entity)
   WITH r, o, [s IN q.specs WHERE type(r) IN s.types AND (
@@ -80,6 +85,7 @@ CALL (e, q) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  // Branch item
   WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'ITEM')
   CALL db.index.fulltext.queryRelationships('fact_refs', $itemQueries[e.id]) YIELD relationship AS r
   WITH e, r, endNode(r) AS o
@@ -88,6 +94,7 @@ CALL (e, q) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  // Branch within
   WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'WITHIN')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[r:LOCATED_IN|MEMBER_OF]-(o:Entity)
   WHERE o <> e
@@ -95,6 +102,7 @@ CALL (e, q) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  // Branch member-from
   WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_FROM')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
   WHERE o <> e
@@ -102,6 +110,7 @@ CALL (e, q) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  // Branch scope
   WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'SCOPE')
   MATCH (o:Policy)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
   WHERE e.id IN r.scopeOrigins OR e.id IN r.scopeDestinations
@@ -109,6 +118,7 @@ CALL (e, q) {
   WHERE size(matched) > 0
   RETURN r, o, matched
   UNION
+  // Branch member-to
   WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_TO')
   MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(m:Entity)<-[r]-(o:Entity)
   WHERE m <> e

@@ -15,7 +15,10 @@
 // reads every relationship. Facts by source or item come from the `fact_refs` index;
 // $sourceQuery, $entityItemQuery and $itemQuery are its Lucene queries for $sourceId,
 // $entity and $item, built and escaped by the data layer (null when the value is
-// null). The filters below then decide exactly.
+// null). The filters below then decide exactly. Each anchor is a branch of one union,
+// guarded by its parameters and marked `// Branch`: the data layer sends only the
+// branches a request can use (keepBranches, src/db/cypher.ts; the others would return
+// nothing).
 // Parameters: $types (or null), $entity, $entityItemQuery, $sourceId, $sourceQuery,
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
 //             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
@@ -40,33 +43,40 @@
 // Mode: read
 CALL () {
   CALL () {
+    // Branch unanchored
     WITH 1 AS unanchored WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NULL
     MATCH (:Entity)-[r]->(:Entity)
     RETURN r
     UNION
+    // Branch source
     WITH 1 AS bySource WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NOT NULL
     CALL db.index.fulltext.queryRelationships('fact_refs', $sourceQuery) YIELD relationship AS r
     WITH r WHERE startNode(r):Entity AND endNode(r):Entity
     RETURN r
     UNION
+    // Branch item
     WITH 1 AS byItem WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NOT NULL
     MATCH (:Entity {id: $item})-[r]-(:Entity)
     RETURN r
     UNION
+    // Branch item
     WITH 1 AS byItem WHERE $entity IS NULL AND $place IS NULL AND $sourceId IS NULL AND $item IS NOT NULL
     CALL db.index.fulltext.queryRelationships('fact_refs', $itemQuery) YIELD relationship AS r
     WITH r WHERE startNode(r):Entity AND endNode(r):Entity
     RETURN r
     UNION
+    // Branch entity
     WITH 1 AS anchored WHERE $entity IS NOT NULL
     MATCH (:Entity {id: $entity})-[r]-(:Entity)
     RETURN r
     UNION
+    // Branch entity
     WITH 1 AS anchored WHERE $entity IS NOT NULL
     CALL db.index.fulltext.queryRelationships('fact_refs', $entityItemQuery) YIELD relationship AS r
     WITH r WHERE r.item = $entity AND startNode(r):Entity AND endNode(r):Entity
     RETURN r
     UNION
+    // Branch place
     WITH 1 AS anchored WHERE $place IS NOT NULL
     MATCH (place:Entity {id: $place})
     CALL (place) {

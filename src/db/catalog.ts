@@ -1,5 +1,5 @@
 /** Finding entities and facts: full-text search, lookup by name, filtered pages. */
-import { cypher } from './cypher.js';
+import { cypher, keepBranches } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toIdsFound, toRelationshipRow, toSourceRow } from './mappers.js';
 import {
@@ -374,8 +374,21 @@ export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limi
   place: null,
 });
 
+/** The branches of relationships/list a page's anchors use, by the guards the file gives each. */
+function listBranches(args: RelationshipListArgs): string[] {
+  const branches: string[] = [];
+  if (args.entity !== null) branches.push('entity');
+  if (args.place) branches.push('place');
+  if (args.entity === null && !args.place) {
+    if (args.sourceId !== null) branches.push('source');
+    else if (args.item !== null) branches.push('item');
+    else branches.push('unanchored');
+  }
+  return branches;
+}
+
 export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<RelationshipPage> {
-  const [row] = await db.run(LIST_RELATIONSHIPS, {
+  const [row] = await db.run(keepBranches(LIST_RELATIONSHIPS, listBranches(args)), {
     types: args.types,
     entity: args.entity,
     entityItemQuery: args.entity === null ? null : factRefQuery('item', args.entity),

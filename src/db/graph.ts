@@ -5,7 +5,7 @@
  */
 import { factRefQuery } from './catalog.js';
 import { int } from './convert.js';
-import { cypher } from './cypher.js';
+import { cypher, keepBranches } from './cypher.js';
 import type { Database } from './database.js';
 import { toEntityRow, toRelationshipRow, toSourceRow } from './mappers.js';
 import type { EntityRow, LinkRow, RelationshipRow, SourceRow } from './rows.js';
@@ -44,6 +44,18 @@ export async function relationshipsByIds(db: Database, ids: readonly string[]): 
 
 /** Where the asking entity stands in the relationships a link spec selects. */
 export type LinkDirection = 'OUTGOING' | 'INCOMING' | 'BOTH' | 'ITEM' | 'WITHIN' | 'MEMBER_FROM' | 'MEMBER_TO' | 'SCOPE';
+
+/** The branch of entities/links.cypher that reads the links of each direction. */
+const BRANCH_OF: Readonly<Record<LinkDirection, string>> = {
+  OUTGOING: 'direct',
+  INCOMING: 'direct',
+  BOTH: 'direct',
+  ITEM: 'item',
+  WITHIN: 'within',
+  MEMBER_FROM: 'member-from',
+  MEMBER_TO: 'member-to',
+  SCOPE: 'scope',
+};
 
 /** Which relationships of an entity a link field shows (see cypher/entities/links.cypher). */
 export interface LinkSpec {
@@ -113,7 +125,9 @@ export async function linksOf(
   lookup: EntityLookup = { ids: [], withSources: false },
 ): Promise<LinkAnswers> {
   const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
-  const rows = await db.run(LINKS, {
+  // Only the branches the batch's specs use (a lookup without links still needs one).
+  const branches = new Set(requests.flatMap((request) => request.specs.map((spec) => BRANCH_OF[spec.direction])));
+  const rows = await db.run(keepBranches(LINKS, branches.size > 0 ? [...branches] : ['direct']), {
     asks: asks.map((ask) => ({ id: ask.id, request: int(ask.request) })),
     requests: requests.map((request) => ({
       specs: request.specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),

@@ -13,7 +13,7 @@
  * warms the planner and the parser, not the plans. A query that must be ready is planned
  * by running it on arguments that name nothing (PLANNED_BY_RUNNING).
  */
-import { bindBounds, declaredBounds, loadAllCypher, type CypherQuery } from './cypher.js';
+import { bindBounds, branchNames, declaredBounds, keepBranches, loadAllCypher, type CypherQuery } from './cypher.js';
 import type { Database } from './database.js';
 import { planTierWalk } from './dependencies.js';
 
@@ -28,7 +28,13 @@ const PLANNED_BY_RUNNING: ReadonlyMap<string, (db: Database) => Promise<void>> =
 /** A placeholder with this many values or fewer is planned at each (subgraph depth 1..3). */
 const MAX_VARIANTS = 3;
 
+/** The texts of a query the API sends: each branch alone for a file with marked branches (keepBranches), else each bound's values. */
 function variants(query: CypherQuery): CypherQuery[] {
+  const branches = branchNames(query);
+  return branches.length > 0 ? branches.flatMap((branch) => boundVariants(keepBranches(query, [branch]))) : boundVariants(query);
+}
+
+function boundVariants(query: CypherQuery): CypherQuery[] {
   const bounds = [...declaredBounds(query)];
   if (bounds.length === 0) return [query];
   const [name, bound] = bounds[0]!;
