@@ -74,67 +74,73 @@
 UNWIND $asks AS ask
 MATCH (e:Entity {id: ask.id})
 WITH ask, e, $requests[ask.request] AS q
+// Each ask's links are matched, filtered, sorted and cut in a subquery of their own:
+// sorting every ask's candidates at once, then grouping them by ask, took 10% longer
+// for a page of 50 entities' links (2,587 candidates, 356 kept) at 20,000 entities.
 CALL (e, q) {
-  // Branch direct
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
-  MATCH (e)-[r]-(o:Entity)
-  WITH r, o, [s IN q.specs WHERE type(r) IN s.types AND (
-          s.direction = 'BOTH'
-          OR (s.direction = 'OUTGOING' AND startNode(r) = e)
-          OR (s.direction = 'INCOMING' AND endNode(r) = e))] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
-  UNION
-  // Branch item
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'ITEM')
-  CALL db.index.fulltext.queryRelationships('fact_refs', $itemQueries[e.id]) YIELD relationship AS r
-  WITH e, r, endNode(r) AS o
-  WHERE r.item = e.id AND startNode(r):Entity AND o:Entity
-  WITH r, o, [s IN q.specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
-  UNION
-  // Branch within
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'WITHIN')
-  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[r:LOCATED_IN|MEMBER_OF]-(o:Entity)
-  WHERE o <> e
-  WITH r, o, [s IN q.specs WHERE s.direction = 'WITHIN' AND type(r) IN s.types] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
-  UNION
-  // Branch member-from
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_FROM')
-  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
-  WHERE o <> e
-  WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
-  UNION
-  // Branch scope
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'SCOPE')
-  MATCH (o:Policy)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
-  WHERE e.id IN r.scopeOrigins OR e.id IN r.scopeDestinations
-  WITH r, o, [s IN q.specs WHERE s.direction = 'SCOPE' AND type(r) IN s.types] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
-  UNION
-  // Branch member-to
-  WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_TO')
-  MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(m:Entity)<-[r]-(o:Entity)
-  WHERE m <> e
-  WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
-  WHERE size(matched) > 0
-  RETURN r, o, matched
+  CALL (e, q) {
+    // Branch direct
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
+    MATCH (e)-[r]-(o:Entity)
+    WITH r, o, [s IN q.specs WHERE type(r) IN s.types AND (
+            s.direction = 'BOTH'
+            OR (s.direction = 'OUTGOING' AND startNode(r) = e)
+            OR (s.direction = 'INCOMING' AND endNode(r) = e))] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch item
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'ITEM')
+    CALL db.index.fulltext.queryRelationships('fact_refs', $itemQueries[e.id]) YIELD relationship AS r
+    WITH e, r, endNode(r) AS o
+    WHERE r.item = e.id AND startNode(r):Entity AND o:Entity
+    WITH r, o, [s IN q.specs WHERE s.direction = 'ITEM' AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch within
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'WITHIN')
+    MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[r:LOCATED_IN|MEMBER_OF]-(o:Entity)
+    WHERE o <> e
+    WITH r, o, [s IN q.specs WHERE s.direction = 'WITHIN' AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch member-from
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_FROM')
+    MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(o:Entity)-[r]->(:Entity)
+    WHERE o <> e
+    WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_FROM' AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch scope
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'SCOPE')
+    MATCH (o:Policy)-[r:RESTRICTS|APPLIES_TO]->(:Entity)
+    WHERE e.id IN r.scopeOrigins OR e.id IN r.scopeDestinations
+    WITH r, o, [s IN q.specs WHERE s.direction = 'SCOPE' AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch member-to
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction = 'MEMBER_TO')
+    MATCH (e) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(m:Entity)<-[r]-(o:Entity)
+    WHERE m <> e
+    WITH r, o, [s IN q.specs WHERE s.direction = 'MEMBER_TO' AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+  }
+  WITH r, o, matched
+  WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
+    AND (q.commodity IS NULL OR r.item = q.commodity OR o.id = q.commodity)
+    AND (q.periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= q.periodFrom)
+    AND (q.periodTo IS NULL OR r.periodStart <= q.periodTo)
+    AND (q.withFigure = false OR r.quantity IS NOT NULL)
+  WITH DISTINCT r, o
+  ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
+  WITH collect({r: r, o: o}) AS candidates
+  RETURN candidates[..q.limit] AS kept
 }
-WITH ask, q, r, o
-WHERE any(s IN matched WHERE s.otherKinds IS NULL OR o.kind IN s.otherKinds)
-  AND (q.commodity IS NULL OR r.item = q.commodity OR o.id = q.commodity)
-  AND (q.periodFrom IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= q.periodFrom)
-  AND (q.periodTo IS NULL OR r.periodStart <= q.periodTo)
-  AND (q.withFigure = false OR r.quantity IS NOT NULL)
-WITH DISTINCT ask, q, r, o
-ORDER BY r.periodEnd IS NULL DESC, r.periodEnd DESC, r.id
-WITH ask, q, collect({r: r, o: o})[..q.limit] AS kept
 UNWIND range(0, size(kept) - 1) AS position
 WITH ask, q, position, kept[position].r AS r, kept[position].o AS o
 WITH ask, q, position, r, o,
