@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readSeedFiles } from '../seed/load/files.js';
 import { parsePeriod } from '../src/domain/period.js';
 import { SeedValidationError, validateSeed } from '../seed/load/validate.js';
-import { type Fixture, validFixture, writeFixture } from './support/seed-fixture.js';
+import { type Fixture, removeFixtures, validFixture, writeFixture } from './support/seed-fixture.js';
+
+afterAll(removeFixtures);
 
 const validate = (fixture: Fixture) => {
   const dir = writeFixture(fixture);

@@ -104,7 +104,7 @@ describe('Start command: one-line failures', { timeout: 180_000 }, () => {
     for (const tool of ['node', 'npm', 'sh']) symlinkSync(execFileSync('which', [tool], { encoding: 'utf8' }).trim(), join(bin, tool));
     try {
       await expectOneLineFailure(
-        { PATH: bin, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'mgkg-nojava-data-')) },
+        { PATH: bin, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_LOCAL_DIR: join(bin, 'neo4j-data') },
         /^error: Java 17 or newer is needed to run Neo4j locally and none was found; set NEO4J_URI \(and NEO4J_PASSWORD\) to use an existing Neo4j, or run `docker compose up` \(see README\)$/,
       );
     } finally {

@@ -1,5 +1,5 @@
 /** Small seed folders written to a temp dir, for validator tests. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -36,12 +36,20 @@ export function validFixture(): Fixture {
   };
 }
 
+const written: string[] = [];
+
 export function writeFixture(fixture: Fixture): string {
   const dir = mkdtempSync(join(tmpdir(), 'mgkg-seed-'));
+  written.push(dir);
   writeFileSync(join(dir, 'sources.yaml'), stringify(fixture.sources));
   mkdirSync(join(dir, 'entities'));
   for (const [name, rows] of Object.entries(fixture.entities)) writeFileSync(join(dir, 'entities', name), stringify(rows));
   mkdirSync(join(dir, 'facts'));
   for (const [name, body] of Object.entries(fixture.facts)) writeFileSync(join(dir, 'facts', name), stringify(body));
   return dir;
+}
+
+/** Removes every folder writeFixture wrote (call from afterAll). */
+export function removeFixtures(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
