@@ -20,6 +20,7 @@ import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guard
 import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
 import { createObservability, type Observability } from './observability/index.js';
+import { withRequestId } from './observability/requests.js';
 import { operationLimitsPlugin, PARSE_OPTIONS } from './protections.js';
 import { readOnlyPlugin } from './read-only-plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -105,7 +106,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     parseOptions: PARSE_OPTIONS,
     // main.ts owns signal handling: it must also stop the HTTP listener and the database.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => maskError(formatted, error, config.exposeErrorDetails, logger),
+    formatError: (formatted, error) => withRequestId(maskError(formatted, error, config.exposeErrorDetails, logger)),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs its cache-control plugin unless told not to. It hooks every field

@@ -125,6 +125,24 @@ describe('Observability: request ids and access logs', () => {
     });
   });
 
+  it("puts the id in Apollo's own early refusals too (CSRF prevention: a GET without a preflight header, a POST as text/plain)", async () => {
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'x-request-id': 'ops-test-csrf-get' } });
+    expect(get.status).toBe(400);
+    const getBody = await get.json();
+    expect(getBody.errors).toHaveLength(1);
+    expect(getBody.errors[0].message).toMatch(/cross-site request forgery/i);
+    expect(getBody.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: 'ops-test-csrf-get' });
+    const post = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-request-id': 'ops-test-csrf-post' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(post.status).toBe(400);
+    const postBody = await post.json();
+    expect(postBody.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: 'ops-test-csrf-post' });
+    expect(sink.lines.find((l) => l.requestId === 'ops-test-csrf-get' && l.msg === 'request')).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
   it('does not log probe and metrics requests', async () => {
     await fetch(`${server.url}/livez`, { headers: { 'x-request-id': 'ops-test-probe' } });
     await fetch(`${server.url}/metrics`, { headers: { 'x-request-id': 'ops-test-probe' } });

@@ -9,7 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { type GraphQLFormattedError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from '../logger.js';
 import type { IncidentLog } from './incidents.js';
 import { BoundedLabels } from './labels.js';
@@ -40,6 +40,17 @@ function markErrors(errors: readonly ErrorLike[] | undefined, info: RequestInfo)
   if (!errors || errors.length === 0) return;
   info.code ??= String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   for (const error of errors) error.extensions = { ...error.extensions, requestId: info.id };
+}
+
+/**
+ * A formatted GraphQL error with the current request's id (Apollo's formatError). Apollo
+ * answers some requests before any plugin runs (CSRF prevention, a body that is no
+ * GraphQL request): formatError is the one step their errors pass, so the id is stamped
+ * here as well as in willSendResponse.
+ */
+export function withRequestId(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const info = currentRequest();
+  return info ? { ...formatted, extensions: { ...formatted.extensions, requestId: info.id } } : formatted;
 }
 
 export interface RequestTelemetryOptions {
