@@ -374,9 +374,15 @@ export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limi
   place: null,
 });
 
+/** The branches relationships/list marks, one per anchor. */
+type ListBranch = 'unanchored' | 'source' | 'item' | 'entity' | 'place';
+
+// A branch named here and not marked in the file fails the start, not a request.
+keepBranches(LIST_RELATIONSHIPS, ['unanchored', 'source', 'item', 'entity', 'place'] satisfies ListBranch[]);
+
 /** The branches of relationships/list a page's anchors use, by the guards the file gives each. */
-function listBranches(args: RelationshipListArgs): string[] {
-  const branches: string[] = [];
+function listBranches(args: RelationshipListArgs): ListBranch[] {
+  const branches: ListBranch[] = [];
   if (args.entity !== null) branches.push('entity');
   if (args.place) branches.push('place');
   if (args.entity === null && !args.place) {
