@@ -41,6 +41,20 @@ const ENTITY_WITH_LINKS = `query ($id: ID!) {
 fragment suppliers on Company { suppliers { entity { id name degree } relationship { ${FACT} } } }`;
 
 describe('Link fields in one query', () => {
+  it('answers the same link field of the same entity, asked twice in one batch, once each, not twice', async () => {
+    // Two lookups of one entity that differ only in whether they show its sources ask the
+    // links query for the same entity and link request twice in one batch.
+    const { seen, data } = await counted(`{
+      plain: entity(id: "company:yimeitai") { id relationships(first: 50) { id } }
+      cited: entity(id: "company:yimeitai") { id sources { id } relationships(first: 50) { id } }
+    }`);
+    expect(seen['entities/links']).toBe(1);
+    const ids = (links: { id: string }[]) => links.map((link) => link.id);
+    expect(ids(data.plain.relationships)).toEqual(ids(data.cited.relationships));
+    expect(new Set(ids(data.plain.relationships)).size).toBe(data.plain.relationships.length);
+    expect(data.plain.relationships.length).toBeGreaterThan(3);
+  });
+
   it("reads an entity with its link fields, their ends, items and sources in one query", async () => {
     const { seen, data } = await counted(ENTITY_WITH_LINKS, { id: 'company:yimeitai' });
     // The entity and every link field below it (four loads: relationships, customers and

@@ -47,6 +47,7 @@
 // cite when $lookupSources: an entity lookup and the link fields its selection shows are
 // one query.
 // Parameters: $asks: list of {id (the asking entity), request (index into $requests)},
+//             each pair once (each ask sent is answered: a repeated one would be twice),
 //             $requests: list of {specs: list of {types, direction, otherKinds (or
 //             null)}, commodity, periodFrom, periodTo, withFigure, limit (integer, per
 //             asking entity), withSources, withItem, slimEntity, factKeys (null: the

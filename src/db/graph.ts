@@ -130,8 +130,12 @@ export async function linksOf(
   const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
   // Only the branches the batch's specs use (a lookup without links still needs one).
   const branches = new Set(requests.flatMap((request) => request.specs.map((spec) => BRANCH_OF[spec.direction])));
+  // Each ask once: the query answers every ask it is sent (two lookups of one entity that
+  // differ in what else they show ask for the same links), and each ask's answer is
+  // shared below by every ask that names it.
+  const unique = [...new Map(asks.map((ask) => [`${ask.request}:${ask.id}`, ask])).values()];
   const rows = await db.run(keepBranches(LINKS, branches.size > 0 ? [...branches] : ['direct']), {
-    asks: asks.map((ask) => ({ id: ask.id, request: int(ask.request) })),
+    asks: unique.map((ask) => ({ id: ask.id, request: int(ask.request) })),
     requests: requests.map((request) => ({
       specs: request.specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),
       commodity: request.filter.commodity ?? null,
