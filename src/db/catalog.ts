@@ -375,10 +375,11 @@ export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limi
 });
 
 /** The branches relationships/list marks, one per anchor. */
-type ListBranch = 'unanchored' | 'source' | 'item' | 'entity' | 'place';
+const LIST_BRANCHES = ['unanchored', 'source', 'item', 'entity', 'place'] as const;
+type ListBranch = (typeof LIST_BRANCHES)[number];
 
 // A branch named here and not marked in the file fails the start, not a request.
-keepBranches(LIST_RELATIONSHIPS, ['unanchored', 'source', 'item', 'entity', 'place'] satisfies ListBranch[]);
+keepBranches(LIST_RELATIONSHIPS, LIST_BRANCHES);
 
 /** The branches of relationships/list a page's anchors use, by the guards the file gives each. */
 function listBranches(args: RelationshipListArgs): ListBranch[] {

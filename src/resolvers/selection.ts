@@ -139,6 +139,12 @@ function factReadOf(factFields: readonly FieldNode[], fragments: GraphQLResolveI
  * selecting it keeps the ends whole.
  */
 export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { entity: boolean; fact: boolean } {
+  const { entity, fact } = readsOfFacts(info);
+  return { entity, fact: fact !== 'whole' };
+}
+
+/** slimBelow, with how the facts are read (whole, slim, or slim with their figure). */
+function readsOfFacts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { entity: boolean; fact: FactRead } {
   const top = fieldsOf(
     info.fieldNodes.map((node) => node.selectionSet),
     info.fragments,
@@ -150,7 +156,7 @@ export function slimBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragmen
   const isPage = top.some((field) => field.name.value === 'edges');
   const factFields = isLink ? below(top, 'relationship') : isPage ? below(below(top, 'edges'), 'node') : top;
   const entityFields = [...below(top, 'entity'), ...fieldsBelow(factFields, ['from', 'to'], info.fragments)];
-  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact: factReadOf(factFields, info.fragments) !== 'whole' };
+  return { entity: within(entityFields, SLIM_ENTITY_FIELDS) && !selectsAnyOf(info, ['measuredBy']), fact: factReadOf(factFields, info.fragments) };
 }
 
 export type FieldKey = FieldNode | readonly FieldNode[];
@@ -197,13 +203,13 @@ const readsByField = new WeakMap<FieldKey, ReadsBelow>();
  */
 export function readsBelow(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadsBelow {
   return perField(readsByField, info, () => {
-    const slim = slimBelow(info);
+    const slim = readsOfFacts(info);
     return {
       sources: selectsAnyOf(info, SOURCE_FIELDS),
       item: selectsAnyOf(info, ['item']),
       ends: selectsAnyOf(info, END_FIELDS),
       slimEntity: slim.entity,
-      fact: !slim.fact ? 'whole' : selectsAnyOf(info, ['figure']) ? 'figures' : 'slim',
+      fact: slim.fact,
     };
   });
 }
