@@ -10,6 +10,7 @@ import { bindBounds, bindMinimumBounds, cypher } from './cypher.js';
 import type { Database } from './database.js';
 import { entitiesByIds } from './graph.js';
 import { toEntityRow, toIdsFound, toRelationshipRow, toSourceRow } from './mappers.js';
+import { compareDisplayKeys, displayKey } from './names.js';
 import { kShortestRoutes } from './routes.js';
 import type {
   DependenceRow,
@@ -280,7 +281,7 @@ export async function walk(
 ): Promise<Reach[]> {
   const params = { ...walkFilterParams(direction, filter), withFacts: hopFacts !== undefined };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
-  const reaches: (Reach & { name: string })[] = [];
+  const reaches: (Reach & { key: string })[] = [];
   let frontier = [...new Set(rootIds)];
   for (let tier = 1; tier <= maxDepth && frontier.length > 0; tier += 1) {
     const rows = await db.run(EXPAND, { frontier, seen: [...routes.keys()], ...params });
@@ -302,14 +303,13 @@ export async function walk(
       }
       const route = [...routes.get(parentId)!.route, entityId];
       routes.set(entityId, { route, rank });
-      reaches.push({ entityId, tier, route, rank, name });
+      reaches.push({ entityId, tier, route, rank, key: displayKey(name) });
       frontier.push(entityId);
     }
   }
-  const byName = (a: { name: string }, b: { name: string }) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
   return reaches
-    .sort((a, b) => a.tier - b.tier || byName(a, b) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0))
-    .map(({ name: _name, ...reach }): Reach => reach);
+    .sort((a, b) => a.tier - b.tier || compareDisplayKeys(a.key, b.key) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0))
+    .map(({ key: _key, ...reach }): Reach => reach);
 }
 
 /** A walk's filters as expand.cypher takes them, and tiers.cypher in one map ($walk, see there why). */

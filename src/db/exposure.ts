@@ -25,6 +25,7 @@ import {
   type WalkFilter,
 } from './dependencies.js';
 import { toRelationshipRow } from './mappers.js';
+import { compareDisplayKeys, displayKey } from './names.js';
 import type {
   DependencyHopRow,
   DependencyPathRow,
@@ -276,11 +277,10 @@ export async function exposedTo(
 
   const all = [...exposed.values()];
   const nameOf = await names(all.map((e) => e.entityId));
+  const keyOf = new Map(all.map((e) => [e.entityId, displayKey(nameOf.get(e.entityId) ?? '')]));
   all.sort(
     (a, b) =>
-      a.distance - b.distance ||
-      (nameOf.get(a.entityId) ?? '').toLowerCase().localeCompare((nameOf.get(b.entityId) ?? '').toLowerCase()) ||
-      (a.entityId < b.entityId ? -1 : 1),
+      a.distance - b.distance || compareDisplayKeys(keyOf.get(a.entityId)!, keyOf.get(b.entityId)!) || (a.entityId < b.entityId ? -1 : 1),
   );
   return { throughId, dependence: filter.dependence, total: all.length, entities: all.slice(0, first) };
 }
