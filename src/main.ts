@@ -12,11 +12,13 @@ import { warmQueryPlans } from './db/warm.js';
 import { createHttpServer } from './http/listen.js';
 import { createLogger } from './logger.js';
 import { createObservability } from './observability/index.js';
+import { limitHeapGrowth } from './ops/heap-growth.js';
 import { runLoadStep } from './ops/load-step.js';
 import { runCli } from './run-cli.js';
 import { createServer } from './server.js';
 
 runCli(async () => {
+  limitHeapGrowth();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => console.log(line);
