@@ -35,22 +35,28 @@ interface ErrorLike {
   extensions?: Record<string, unknown>;
 }
 
-/** Records the first error code and stamps every error with the request id (in place). */
+/** Records the first error's code as the request's outcome. */
+function recordCode(errors: readonly ErrorLike[] | undefined, info: RequestInfo): void {
+  if (errors && errors.length > 0) info.code ??= String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
+const withId = (extensions: Record<string, unknown> | undefined, info: RequestInfo) => ({ ...extensions, requestId: info.id });
+
+/** An answer sent outside GraphQL: records its code and stamps every error with the request id (in place). */
 function markErrors(errors: readonly ErrorLike[] | undefined, info: RequestInfo): void {
-  if (!errors || errors.length === 0) return;
-  info.code ??= String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  for (const error of errors) error.extensions = { ...error.extensions, requestId: info.id };
+  recordCode(errors, info);
+  for (const error of errors ?? []) error.extensions = withId(error.extensions, info);
 }
 
 /**
- * A formatted GraphQL error with the current request's id (Apollo's formatError). Apollo
- * answers some requests before any plugin runs (CSRF prevention, a body that is no
- * GraphQL request): formatError is the one step their errors pass, so the id is stamped
- * here as well as in willSendResponse.
+ * A formatted GraphQL error with the current request's id (Apollo's formatError). Every
+ * error of a GraphQL answer passes here, including those Apollo sends before any plugin
+ * runs (CSRF prevention, a body that is no GraphQL request), so this is the one place
+ * GraphQL errors get the id.
  */
 export function withRequestId(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const info = currentRequest();
-  return info ? { ...formatted, extensions: { ...formatted.extensions, requestId: info.id } } : formatted;
+  return info ? { ...formatted, extensions: withId(formatted.extensions, info) } : formatted;
 }
 
 export interface RequestTelemetryOptions {
@@ -147,7 +153,8 @@ export function requestTelemetryPlugin<T extends object>(): ApolloServerPlugin<T
             ) as OperationDefinitionNode | undefined;
             info.operation = named?.name?.value ?? 'anonymous';
           }
-          if (response.body.kind === 'single') markErrors(response.body.singleResult.errors, info);
+          // formatError (withRequestId) has already given the errors the request id.
+          if (response.body.kind === 'single') recordCode(response.body.singleResult.errors, info);
           info.code ??= 'OK';
         },
       };

@@ -15,8 +15,8 @@
  * 175. A growth of 40% kept the peak at 241 MiB; 20% is the one that held it near 200.
  *
  * V8 reads the flag each time it sets the heap's next limit, so setting it after the
- * start takes effect; `npm start`, the container and the bench's app process all set it
- * here.
+ * start takes effect; `npm start`, the container (both through main.ts) and the bench's
+ * app and floor processes all set it here.
  */
 import { setFlagsFromString } from 'node:v8';
 
