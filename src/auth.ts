@@ -15,7 +15,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import type { JSONWebKeySet, JWTPayload } from 'jose';
 import { type AuthConfig, JWKS_ALGORITHMS } from './config.js';
 import { AppError, ErrorCode } from './errors.js';
 
@@ -38,14 +38,31 @@ const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
+type Jose = typeof import('jose');
+type KeySet = ReturnType<Jose['createLocalJWKSet']>;
+let jose: Promise<Jose> | undefined;
+/**
+ * jose is loaded only by a service that verifies JWTs (as its Authenticator is made) or
+ * with the first JWT-shaped token: one configured with API keys only, or none (the
+ * default), never needs it, and loaded it would stay in the serving process's heap for
+ * nothing (src/observability/tracing.ts does the same for the tracing SDK).
+ */
+const loadJose = (): Promise<Jose> => (jose ??= import('jose'));
+
 export class Authenticator {
   private readonly secret: Uint8Array | undefined;
-  private readonly jwks: ReturnType<typeof createLocalJWKSet> | undefined;
+  /** Made with the first JWT signed otherwise than with HS256 (see loadJose). */
+  private jwks: Promise<KeySet> | undefined;
 
   constructor(private readonly config: AuthConfig) {
     this.secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : undefined;
-    // The file was read and checked when the configuration was loaded (readJwksFile).
-    if (config.jwt.jwks) this.jwks = createLocalJWKSet({ keys: [...config.jwt.jwks.keys] } as JSONWebKeySet);
+    // Loaded now rather than on the first token, which would wait for it.
+    if (this.secret || config.jwt.jwks) void loadJose().catch(() => {});
+  }
+
+  /** The configured JWKS, read and checked when the configuration was loaded (readJwksFile). */
+  private keySet(jwks: NonNullable<AuthConfig['jwt']['jwks']>): Promise<KeySet> {
+    return (this.jwks ??= loadJose().then(({ createLocalJWKSet }) => createLocalJWKSet({ keys: [...jwks.keys] } as JSONWebKeySet)));
   }
 
   /** The principal of a request's headers; an invalid credential is an error, none is null. */
@@ -80,12 +97,15 @@ export class Authenticator {
   }
 
   private async verifyJwt(token: string): Promise<Principal> {
+    const { decodeProtectedHeader, jwtVerify } = await loadJose();
     const { alg } = decodeProtectedHeader(token);
     // A token must expire: one without `exp` would stay valid for as long as its key.
     const options = { issuer: this.config.jwt.issuer, audience: this.config.jwt.audience, requiredClaims: ['exp'] };
     let payload: JWTPayload;
     if (alg === 'HS256' && this.secret) ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
-    else if (alg !== 'HS256' && this.jwks) ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: [...JWKS_ALGORITHMS] }));
+    else if (alg !== 'HS256' && this.config.jwt.jwks) {
+      ({ payload } = await jwtVerify(token, await this.keySet(this.config.jwt.jwks), { ...options, algorithms: [...JWKS_ALGORITHMS] }));
+    }
     else throw unauthenticated('The token is not valid (bad signature, expired, or not for this service).');
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no subject (sub).');
     const claim = payload[this.config.jwt.rolesClaim];

@@ -73,7 +73,7 @@ runCli(async () => {
     });
     graph.db.startMonitoring();
     void warmQueryPlans(graph.db);
-    const observability = createObservability(graph.db, logger, config.observability);
+    const observability = await createObservability(graph.db, logger, config.observability);
     const app = await createServer({ db: graph.db, config, logger, observability });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {

@@ -89,7 +89,7 @@ const idempotencyKeyOf = (value: string | string[] | undefined): string | null =
 
 export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const { db, config, logger } = deps;
-  const observability = deps.observability ?? createObservability(db, logger);
+  const observability = deps.observability ?? (await createObservability(db, logger));
   const authenticator = new Authenticator(config.auth);
   const apollo = new ApolloServer<Context>({
     // The executable schema Apollo would build from typeDefs and resolvers, executed by

@@ -154,7 +154,7 @@ describe('Observability: tracing', () => {
   it('records an operation as a server span with one child span per database query, carrying the request id', async () => {
     const exporter = new InMemorySpanExporter();
     const logger = createLogger('silent');
-    const observability = createObservability(db, logger, {
+    const observability = await createObservability(db, logger, {
       ...DEFAULT_OBSERVABILITY,
       tracing: { serviceName: 'mgkg-test', exporter },
     });
@@ -180,7 +180,7 @@ describe('Observability: tracing', () => {
 
   it('continues the caller’s trace from a traceparent header', async () => {
     const exporter = new InMemorySpanExporter();
-    const observability = createObservability(db, createLogger('silent'), { ...DEFAULT_OBSERVABILITY, tracing: { serviceName: 'mgkg-test', exporter } });
+    const observability = await createObservability(db, createLogger('silent'), { ...DEFAULT_OBSERVABILITY, tracing: { serviceName: 'mgkg-test', exporter } });
     const server = await startTestServer(db, {}, createLogger('silent'), observability);
     try {
       const traceId = '0af7651916cd43dd8448eb211c80319c';
@@ -206,7 +206,7 @@ describe('Observability: tracing', () => {
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => collector.once('listening', resolve));
     const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
-    const observability = createObservability(db, createLogger('silent'), { ...DEFAULT_OBSERVABILITY, tracing: { serviceName: 'mgkg-otlp-test', otlpEndpoint: endpoint } });
+    const observability = await createObservability(db, createLogger('silent'), { ...DEFAULT_OBSERVABILITY, tracing: { serviceName: 'mgkg-otlp-test', otlpEndpoint: endpoint } });
     const server = await startTestServer(db, {}, createLogger('silent'), observability);
     try {
       await post(server.url, { query: 'query OpsOtlp { entity(id: "company:bmw") { name } }' });

@@ -42,11 +42,15 @@ export interface Observability {
   stop(): Promise<void>;
 }
 
-export function createObservability(db: Database, logger: Logger, settings: ObservabilitySettings = DEFAULT_OBSERVABILITY): Observability {
+export async function createObservability(
+  db: Database,
+  logger: Logger,
+  settings: ObservabilitySettings = DEFAULT_OBSERVABILITY,
+): Promise<Observability> {
+  const tracing = await createTracing(settings.tracing);
   const graphVersion = new GraphVersionWatch(db, settings.graphVersion);
   void graphVersion.start();
   const metrics = createMetrics(db, graphVersion);
-  const tracing = createTracing(settings.tracing);
   const untrace = tracing ? traceQueries(db, tracing) : () => {};
   const incidents = new IncidentLog(logger);
   return {

@@ -5,16 +5,8 @@
  * not registered globally: spans are parented explicitly through the request context
  * (request-context.ts), so several servers in one process (tests) never share one.
  */
-import { type Context, context as otelContext, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import { context as otelContext, type Context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Database } from '../db/database.js';
 import { currentRequest } from './request-context.js';
 
@@ -35,30 +27,16 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-const propagator = new W3CTraceContextPropagator();
-const headerGetter = {
-  keys: (carrier: Record<string, unknown>) => Object.keys(carrier),
-  get: (carrier: Record<string, string | string[] | undefined>, key: string) => carrier[key],
-};
-
-/** The tracer, or undefined when tracing is off (no endpoint, no exporter). */
-export function createTracing(options: TracingOptions): Tracing | undefined {
-  const processor = options.exporter
-    ? new SimpleSpanProcessor(options.exporter)
-    : options.otlpEndpoint
-      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }))
-      : undefined;
-  if (!processor) return undefined;
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
-    spanProcessors: [processor],
-  });
-  return {
-    tracer: provider.getTracer('magnesium-supply-graph'),
-    incoming: (headers) => propagator.extract(ROOT_CONTEXT, headers, headerGetter),
-    flush: () => provider.forceFlush(),
-    shutdown: () => provider.shutdown(),
-  };
+/**
+ * The tracer, or undefined when tracing is off (no endpoint, no exporter). The SDK, its
+ * OTLP exporter and propagator are loaded only when tracing is on (tracing-sdk.ts): off,
+ * as it is by default, they would be about 5 MB of the serving process's resting heap
+ * for nothing.
+ */
+export async function createTracing(options: TracingOptions): Promise<Tracing | undefined> {
+  if (!options.exporter && !options.otlpEndpoint) return undefined;
+  const { startTracing } = await import('./tracing-sdk.js');
+  return startTracing(options);
 }
 
 /**
