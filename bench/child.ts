@@ -54,21 +54,6 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /** The child's side: call once from the entry module. */
 export function serveChild(start: (db: Database) => Promise<ChildService>): void {
-  serveChildWith((db) => {
-    if (!db) throw new Error('the child connected no database');
-    return start(db);
-  }, true);
-}
-
-/**
- * The child's side for a server that needs no database (the overhead's stock Apollo
- * Server): no driver is connected, so the process holds only what the server does.
- */
-export function serveChildWithoutDatabase(start: () => Promise<ChildService>): void {
-  serveChildWith(() => start(), false);
-}
-
-function serveChildWith(start: (db: Database | undefined) => Promise<ChildService>, connects: boolean): void {
   const send = (reply: FromChild) => process.send?.(reply);
   if (!process.send) throw new Error('a bench child must be started by the bench (with an IPC channel)');
   let db: Database | undefined;
@@ -89,16 +74,14 @@ function serveChildWith(start: (db: Database | undefined) => Promise<ChildServic
       case 'init':
         void (async () => {
           try {
-            if (connects) {
-              db = await connect({ ...received.init, connectTimeoutMs: 30_000 });
-              db.onQuery((event) => {
-                // The app's graph-version watch polls in the background, whatever is asked:
-                // counted, it added a round trip to whichever request it fell in ("3–4").
-                if (event.query === 'system/graph-version') return;
-                counts.queries += 1;
-                counts.queryMs += event.ms;
-              });
-            }
+            db = await connect({ ...received.init, connectTimeoutMs: 30_000 });
+            db.onQuery((event) => {
+              // The app's graph-version watch polls in the background, whatever is asked:
+              // counted, it added a round trip to whichever request it fell in ("3–4").
+              if (event.query === 'system/graph-version') return;
+              counts.queries += 1;
+              counts.queryMs += event.ms;
+            });
             service = await start(db);
             rss.start();
             send({ type: 'ready', url: service.url });

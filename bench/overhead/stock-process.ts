@@ -5,7 +5,8 @@
  * in its own process for `{ __typename }` (measured side by side), a bias the ratio
  * ours/stock must not carry.
  */
-import { serveChildWithoutDatabase } from '../child.js';
+import { serveChild } from '../child.js';
 import { startStockServer } from './stock.js';
 
-serveChildWithoutDatabase(() => startStockServer());
+// With a driver of its own: its lookup runs the floor's query (stock.ts).
+serveChild((db) => startStockServer(db));
