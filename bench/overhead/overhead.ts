@@ -13,7 +13,7 @@
  *     alone add (stock − floor), and what the app adds to them (ours − stock).
  */
 import { firstDifference } from '../floor/compare.js';
-import { Client, measurePaired, percentile, warmUp } from '../measure.js';
+import { Client, percentile, warmUp } from '../measure.js';
 import type { Operation } from '../operations.js';
 import { ms, ratio, table } from '../report.js';
 import { entityOperation } from '../load/operations.js';
