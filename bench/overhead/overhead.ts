@@ -124,6 +124,16 @@ export async function runOverhead(settings: {
   }
 }
 
+/** A row of the lookup's comparisons: both p50s and the median (p10, p90) of the per-round differences. */
+const lookupRow = (request: string, against: string, oursP50: number, theirsP50: number, what: string, differences: readonly number[], target: string) => [
+  request,
+  against,
+  ms(oursP50),
+  ms(theirsP50),
+  `${what} ${spread(differences, milliseconds)}`,
+  target,
+];
+
 export function overheadReport(result: OverheadResult): string[] {
   const typenameRatio = percentile(result.typename.ratios, 50);
   const rows = [
@@ -137,30 +147,10 @@ export function overheadReport(result: OverheadResult): string[] {
     ],
     ...(result.lookup
       ? [
-          [
-            'entity(id) { id name kind }',
-            'raw-Cypher floor',
-            ms(result.lookup.oursP50),
-            ms(result.lookup.floorP50),
-            `ours − floor ${spread(result.lookup.differences, milliseconds)}`,
-            `≤ ${LOOKUP_DIFFERENCE_TARGET_MS} ms: ${percentile(result.lookup.differences, 50) <= LOOKUP_DIFFERENCE_TARGET_MS ? 'met' : 'missed'}`,
-          ],
-          [
-            'entity(id) { id name kind }',
-            'stock Apollo, floor query',
-            ms(result.lookup.oursP50),
-            ms(result.lookup.stockP50),
-            `ours − stock ${spread(result.lookup.toStock, milliseconds)}`,
-            '(reference)',
-          ],
-          [
-            'the same, stock Apollo',
-            'raw-Cypher floor',
-            ms(result.lookup.stockP50),
-            ms(result.lookup.floorP50),
-            `stock − floor ${spread(result.lookup.stockToFloor, milliseconds)}`,
-            '(reference)',
-          ],
+          lookupRow('entity(id) { id name kind }', 'raw-Cypher floor', result.lookup.oursP50, result.lookup.floorP50, 'ours − floor', result.lookup.differences,
+            `≤ ${LOOKUP_DIFFERENCE_TARGET_MS} ms: ${percentile(result.lookup.differences, 50) <= LOOKUP_DIFFERENCE_TARGET_MS ? 'met' : 'missed'}`),
+          lookupRow('entity(id) { id name kind }', 'stock Apollo, floor query', result.lookup.oursP50, result.lookup.stockP50, 'ours − stock', result.lookup.toStock, '(reference)'),
+          lookupRow('the same, stock Apollo', 'raw-Cypher floor', result.lookup.stockP50, result.lookup.floorP50, 'stock − floor', result.lookup.stockToFloor, '(reference)'),
         ]
       : [['entity(id) { id name kind }', 'raw-Cypher floor', 'n/a', 'n/a', `an answer differs: ${result.lookupMismatch}`, 'n/a']]),
   ];
