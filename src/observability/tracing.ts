@@ -30,8 +30,8 @@ export interface Tracing {
 /**
  * The tracer, or undefined when tracing is off (no endpoint, no exporter). The SDK, its
  * OTLP exporter and propagator are loaded only when tracing is on (tracing-sdk.ts): off,
- * as it is by default, they would be about 5 MB of the serving process's resting heap
- * for nothing.
+ * as it is by default, they were 3.4 MB of the heap after importing the server (24.1
+ * against 20.7 MB), kept for nothing.
  */
 export async function createTracing(options: TracingOptions): Promise<Tracing | undefined> {
   if (!options.exporter && !options.otlpEndpoint) return undefined;
