@@ -1,19 +1,19 @@
 /**
  * The per-request overhead (bench/README.md, "Per-request overhead"), on the scaled
  * graph, each comparison in interleaved rounds (one request to each side per round,
- * the order alternating) so a shared machine's drift falls on both alike:
+ * the order rotating, timeInRotation) so a shared machine's drift falls on all alike:
  * (a) `{ __typename }`, which touches no resolver and no database, against our app and
  *     against a stock Apollo Server 5 (stock.ts, in a process of its own as the app's):
  *     the median per-round ratio ours/stock is what our middleware, plugins and context
  *     cost per request, relative;
  * (b) the minimal `entity(id) { id name kind }` against its raw-Cypher floor and against
- *     the stock server answering it with the floor's query (stock.ts), three requests
- *     a round in an order that rotates: the median per-round differences in ms are what
+ *     the stock server answering it with the floor's query (stock.ts): the median
+ *     per-round differences in ms are what
  *     the API adds to one database lookup, how much of it Apollo Server and Express
  *     alone add (stock − floor), and what the app adds to them (ours − stock).
  */
 import { firstDifference } from '../floor/compare.js';
-import { Client, percentile, warmUp } from '../measure.js';
+import { Client, percentile, type Sample, warmUp } from '../measure.js';
 import type { Operation } from '../operations.js';
 import { ms, ratio, table } from '../report.js';
 import { entityOperation } from '../load/operations.js';
@@ -43,15 +43,28 @@ export interface OverheadResult {
   lookupMismatch: string | null;
 }
 
-/** The orders of three sides, taken in turn by the rounds so that each side goes first, second and last alike. */
-const ORDERS = [
-  [0, 1, 2],
-  [1, 2, 0],
-  [2, 0, 1],
-  [0, 2, 1],
-  [2, 1, 0],
-  [1, 0, 2],
-] as const;
+/** Every order of `count` sides, the first one in order (two sides: [0, 1], then [1, 0]). */
+function ordersOf(count: number): number[][] {
+  if (count <= 1) return [[0]];
+  const last = count - 1;
+  // Each order of the other sides with the last one put in every place, from the end to the front.
+  return ordersOf(last).flatMap((order) =>
+    Array.from({ length: count }, (_, i) => [...order.slice(0, last - i), last, ...order.slice(last - i)]),
+  );
+}
+
+/**
+ * `rounds` rounds of one request to each side, the rounds taking every order of the
+ * sides in turn so each goes first, second … alike; each side's times (ms), by round.
+ */
+async function timeInRotation(sides: readonly (() => Promise<{ sample: Sample }>)[], rounds: number): Promise<number[][]> {
+  const orders = ordersOf(sides.length);
+  const times = sides.map((): number[] => []);
+  for (let i = 0; i < rounds; i += 1) {
+    for (const side of orders[i % orders.length]!) times[side]!.push((await sides[side]!()).sample.ms);
+  }
+  return times;
+}
 
 /** Median and spread (p10–p90) of per-round figures. */
 const milliseconds = (v: number) => `${ms(v)} ms`;
@@ -64,7 +77,7 @@ export async function runOverhead(settings: {
   timeoutMs: number;
   rounds: number;
   log: (line: string) => void;
-  /** What a bench child is sent on start (the stock server ignores the database). */
+  /** What a bench child is sent on start (the stock server's lookup uses the database too). */
   childInit: ChildInit;
 }): Promise<OverheadResult> {
   const { client, rounds, log } = settings;
@@ -74,17 +87,7 @@ export async function runOverhead(settings: {
   try {
     await warmUp(client, TYPENAME, warmup, Number.POSITIVE_INFINITY);
     await warmUp(stockClient, TYPENAME, warmup, Number.POSITIVE_INFINITY);
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    for (let i = 0; i < rounds; i += 1) {
-      if (i % 2 === 0) {
-        ours.push((await client.send(TYPENAME)).sample.ms);
-        theirs.push((await stockClient.send(TYPENAME)).sample.ms);
-      } else {
-        theirs.push((await stockClient.send(TYPENAME)).sample.ms);
-        ours.push((await client.send(TYPENAME)).sample.ms);
-      }
-    }
+    const [ours, theirs] = (await timeInRotation([() => client.send(TYPENAME), () => stockClient.send(TYPENAME)], rounds)) as [number[], number[]];
     const typename = { oursP50: percentile(ours, 50), stockP50: percentile(theirs, 50), ratios: ours.map((o, i) => o / theirs[i]!) };
     log(`  [overhead] { __typename }: ours p50 ${ms(typename.oursP50)} ms, stock ${ms(typename.stockP50)} ms, ours/stock median ${ratio(percentile(typename.ratios, 50), 1)}`);
 
@@ -94,18 +97,16 @@ export async function runOverhead(settings: {
       () => stockClient.send(lookup),
       () => client.send(lookup, 'floor'),
     ] as const;
-    for (const send of sides) for (let i = 0; i < warmup; i += 1) await send();
+    await warmUp(client, lookup, warmup, Number.POSITIVE_INFINITY);
+    await warmUp(stockClient, lookup, warmup, Number.POSITIVE_INFINITY);
+    await warmUp(client, lookup, warmup, Number.POSITIVE_INFINITY, 'floor');
     const [ourAnswer, stockAnswer, floorAnswer] = [(await sides[0]()).data, (await sides[1]()).data, (await sides[2]()).data];
     const mismatch = firstDifference(ourAnswer, floorAnswer) ?? firstDifference(ourAnswer, stockAnswer);
     if (mismatch) {
       log(`  [overhead] entity(id): the floor's or the stock server's answer differs from the API's: ${mismatch}`);
       return { rounds, typename, lookup: null, lookupMismatch: mismatch };
     }
-    const times: [number[], number[], number[]] = [[], [], []];
-    for (let i = 0; i < rounds; i += 1) {
-      for (const side of ORDERS[i % ORDERS.length]!) times[side].push((await sides[side]()).sample.ms);
-    }
-    const [oursMs, stockMs, floorMs] = times;
+    const [oursMs, stockMs, floorMs] = (await timeInRotation(sides, rounds)) as [number[], number[], number[]];
     const result = {
       oursP50: percentile(oursMs, 50),
       stockP50: percentile(stockMs, 50),

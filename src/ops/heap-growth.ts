@@ -12,7 +12,11 @@
  * The price is paid under load: at 160 requests a second (the bench's load mix, 20,000
  * entities) the heap is collected in full about once a second, 6–12 ms each, where V8's
  * own choice collected it once in the step and let RSS reach 250–290 MiB instead of
- * 175. A growth of 40% kept the peak at 241 MiB; 20% is the one that held it near 200.
+ * 175. It also costs CPU on mid-sized answers: ×1.11 on the Yimeitai lookup, ×1.42 on
+ * an upstream walk to depth 3 and ×1.21 on China's exports against V8's own choice
+ * (20,000 entities, 300 interleaved requests each; p50s ×1.01–×1.11). A growth of 40%
+ * kept the peak at 241 MiB; 20% is the one that held it near 200, which the RSS target
+ * at 100,000 entities needs.
  *
  * V8 reads the flag each time it sets the heap's next limit, so setting it after the
  * start takes effect; `npm start`, the container (both through main.ts) and the bench's
