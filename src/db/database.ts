@@ -135,24 +135,35 @@ export class Database {
   async transaction<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>): Promise<T> {
     const scope = this.scope;
     const releaseRequestPlace = scope ? await this.acquireRequestPlace(scope) : undefined;
+    let heldUntilClosed = false;
     try {
       // Refuse at once while the database is known to be down, rather than let every
       // request wait for a connection (the probe notices recovery within a second).
       if (!this.shared.availability.isUp()) throw databaseUnavailable();
       const releaseGlobalPlace = await this.acquireGlobalPlace(scope);
-      if (!scope) return await this.runSession(mode, work, this.options.queryTimeoutMs).finally(releaseGlobalPlace);
+      if (!scope) {
+        const { answer, closed } = this.runSession(mode, work, this.options.queryTimeoutMs);
+        void closed.then(releaseGlobalPlace);
+        return await answer;
+      }
       const remaining = scope.remainingMs();
       if (scope.aborted || remaining < MIN_QUERY_MS) {
         releaseGlobalPlace();
         throw this.deadlineError(scope);
       }
-      // The process-wide place is held until the session has really closed, even when
-      // the request gives up at its deadline: a connection still busy with a hung query
-      // is still in use, and counting it keeps the gate below the driver's pool.
-      const running = this.runSession(mode, work, Math.min(this.options.queryTimeoutMs, remaining)).finally(releaseGlobalPlace);
-      return await withDeadline(running, remaining, () => this.deadlineError(scope));
+      // Both places are held until the session has really closed, even when the answer
+      // came first (a read's, before its COMMIT) or the request gave up at its deadline:
+      // a connection still busy with a hung query or a commit is still in use, and
+      // counting it keeps the request within its cap and the gate below the driver's pool.
+      const { answer, closed } = this.runSession(mode, work, Math.min(this.options.queryTimeoutMs, remaining));
+      heldUntilClosed = true;
+      void closed.then(() => {
+        releaseGlobalPlace();
+        releaseRequestPlace?.();
+      });
+      return await withDeadline(answer, remaining, () => this.deadlineError(scope));
     } finally {
-      releaseRequestPlace?.();
+      if (!heldUntilClosed) releaseRequestPlace?.();
     }
   }
 
@@ -206,7 +217,17 @@ export class Database {
     return deadlineExceeded(scope.limits.deadlineMs);
   }
 
-  private async runSession<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+  /**
+   * Runs `work` in a managed transaction of a session of its own. `answer` settles with
+   * what `work` returns (or the translated failure); `closed` once the session has closed,
+   * and never rejects. A read answers as soon as `work` has its rows, without waiting for
+   * the COMMIT that ends its transaction: committing a read changes nothing that was read,
+   * and the wait cost 0.7–1.0 ms per query on this machine (RETURN 1: 2.22 → 1.54 ms; the
+   * floor's entity lookup: 5.94 → 4.98 ms, medians of 270 side by side), as much as an
+   * auto-commit query saves while keeping the driver's retries. A write answers after
+   * its COMMIT, whose bookmark later reads wait for.
+   */
+  private runSession<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>, timeoutMs: number): { answer: Promise<T>; closed: Promise<void> } {
     const bookmarks = this.scope?.limits.bookmarks;
     const session = this.driver.session({
       database: this.options.database,
@@ -214,19 +235,44 @@ export class Database {
       bookmarks: bookmarks?.forSession(),
     });
     const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
-    try {
-      const unit = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
-      const result = mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
-      this.shared.availability.reportSuccess();
-      if (mode === 'write') bookmarks?.recordWrite(session.lastBookmarks());
+    let answered = false;
+    let answerRead: (result: T) => void = () => {};
+    const readAnswer = new Promise<T>((resolve) => {
+      answerRead = resolve;
+    });
+    const unit = async (managed: ManagedTransaction): Promise<T> => {
+      // The driver retries a transaction whose COMMIT failed transiently: a read that
+      // has answered has nothing more to read.
+      if (answered) return undefined as T;
+      const result = await work(this.wrap(managed, mode));
+      if (mode === 'read') {
+        answered = true;
+        this.shared.availability.reportSuccess();
+        answerRead(result);
+      }
       return result;
-    } catch (error) {
-      const translated = translateDriverError(error, config.timeout, this.shared.availability.isUp());
-      if (translated.unavailable) this.shared.availability.reportFailure(translated.reason);
-      throw translated.error;
-    } finally {
-      await session.close().catch(() => {});
-    }
+    };
+    const finished = (async () => {
+      try {
+        const result = mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
+        if (!answered) this.shared.availability.reportSuccess();
+        if (mode === 'write') bookmarks?.recordWrite(session.lastBookmarks());
+        return result;
+      } catch (error) {
+        // A read that has answered keeps its answer whatever became of its COMMIT.
+        if (answered) return undefined as T;
+        const translated = translateDriverError(error, config.timeout, this.shared.availability.isUp());
+        if (translated.unavailable) this.shared.availability.reportFailure(translated.reason);
+        throw translated.error;
+      } finally {
+        await session.close().catch(() => {});
+      }
+    })();
+    const ignore = () => {};
+    return {
+      answer: mode === 'read' ? Promise.race([readAnswer, finished]) : finished,
+      closed: finished.then(ignore, ignore),
+    };
   }
 
   private wrap(managed: ManagedTransaction, mode: QueryMode): Tx {
