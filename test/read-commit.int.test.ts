@@ -2,7 +2,8 @@
  * When a query answers (src/db/database.ts, runSession): a read as soon as its rows are
  * in, before the COMMIT that ends its transaction; a write only after its COMMIT. The
  * session of an answered read still counts until it has closed, against the process's
- * gate and the request's cap, and a read that fails still fails.
+ * gate and the request's cap, and a read that fails still fails. Every transaction sends
+ * its BEGIN with its first query.
  */
 import neo4j, { type Driver, type Session, type SessionConfig } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,12 +14,13 @@ const READ = { name: 'test/read-commit-read', mode: 'read' as const, text: 'MATC
 const WRITE = { name: 'test/read-commit-write', mode: 'write' as const, text: 'MERGE (n:OpsReadCommitTest {id: $id}) RETURN n.id AS id' };
 const FAILING_READ = { name: 'test/read-commit-failing', mode: 'read' as const, text: 'UNWIND [0] AS zero RETURN 1 / zero AS never' };
 
-/** The real driver, with each session's close noted in `events` once it has happened. */
-function noteClosing(driver: Driver, events: string[]): Driver {
+/** The real driver, with each session kept in `sessions` and its close noted in `events` once it has happened. */
+function noteClosing(driver: Driver, events: string[], sessions: Session[]): Driver {
   const session = driver.session.bind(driver);
   return Object.assign(Object.create(driver) as Driver, {
     session: (config: SessionConfig): Session => {
       const opened = session(config);
+      sessions.push(opened);
       const close = opened.close.bind(opened);
       opened.close = async () => {
         await close();
@@ -39,12 +41,13 @@ const untilIdle = async (db: Database) => {
 
 let driver: Driver;
 let events: string[];
+const sessions: Session[] = [];
 let db: Database;
 beforeAll(() => {
   const c = testNeo4j();
   driver = neo4j.driver(c.uri, neo4j.auth.basic(c.username, c.password), { logging: { level: 'error', logger: () => {} } });
   events = [];
-  db = new Database(noteClosing(driver, events), { database: c.database, queryTimeoutMs: 15_000 });
+  db = new Database(noteClosing(driver, events, sessions), { database: c.database, queryTimeoutMs: 15_000 });
 });
 beforeEach(async () => {
   await untilIdle(db);
@@ -97,6 +100,16 @@ describe('A read answers before its COMMIT, a write after', () => {
       expect(events).toEqual(['first answered', 'session closed', 'second answered', 'session closed']);
     } finally {
       stop();
+    }
+  });
+
+  it('sends BEGIN with the first query, reads and writes alike (the driver still has the switch its executeQuery uses)', async () => {
+    sessions.length = 0;
+    await db.run(READ, { id: 'company:bmw' });
+    await db.run(WRITE, { id: 'second' });
+    expect(sessions).toHaveLength(2);
+    for (const session of sessions) {
+      expect((session as unknown as { _transactionExecutor: { pipelineBegin: boolean } })._transactionExecutor.pipelineBegin).toBe(true);
     }
   });
 });

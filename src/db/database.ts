@@ -8,7 +8,7 @@
  * full queue is refused at once with OVERLOADED), a per-request gate keeps one request
  * from taking many of them, and a request's deadline bounds every wait and every query.
  */
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 import { databaseUnavailable, deadlineExceeded, overloaded } from '../errors.js';
 import { Availability } from './availability.js';
 import type { RequestBookmarks } from './bookmarks.js';
@@ -234,6 +234,7 @@ export class Database {
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarks: bookmarks?.forSession(),
     });
+    sendBeginWithFirstQuery(session);
     const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
     let answered = false;
     let answerRead: (result: T) => void = () => {};
@@ -290,6 +291,23 @@ export class Database {
       },
     };
   }
+}
+
+// The driver's TELEMETRY_APIS.MANAGED_TRANSACTION: what the session reports using.
+const MANAGED_TRANSACTION_API = 0;
+
+/**
+ * Has the session's managed transactions send BEGIN with their first query instead of
+ * waiting for BEGIN's reply before running the work: 0.6 ms less per query on this
+ * machine (RETURN 1: 2.64 → 2.05 ms, medians of 350 side by side). A failed BEGIN then
+ * fails the first query, which the driver retries as it would the BEGIN. The driver's
+ * own `executeQuery` runs this way; it has no public switch for sessions, so where a
+ * driver version lacks the method the session simply keeps waiting for BEGIN
+ * (test/read-commit.int.test.ts notices).
+ */
+function sendBeginWithFirstQuery(session: Session): void {
+  const executor = session as unknown as { _configureTransactionExecutor?: (pipelined: boolean, telemetryApi: number) => void };
+  executor._configureTransactionExecutor?.(true, MANAGED_TRANSACTION_API);
 }
 
 /** Rejects with `onTimeout()` when `work` has not settled after `ms` (the work goes on, unobserved). */
