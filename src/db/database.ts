@@ -229,12 +229,6 @@ export class Database {
    */
   private runSession<T>(mode: QueryMode, work: (tx: Tx) => Promise<T>, timeoutMs: number): { answer: Promise<T>; closed: Promise<void> } {
     const bookmarks = this.scope?.limits.bookmarks;
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarks: bookmarks?.forSession(),
-    });
-    sendBeginWithFirstQuery(session);
     const config = { timeout: Math.max(1, Math.floor(timeoutMs)) };
     let answered = false;
     let answerRead: (result: T) => void = () => {};
@@ -254,6 +248,14 @@ export class Database {
       return result;
     };
     const finished = (async () => {
+      // Opened in here so that a session the driver refuses (closed, misconfigured)
+      // rejects the answer and still settles `closed`, which frees the places.
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+        bookmarks: bookmarks?.forSession(),
+      });
+      sendBeginWithFirstQuery(session);
       try {
         const result = mode === 'read' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
         if (!answered) this.shared.availability.reportSuccess();
