@@ -46,6 +46,18 @@ const whenVersionRead = async (server: TestServer) => {
   }
 };
 
+/**
+ * Waits until no session is in use: a read answers before its session has closed (its
+ * COMMIT finishes just behind the answer, src/db/database.ts), so a scrape right after
+ * the last answer may still count it.
+ */
+const whenSessionsClosed = async () => {
+  for (let waited = 0; db.sessionStats.inUse > 0; waited += 10) {
+    if (waited > 5000) throw new Error('sessions still in use after 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
 describe('Observability: /metrics', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -63,6 +75,7 @@ describe('Observability: /metrics', () => {
     }
     await post(server.url, { query: 'query OpsMetricsBad { nope }' });
     await post(server.url, { query: '{ entity(id: "company:bmw") { id } }' });
+    await whenSessionsClosed();
 
     const response = await fetch(`${server.url}/metrics`);
     expect(response.status).toBe(200);
