@@ -12,7 +12,7 @@ import type { Database } from '../src/db/database.js';
 import { SCHEMA_VERSION } from '../src/db/graph-version.js';
 import { createLogger } from '../src/logger.js';
 import { createObservability, DEFAULT_OBSERVABILITY } from '../src/observability/index.js';
-import { openTestDb } from './support/neo4j.js';
+import { openTestDb, sessionsIdle } from './support/neo4j.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let db: Database;
@@ -46,18 +46,6 @@ const whenVersionRead = async (server: TestServer) => {
   }
 };
 
-/**
- * Waits until no session is in use: a read answers before its session has closed (its
- * COMMIT finishes just behind the answer, src/db/database.ts), so a scrape right after
- * the last answer may still count it.
- */
-const whenSessionsClosed = async () => {
-  for (let waited = 0; db.sessionStats.inUse > 0; waited += 10) {
-    if (waited > 5000) throw new Error('sessions still in use after 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
-
 describe('Observability: /metrics', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -75,7 +63,8 @@ describe('Observability: /metrics', () => {
     }
     await post(server.url, { query: 'query OpsMetricsBad { nope }' });
     await post(server.url, { query: '{ entity(id: "company:bmw") { id } }' });
-    await whenSessionsClosed();
+    // A read answers before its session has closed: the scrape must not count it.
+    await sessionsIdle(db);
 
     const response = await fetch(`${server.url}/metrics`);
     expect(response.status).toBe(200);

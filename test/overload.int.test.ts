@@ -8,7 +8,7 @@ import { createServer as createTcpServer, type Server as TcpServer, type Socket 
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../src/db/database.js';
-import { openTestDb, testNeo4j } from './support/neo4j.js';
+import { openTestDb, sessionsIdle, testNeo4j } from './support/neo4j.js';
 import { startTestServer } from './support/server.js';
 
 const quietDriver = (uri: string, extra: Record<string, unknown> = {}) => {
@@ -32,18 +32,6 @@ async function silentServer(): Promise<{ uri: string; close(): Promise<void> }> 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/**
- * Waits until no session is in use: a server reads the graph's version as it starts
- * (then every 30 s, src/ops/graph-version-watch.ts), on the same database, and that
- * read must not count against what a test measures or fill its one session.
- */
-async function sessionsIdle(database: Database): Promise<void> {
-  for (let waited = 0; database.sessionStats.inUse > 0; waited += 20) {
-    if (waited > 5000) throw new Error('sessions still in use after 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;

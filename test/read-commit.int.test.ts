@@ -8,7 +8,7 @@
 import neo4j, { type Driver, type Session, type SessionConfig } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../src/db/database.js';
-import { testNeo4j } from './support/neo4j.js';
+import { sessionsIdle, testNeo4j } from './support/neo4j.js';
 
 const READ = { name: 'test/read-commit-read', mode: 'read' as const, text: 'MATCH (e:Entity {id: $id}) RETURN e.name AS name' };
 const WRITE = { name: 'test/read-commit-write', mode: 'write' as const, text: 'MERGE (n:OpsReadCommitTest {id: $id}) RETURN n.id AS id' };
@@ -32,13 +32,6 @@ function noteClosing(driver: Driver, events: string[], sessions: Session[]): Dri
   });
 }
 
-const untilIdle = async (db: Database) => {
-  for (let waited = 0; db.sessionStats.inUse > 0; waited += 5) {
-    if (waited > 5000) throw new Error('a session still in use after 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
-
 let driver: Driver;
 let events: string[];
 const sessions: Session[] = [];
@@ -50,7 +43,7 @@ beforeAll(() => {
   db = new Database(noteClosing(driver, events, sessions), { database: c.database, queryTimeoutMs: 15_000 });
 });
 beforeEach(async () => {
-  await untilIdle(db);
+  await sessionsIdle(db);
   events.length = 0;
 });
 afterAll(async () => {
@@ -64,7 +57,7 @@ describe('A read answers before its COMMIT, a write after', () => {
     events.push('answered');
     expect(rows).toEqual([{ name: 'BMW' }]);
     expect(db.sessionStats.inUse).toBe(1);
-    await untilIdle(db);
+    await sessionsIdle(db);
     expect(events).toEqual(['answered', 'session closed']);
   });
 
@@ -78,7 +71,7 @@ describe('A read answers before its COMMIT, a write after', () => {
 
   it('a read that fails rejects with the failure, and its session closes', async () => {
     await expect(db.run(FAILING_READ)).rejects.toThrow("/ by zero");
-    await untilIdle(db);
+    await sessionsIdle(db);
     expect(events).toEqual(['session closed']);
   });
 
@@ -95,7 +88,7 @@ describe('A read answers before its COMMIT, a write after', () => {
       ]);
       expect(answers).toEqual([[{ name: 'BMW' }], [{ name: 'Tesla' }]]);
       expect(most).toBe(1);
-      await untilIdle(db);
+      await sessionsIdle(db);
       // The second read's session opened only after the first's had closed.
       expect(events).toEqual(['first answered', 'session closed', 'second answered', 'session closed']);
     } finally {
