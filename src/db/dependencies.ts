@@ -279,7 +279,7 @@ export async function walk(
   filter: WalkFilter,
   hopFacts?: Map<string, RelationshipRow[]>,
 ): Promise<Reach[]> {
-  const params = { ...walkFilterParams(direction, filter), withFacts: hopFacts !== undefined };
+  const params = { ...walkFilterParams(direction, filter), withFacts: hopFacts !== undefined, withNames: true };
   const routes = new Map<string, { route: string[]; rank: number }>(rootIds.map((id) => [id, { route: [id], rank: 0 }]));
   const reaches: (Reach & { key: string })[] = [];
   let frontier = [...new Set(rootIds)];
@@ -405,7 +405,7 @@ export async function dependencyPaths(
   for (const end of ends) loaders.entityRead?.(end!.requested, end!.entity);
   if (from.entity.id === to.entity.id) return [];
   const question: RouteQuestion = { fromId: from.entity.id, toId: to.entity.id, direction, k, maxLength, filter };
-  const firstTiers = [from, to].map((end) => end.reached.map((reach) => String(reach.entityId))) as [string[], string[]];
+  const firstTiers: [string[], string[]] = [from.reached, to.reached];
   const shortest = await shortestRoutes(db, question, firstTiers);
   // Done when there is no route, k of the shortest length, or no room for longer ones.
   const done = shortest.length === 0 || shortest.length >= k || shortest[0]!.length - 1 >= maxLength;
@@ -416,8 +416,8 @@ export async function dependencyPaths(
 interface SearchEndRow {
   requested: string;
   entity: EntityRow;
-  /** The first tier, as dependencies/expand returns it without facts (and without the parent: the end). */
-  reached: Props[];
+  /** The ids of the first tier (each entity one hop from the end, once). */
+  reached: string[];
 }
 
 /**
@@ -433,7 +433,6 @@ async function searchEnds(
   const rows = await db.run(ENDS, {
     ends: ids.map((id, i) => ({ id, ...walkParams(directions[i]!, filter) })),
     ...factFilterParams(filter),
-    ranks: NATURE_RANK,
   });
   const found = new Map(
     rows.map((row) => [
@@ -441,7 +440,7 @@ async function searchEnds(
       {
         requested: String(row.requested),
         entity: toEntityRow(row.entity as Props),
-        reached: row.reached as Props[],
+        reached: (row.reached as unknown[]).map(String),
       },
     ]),
   );
@@ -503,7 +502,7 @@ async function shortestRoutes(db: Database, question: RouteQuestion, firstTiers:
   });
   const ahead = end(fromId, direction);
   const behind = end(toId, back);
-  const filters = { ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: false };
+  const filters = { ...factFilterParams(filter), ranks: NATURE_RANK, withFacts: false, withNames: false };
   const room = () => ahead.depth + behind.depth < maxLength && ahead.frontier.length > 0 && behind.frontier.length > 0;
   /** Grows a side by one tier; the entities where it now meets the other side. */
   const grow = (side: SearchEnd, other: SearchEnd, hops: Iterable<{ entityId: string; parentId: string }>): string[] => {
