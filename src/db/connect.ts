@@ -4,7 +4,6 @@
  * a one-line DatabaseConnectError within the configured timeout, never a hang.
  */
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { coalesceBoltWrites } from './coalesced-writes.js';
 import { Database, type DatabaseOptions } from './database.js';
 
 export class DatabaseConnectError extends Error {
@@ -29,8 +28,6 @@ export interface ConnectOptions {
 const PROBE_POOL_SIZE = 2;
 
 export async function connect(options: ConnectOptions): Promise<Database> {
-  // Each turn's Bolt messages leave as one socket write (coalesced-writes.ts).
-  coalesceBoltWrites();
   const auth = neo4j.auth.basic(options.username, options.password);
   const driverConfig = {
     connectionTimeout: Math.min(options.connectTimeoutMs, 10_000),
