@@ -14,8 +14,7 @@
 //          end, each once: the search from both ends needs only which entities a tier
 //          reached, and ids alone are under a third of the bytes of {entityId, rank,
 //          name}: 9 of 34 KB as JSON for BMW and the Pidgeon process at 20,000
-//          entities); one row
-//          per end found, in the order asked
+//          entities); one row per end found, in the order asked
 // Mode: read
 UNWIND range(0, size($ends) - 1) AS index
 WITH index, $ends[index] AS end
