@@ -532,6 +532,49 @@ describe('Dependencies: exposure', () => {
     });
   });
 
+  it('reads the paths’ facts only when they are selected, and answers the same without them', async () => {
+    const LEAN = `query ($id: ID!, $country: ID, $policy: ID) {
+      exposure(id: $id, country: $country, policy: $policy) {
+        exposed direct { id } paths { at { id } because { id } path { length nodes { id } } }
+      }
+    }`;
+    /** The request's answer and the queries it ran, by name. */
+    const counted = async (text: string, variables: Record<string, unknown>) => {
+      const queries: Record<string, number> = {};
+      // The server's graph-version watch polls in the background, whatever is asked.
+      const stop = t.db.onQuery((event) => {
+        if (event.query !== 'system/graph-version') queries[event.query] = (queries[event.query] ?? 0) + 1;
+      });
+      try {
+        return { queries, answer: (await query(text, variables)).exposure };
+      } finally {
+        stop();
+      }
+    };
+    for (const variables of [
+      { id: TESLA, country: 'country:russia' },
+      { id: BMW, policy: 'policy:customs-tax-announcement-256' },
+    ]) {
+      const full = await counted(EXPOSURE, variables);
+      const lean = await counted(LEAN, variables);
+      expect(full.queries['dependencies/hop-facts'], JSON.stringify(variables)).toBe(1);
+      expect(lean.queries['dependencies/hop-facts'], JSON.stringify(variables)).toBeUndefined();
+      const hops = full.answer.paths.flatMap((p: any) => p.path.hops);
+      expect(hops.length).toBeGreaterThan(0);
+      for (const hop of hops) expect(hop.relationships.length).toBeGreaterThan(0);
+      // Everything the lighter request asked for is what the full one answered.
+      expect(lean.answer).toEqual({
+        exposed: full.answer.exposed,
+        direct: full.answer.direct,
+        paths: full.answer.paths.map((p: any) => ({
+          at: p.at,
+          because: p.because,
+          path: { length: p.path.hops.length, nodes: p.path.nodes },
+        })),
+      });
+    }
+  });
+
   it('needs exactly one of country and policy, of the right kind', async () => {
     expect(await failure(EXPOSURE, { id: BMW })).toEqual({
       code: 'BAD_USER_INPUT',

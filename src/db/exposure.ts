@@ -19,6 +19,7 @@ import {
   DEPENDENCE_KINDS,
   factFilterParams,
   type Reach,
+  type ResultLoaders,
   sides,
   toPaths,
   walk,
@@ -152,6 +153,12 @@ function throughEntry(route: DependencyPathRow, entry: EntryHop, world: ScopeWor
   return { path, atId: entry.hop.providerId, because: scope.map((m) => m.clause), scope };
 }
 
+/** What an exposure reads besides its answer (see exposure). */
+export interface ExposureReads {
+  withFacts?: boolean;
+  loaders?: ResultLoaders;
+}
+
 const byEntry = (entries: readonly EntryHop[]) => {
   const out = new Map<string, EntryHop[]>();
   for (const e of entries) out.set(e.hop.dependentId, [...(out.get(e.hop.dependentId) ?? []), e]);
@@ -165,6 +172,12 @@ const byEntry = (entries: readonly EntryHop[]) => {
  * facts placing it there). Policy P: a path through every hop that meets P's scope,
  * reported once per exposure point (the hop's provider) by its nearest path. `direct`:
  * what ties the subject itself to C or P. Nearest first.
+ *
+ * The paths' hops have their facts only `withFacts` (the operation selects them, or
+ * something computed from them): without, the query for them is skipped, as a walk's
+ * is. Neither the country's members nor a policy's scope depends on them: a policy is
+ * met on the hop entering its scope, whose facts come with the policy's points.
+ * `loaders` are fed as the paths are built (toPaths).
  */
 export async function exposure(
   db: Database,
@@ -172,7 +185,9 @@ export async function exposure(
   target: ExposureTarget,
   maxDepth: number,
   filter: WalkFilter,
+  reads: ExposureReads = {},
 ): Promise<ExposureRow> {
+  const { withFacts = true, loaders = {} } = reads;
   const base = { subjectId, dependence: filter.dependence };
   if ('country' in target) {
     const [reaches, members] = await Promise.all([
@@ -180,7 +195,7 @@ export async function exposure(
       placeMembers(db, [target.country]).then((m) => m.get(target.country)!),
     ]);
     const exposed = reaches.filter((r) => r.entityId === target.country || members.has(r.entityId));
-    const paths = await toPaths(db, exposed.map((r) => r.route), 'UPSTREAM', filter);
+    const paths = await toPaths(db, exposed.map((r) => r.route), 'UPSTREAM', filter, withFacts, loaders);
     return {
       ...base,
       target: 'country',
@@ -205,7 +220,7 @@ export async function exposure(
       candidates.push({ reach, entry });
     }
   }
-  const paths = await toPaths(db, candidates.map((c) => c.reach.route), 'UPSTREAM', filter);
+  const paths = await toPaths(db, candidates.map((c) => c.reach.route), 'UPSTREAM', filter, withFacts, loaders);
   return {
     ...base,
     target: 'policy',

@@ -196,11 +196,14 @@ export const dependencyResolvers: Resolvers = {
       return (await search(from.id, to.id)) ?? [];
     },
 
-    exposure: async (_parent, args, ctx) => {
+    exposure: async (_parent, args, ctx, info) => {
       const maxDepth = checkInt('maxDepth', args.maxDepth ?? 4, LIMITS.maxDepth);
       const filter = filterArgs(args);
       const [target, subject] = await Promise.all([exposureTarget(ctx, args), named(ctx, 'id', args.id, 'entity')]);
-      return exposure(ctx.db, subject.id, target, maxDepth, filter);
+      return exposure(ctx.db, subject.id, target, maxDepth, filter, {
+        withFacts: selectsAnyOf(info, FACT_FIELDS),
+        loaders: resultLoaders(ctx, info),
+      });
     },
 
     exposedTo: async (_parent, args, ctx) => {
