@@ -61,6 +61,20 @@ const walk = async (direction: 'up' | 'down', variables: Record<string, unknown>
   return direction === 'up' ? data.upstream : data.downstream;
 };
 
+/** The queries a request ran, by name, and its data. */
+const counted = async (text: string, variables: Record<string, unknown>) => {
+  const seen: Record<string, number> = {};
+  // The server's graph-version watch polls in the background, whatever is asked.
+  const stop = t.db.onQuery((event) => {
+    if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
+  });
+  try {
+    return { seen, data: await query(text, variables) };
+  } finally {
+    stop();
+  }
+};
+
 /** The default walk: supply, every kind, reported facts only, any time. */
 const SUPPLY: WalkFilter = { dependence: 'SUPPLY', kinds: kindsOf('SUPPLY'), natures: ['REPORTED'], asOf: null, commodities: null };
 
@@ -314,20 +328,6 @@ describe('Dependencies: downstream', () => {
     });
   });
 
-  /** The queries a request ran, by name, and its data. */
-  const counted = async (text: string, variables: Record<string, unknown>) => {
-    const seen: Record<string, number> = {};
-    // The server's graph-version watch polls in the background, whatever is asked.
-    const stop = t.db.onQuery((event) => {
-      if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
-    });
-    try {
-      return { seen, data: await query(text, variables) };
-    } finally {
-      stop();
-    }
-  };
-
   // The same walk with each hop's facts and natures, asked for through a fragment and an alias.
   const WITH_FACTS = `query ($id: ID!, $maxDepth: Int) {
     downstream(id: $id, maxDepth: $maxDepth) {
@@ -538,25 +538,16 @@ describe('Dependencies: exposure', () => {
         exposed direct { id } paths { at { id } because { id } path { length nodes { id } } }
       }
     }`;
-    /** The request's answer and the queries it ran, by name. */
-    const counted = async (text: string, variables: Record<string, unknown>) => {
-      const queries: Record<string, number> = {};
-      // The server's graph-version watch polls in the background, whatever is asked.
-      const stop = t.db.onQuery((event) => {
-        if (event.query !== 'system/graph-version') queries[event.query] = (queries[event.query] ?? 0) + 1;
-      });
-      try {
-        return { queries, answer: (await query(text, variables)).exposure };
-      } finally {
-        stop();
-      }
-    };
     for (const variables of [
       { id: TESLA, country: 'country:russia' },
       { id: BMW, policy: 'policy:customs-tax-announcement-256' },
     ]) {
-      const full = await counted(EXPOSURE, variables);
-      const lean = await counted(LEAN, variables);
+      const run = async (text: string) => {
+        const { seen, data } = await counted(text, variables);
+        return { queries: seen, answer: data.exposure };
+      };
+      const full = await run(EXPOSURE);
+      const lean = await run(LEAN);
       expect(full.queries['dependencies/hop-facts'], JSON.stringify(variables)).toBe(1);
       expect(lean.queries['dependencies/hop-facts'], JSON.stringify(variables)).toBeUndefined();
       const hops = full.answer.paths.flatMap((p: any) => p.path.hops);

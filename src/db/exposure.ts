@@ -154,7 +154,7 @@ function throughEntry(route: DependencyPathRow, entry: EntryHop, world: ScopeWor
 }
 
 /** What an exposure reads besides its answer (see exposure). */
-export interface ExposureReads {
+interface ExposureReads {
   withFacts?: boolean;
   loaders?: ResultLoaders;
 }
