@@ -14,7 +14,7 @@ import { useTestApi } from './support/api.js';
 import { NATURE_ORDER } from '../seed/vocabulary.js';
 
 const t = useTestApi();
-const query = t.query;
+const { query, counted } = t;
 
 /** The one error of a request that must fail: its code and message. */
 const failure = async (text: string, variables?: Record<string, unknown>) => {
@@ -59,20 +59,6 @@ function tierRoutes(result: Tiers): Record<number, [string, string[]][]> {
 const walk = async (direction: 'up' | 'down', variables: Record<string, unknown>): Promise<Tiers> => {
   const data = await query(TIERS, { up: direction === 'up', ...variables });
   return direction === 'up' ? data.upstream : data.downstream;
-};
-
-/** The queries a request ran, by name, and its data. */
-const counted = async (text: string, variables: Record<string, unknown>) => {
-  const seen: Record<string, number> = {};
-  // The server's graph-version watch polls in the background, whatever is asked.
-  const stop = t.db.onQuery((event) => {
-    if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
-  });
-  try {
-    return { seen, data: await query(text, variables) };
-  } finally {
-    stop();
-  }
 };
 
 /** The default walk: supply, every kind, reported facts only, any time. */

@@ -9,20 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApi } from './support/api.js';
 
 const t = useTestApi();
-const { query } = t;
-
-/** The queries a request ran, by name (the background graph-version watch left out), and its data. */
-const counted = async (text: string, variables: Record<string, unknown> = {}) => {
-  const seen: Record<string, number> = {};
-  const stop = t.db.onQuery((event) => {
-    if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
-  });
-  try {
-    return { seen, data: await query(text, variables) };
-  } finally {
-    stop();
-  }
-};
+const { query, counted } = t;
 
 const FACT = `id type from { id name kind } to { id name kind } item { id name kind }
   evidence { claim nature sources { id title publisher date } references { source { id title } } }`;

@@ -34,6 +34,7 @@ export function useBrowserApp(options: TestApiOptions = {}): BrowserApp {
     },
     query: api.query,
     asCurator: api.asCurator,
+    counted: api.counted,
     get browser() {
       return browser!;
     },

@@ -33,6 +33,11 @@ export interface TestApi {
   query(text: string, variables?: Record<string, unknown>): Promise<any>;
   /** The same with TEST_CURATOR_KEY as "Authorization: Bearer" (needs `curators`). */
   asCurator(text: string, variables?: Record<string, unknown>): Promise<any>;
+  /**
+   * `query`, with the database queries it ran counted by name (`seen`); the server's
+   * graph-version watch, which polls in the background whatever is asked, is left out.
+   */
+  counted(text: string, variables?: Record<string, unknown>): Promise<{ seen: Record<string, number>; data: any }>;
 }
 
 export function useTestApi(options: TestApiOptions = {}): TestApi {
@@ -70,6 +75,7 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
     expect(status).toBe(200);
     return body.data;
   };
+  const query = (text: string, variables?: Record<string, unknown>) => succeed(server!.graphql(text, variables));
   return {
     get db() {
       return db!;
@@ -77,7 +83,18 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
     get server() {
       return server!;
     },
-    query: (text, variables) => succeed(server!.graphql(text, variables)),
+    query,
     asCurator: (text, variables) => succeed(server!.graphql(text, variables, { authorization: `Bearer ${TEST_CURATOR_KEY}` })),
+    counted: async (text, variables) => {
+      const seen: Record<string, number> = {};
+      const stop = db!.onQuery((event) => {
+        if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
+      });
+      try {
+        return { seen, data: await query(text, variables) };
+      } finally {
+        stop();
+      }
+    },
   };
 }
