@@ -87,14 +87,14 @@ describe('Dependencies: dependencyPaths round trips', () => {
   const EUROPE = 'region:europe';
   const PIDGEON = 'technology:pidgeon-process';
   const filter = { dependence: 'SUPPLY' as const, kinds: kindsOf('SUPPLY'), natures: ['REPORTED'] as Nature[], asOf: null, commodities: null };
-  const queries = async (k: number, maxLength = 6) => {
+  const queries = async (k: number, maxLength = 6, from = EUROPE, to = PIDGEON) => {
     const seen: Record<string, number> = {};
     // The server's graph-version watch polls in the background, whatever is asked.
     const stop = t.db.onQuery((event) => {
       if (event.query !== 'system/graph-version') seen[event.query] = (seen[event.query] ?? 0) + 1;
     });
     try {
-      const paths = (await dependencyPaths(t.db, EUROPE, PIDGEON, 'UPSTREAM', k, maxLength, filter))!;
+      const paths = (await dependencyPaths(t.db, from, to, 'UPSTREAM', k, maxLength, filter))!;
       return { routes: paths.map((p) => p.nodeIds), seen };
     } finally {
       stop();
@@ -116,5 +116,23 @@ describe('Dependencies: dependencyPaths round trips', () => {
     expect(three.seen['dependencies/hop-facts']).toBe(1);
     // With no room for a longer route, no walk either.
     expect((await queries(3, 2)).seen['dependencies/band-edges']).toBeUndefined();
+  });
+
+  it('reads the third tier with the ends, and asks for the tiers after it one by one', async () => {
+    const BMW = 'company:bmw';
+    // BMW → Pidgeon process: one route of 3 hops, where the third tier meets the other side.
+    const three = await queries(1, 6, BMW, PIDGEON);
+    expect(three.routes).toHaveLength(1);
+    expect(three.routes[0]).toHaveLength(4);
+    expect(three.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/hop-facts': 1 });
+    // BMW → coal: one route of 4 hops, so one tier more than the ends read.
+    const four = await queries(1, 6, BMW, 'commodity:coal');
+    expect(four.routes).toHaveLength(1);
+    expect(four.routes[0]).toHaveLength(5);
+    expect(four.seen).toEqual({ 'dependencies/ends': 1, 'dependencies/expand': 1, 'dependencies/hop-facts': 1 });
+    // No room for a third tier: the ends query does not read it, and there is no route.
+    const none = await queries(1, 2, BMW, PIDGEON);
+    expect(none.routes).toEqual([]);
+    expect(none.seen).toEqual({ 'dependencies/ends': 1 });
   });
 });

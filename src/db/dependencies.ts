@@ -399,14 +399,13 @@ export async function dependencyPaths(
   filter: WalkFilter,
   loaders: ResultLoaders = {},
 ): Promise<DependencyPathRow[] | null> {
-  const ends = await searchEnds(db, [fromId, toId], [direction, opposite(direction)], filter);
+  const { ends, thirdTier } = await searchEnds(db, [fromId, toId], [direction, opposite(direction)], filter, maxLength);
   const [from, to] = ends;
   if (!from || !to) return null;
   for (const end of ends) loaders.entityRead?.(end!.requested, end!.entity);
   if (from.entity.id === to.entity.id) return [];
   const question: RouteQuestion = { fromId: from.entity.id, toId: to.entity.id, direction, k, maxLength, filter };
-  const firstTiers: [string[], string[]] = [from.reached, to.reached];
-  const shortest = await shortestRoutes(db, question, firstTiers);
+  const shortest = await shortestRoutes(db, question, { firstTiers: [from.reached, to.reached], thirdTier });
   // Done when there is no route, k of the shortest length, or no room for longer ones.
   const done = shortest.length === 0 || shortest.length >= k || shortest[0]!.length - 1 >= maxLength;
   return toPaths(db, done ? shortest : await kRoutesByWalks(db, question), direction, filter, true, loaders);
@@ -420,31 +419,57 @@ interface SearchEndRow {
   reached: string[];
 }
 
+/** A tier of a search from both ends: the side it grew (0: from `from`, 1: from `to`) and its hops. */
+interface SearchTier {
+  side: 0 | 1;
+  hops: { entityId: string; parentId: string }[];
+}
+
+/** What dependencies/ends reads of a search: its first tiers, with the ends, and its third tier when it needs one. */
+interface SearchStart {
+  firstTiers: readonly [string[], string[]];
+  /** The tier shortestRoutes takes after the first two, when they do not meet and it has room for it. */
+  thirdTier: SearchTier | null;
+}
+
 /**
- * Each id's entity with the first tier of a search from it in its direction, in one
- * query (dependencies/ends); null for an id that names no entity.
+ * Each id's entity with the first tier of a search from it in its direction, and the
+ * search's third tier when it needs one (see dependencies/ends), in one query; null for
+ * an id that names no entity.
  */
 async function searchEnds(
   db: Database,
   ids: readonly string[],
   directions: readonly WalkDirection[],
   filter: WalkFilter,
-): Promise<(SearchEndRow | null)[]> {
-  const rows = await db.run(ENDS, {
+  maxLength: number,
+): Promise<{ ends: (SearchEndRow | null)[]; thirdTier: SearchTier | null }> {
+  const [row] = await db.run(ENDS, {
     ends: ids.map((id, i) => ({ id, ...walkParams(directions[i]!, filter) })),
     ...factFilterParams(filter),
+    maxLength: int(maxLength),
   });
   const found = new Map(
-    rows.map((row) => [
-      Number(row.index),
+    ((row?.found as Props[] | undefined) ?? []).map((end) => [
+      Number(end.index),
       {
-        requested: String(row.requested),
-        entity: toEntityRow(row.entity as Props),
-        reached: (row.reached as unknown[]).map(String),
+        requested: String(end.requested),
+        entity: toEntityRow(end.entity as Props),
+        reached: (end.reached as unknown[]).map(String),
       },
     ]),
   );
-  return ids.map((_id, i) => found.get(i) ?? null);
+  const side = row?.side;
+  return {
+    ends: ids.map((_id, i) => found.get(i) ?? null),
+    thirdTier:
+      side === null || side === undefined
+        ? null
+        : {
+            side: Number(side) === 0 ? 0 : 1,
+            hops: (row!.next as Props[]).map((hop) => ({ entityId: String(hop.entityId), parentId: String(hop.parentId) })),
+          },
+  };
 }
 
 /** The arguments of dependencyPaths. */
@@ -476,7 +501,8 @@ interface SearchEnd {
  * the two meet: the routes are then every way through the meeting entities, read off
  * both sides' parents in id order. The first tier of each side is given (`firstTiers`,
  * read with the ends by dependencies/ends); they are taken one after the other, `from`'s
- * first, and the tiers after them by the rule. Which side grows only changes the work:
+ * first, and the tiers after them by the rule, the third from what the ends query read
+ * by the same rule when it read it (`thirdTier`). Which side grows only changes the work:
  * every shortest route passes through the entities where the two sides meet, whichever
  * side reached them last.
  *
@@ -490,7 +516,7 @@ interface SearchEnd {
  * Collapsing parallel facts in the pattern (NOT EXISTS a fact with a smaller id) made
  * even the shortest search ten times slower.
  */
-async function shortestRoutes(db: Database, question: RouteQuestion, firstTiers: readonly [string[], string[]]): Promise<string[][]> {
+async function shortestRoutes(db: Database, question: RouteQuestion, { firstTiers, thirdTier }: SearchStart): Promise<string[][]> {
   const { fromId, toId, direction, k, maxLength, filter } = question;
   const back = opposite(direction);
   const end = (id: string, towards: WalkDirection): SearchEnd => ({
@@ -526,10 +552,19 @@ async function shortestRoutes(db: Database, question: RouteQuestion, firstTiers:
     const meeting = grow(side, other, first.map((entityId) => ({ entityId, parentId: rootId })));
     if (meeting.length > 0) return routesThrough(meeting, ahead, behind, fromId, k);
   }
+  let given = thirdTier;
   while (room()) {
     const [side, other] = ahead.frontier.length <= behind.frontier.length ? [ahead, behind] : [behind, ahead];
-    const rows = await db.run(EXPAND, { frontier: side.frontier, seen: [...side.seen], ...side.params, ...filters });
-    const meeting = grow(side, other, rows.map((row) => ({ entityId: String(row.entityId), parentId: String(row.parentId) })));
+    // The third tier came with the ends, grown from the side this rule picks.
+    if (given && given.side !== (side === ahead ? 0 : 1)) throw new Error('dependencies/ends grew the third tier from the other side');
+    const hops =
+      given?.hops ??
+      (await db.run(EXPAND, { frontier: side.frontier, seen: [...side.seen], ...side.params, ...filters })).map((row) => ({
+        entityId: String(row.entityId),
+        parentId: String(row.parentId),
+      }));
+    given = null;
+    const meeting = grow(side, other, hops);
     if (meeting.length > 0) return routesThrough(meeting, ahead, behind, fromId, k);
   }
   return [];
