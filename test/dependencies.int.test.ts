@@ -552,6 +552,30 @@ describe('Dependencies: exposure', () => {
     }
   });
 
+  it('to a country: walks in one query, and reads back only the entities in the country, those of the walk by tiers', async () => {
+    const PLACE_MEMBERS = cypher('dependencies/place-members');
+    const LEAN = `query ($id: ID!, $country: ID, $maxDepth: Int) {
+      exposure(id: $id, country: $country, maxDepth: $maxDepth) { paths { at { id } path { nodes { id } } } }
+    }`;
+    for (const [id, country, maxDepth] of [
+      [TESLA, 'country:russia', 4],
+      [TESLA, 'country:united-states', 6],
+      [BMW, CHINA, 3],
+      [BMW, 'region:europe', 5],
+    ] as const) {
+      const { seen, data } = await counted(LEAN, { id, country, maxDepth });
+      expect(seen['dependencies/tiers']).toBe(1);
+      expect(seen['dependencies/expand']).toBeUndefined();
+      // The reference: the walk tier by tier (every entity reached comes to Node), cut to the country.
+      const members = new Set((await t.db.run(PLACE_MEMBERS, { places: [country] })).map((row) => String(row.entityId)));
+      const reaches = (await walkByTiers(t.db, [id], 'UPSTREAM', maxDepth, SUPPLY)).filter((r) => r.entityId === country || members.has(r.entityId));
+      expect(reaches.length, `${id} → ${country}`).toBeGreaterThan(0);
+      expect(data.exposure.paths.map((p: any) => ({ at: p.at.id, nodes: ids(p.path.nodes) }))).toEqual(
+        reaches.map((r) => ({ at: r.entityId, nodes: r.route })),
+      );
+    }
+  });
+
   it('needs exactly one of country and policy, of the right kind', async () => {
     expect(await failure(EXPOSURE, { id: BMW })).toEqual({
       code: 'BAD_USER_INPUT',

@@ -377,6 +377,40 @@ export async function dependencyTiers(
   };
 }
 
+/** More entities than any walk reaches: a tier cut at this keeps every entity. */
+const EVERY_ENTITY = 2 ** 31 - 1;
+
+/**
+ * The entities of a walk (as walk() finds them: each once, at its lowest tier, by the
+ * most certain route, then the smallest parent id) that are the place `placeId` or lie
+ * in it, in walk()'s order (tier, then name, then id); the walk runs in the database
+ * (dependencies/tiers with `within`), so only these leave it. Empty when the root's id
+ * names no entity.
+ */
+export async function walkWithin(
+  db: Database,
+  rootId: string,
+  direction: WalkDirection,
+  maxDepth: number,
+  filter: WalkFilter,
+  placeId: string,
+): Promise<Omit<Reach, 'rank'>[]> {
+  const [row] = await db.run(TIERS, {
+    rootId,
+    maxDepth: int(maxDepth),
+    perTier: int(EVERY_ENTITY),
+    walk: { ...walkFilterParams(direction, filter), within: placeId },
+  });
+  if (!row) return [];
+  const tiers = row.tiers as { tier: number; kept: string[][]; names: (string | null)[] }[];
+  return tiers
+    .flatMap(({ tier, kept, names }) =>
+      kept.map((route, i) => ({ entityId: route[route.length - 1]!, tier, route, key: displayKey(names[i] ?? '') })),
+    )
+    .sort((a, b) => a.tier - b.tier || compareDisplayKeys(a.key, b.key) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0))
+    .map(({ key: _key, ...reach }) => reach);
+}
+
 /**
  * The k shortest routes of distinct entities from `fromId` to `toId` (UPSTREAM: `from`
  * depends on `to`; DOWNSTREAM: `to` depends on `from`), shortest first, ties by their
