@@ -18,7 +18,10 @@
 // null). The filters below then decide exactly. Each anchor is a branch of one union,
 // guarded by its parameters and marked `// Branch`: the data layer sends only the
 // branches a request can use (keepBranches, src/db/cypher.ts; the others would return
-// nothing).
+// nothing). The place has five: `place` expands every trade measure's types, and
+// `place-exports`, `place-imports`, `place-production` and `place-capacity` only one
+// measure's; the data layer sends the narrowest that holds every type the request
+// counts (placeBranch in src/db/catalog.ts reads their type lists from this file).
 // Parameters: $types (or null), $entity, $entityItemQuery, $sourceId, $sourceQuery,
 //             $item, $itemQuery, $hasFigure (bool or null), $periodFrom, $periodTo,
 //             $place, $placeTypes, $inflowTypes, $outflowTypes, $offset (int), $limit (int),
@@ -93,6 +96,65 @@ CALL () {
     // itself, src/domain/rules.ts), so a CASE on the side decides: 10% quicker for
     // China's exports at 20,000 entities than testing both sides with OR.
     MATCH (p)-[r:PRODUCES|HAS_CAPACITY|EXPORTS|EXPORTS_TO|IMPORTS|IMPORTS_FROM]-(:Entity)
+    WHERE CASE WHEN startNode(r) = p THEN type(r) IN $placeTypes
+               ELSE type(r) IN $inflowTypes OR type(r) IN $outflowTypes END
+    RETURN r
+    UNION
+    // Branch place-exports
+    // One measure's types only (MEASURES in src/resolvers/catalog.ts): China's exports at
+    // 100,000 entities in 0.95 of the time of the expansion over every measure's types,
+    // with the same answer (20 interleaved runs each; 0.97 at 20,000 entities).
+    WITH 1 AS anchored WHERE $place IS NOT NULL
+    MATCH (place:Entity {id: $place})
+    CALL (place) {
+      RETURN place AS p
+      UNION
+      MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
+      RETURN p
+    }
+    MATCH (p)-[r:EXPORTS|EXPORTS_TO|IMPORTS_FROM]-(:Entity)
+    WHERE CASE WHEN startNode(r) = p THEN type(r) IN $placeTypes
+               ELSE type(r) IN $inflowTypes OR type(r) IN $outflowTypes END
+    RETURN r
+    UNION
+    // Branch place-imports
+    WITH 1 AS anchored WHERE $place IS NOT NULL
+    MATCH (place:Entity {id: $place})
+    CALL (place) {
+      RETURN place AS p
+      UNION
+      MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
+      RETURN p
+    }
+    MATCH (p)-[r:IMPORTS|IMPORTS_FROM|EXPORTS_TO]-(:Entity)
+    WHERE CASE WHEN startNode(r) = p THEN type(r) IN $placeTypes
+               ELSE type(r) IN $inflowTypes OR type(r) IN $outflowTypes END
+    RETURN r
+    UNION
+    // Branch place-production
+    WITH 1 AS anchored WHERE $place IS NOT NULL
+    MATCH (place:Entity {id: $place})
+    CALL (place) {
+      RETURN place AS p
+      UNION
+      MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
+      RETURN p
+    }
+    MATCH (p)-[r:PRODUCES]-(:Entity)
+    WHERE CASE WHEN startNode(r) = p THEN type(r) IN $placeTypes
+               ELSE type(r) IN $inflowTypes OR type(r) IN $outflowTypes END
+    RETURN r
+    UNION
+    // Branch place-capacity
+    WITH 1 AS anchored WHERE $place IS NOT NULL
+    MATCH (place:Entity {id: $place})
+    CALL (place) {
+      RETURN place AS p
+      UNION
+      MATCH (place) (()<-[:LOCATED_IN|MEMBER_OF]-(:Country|Region)){0,3} ()<-[:LOCATED_IN|MEMBER_OF]-(p:Entity)
+      RETURN p
+    }
+    MATCH (p)-[r:HAS_CAPACITY]-(:Entity)
     WHERE CASE WHEN startNode(r) = p THEN type(r) IN $placeTypes
                ELSE type(r) IN $inflowTypes OR type(r) IN $outflowTypes END
     RETURN r

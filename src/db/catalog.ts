@@ -374,18 +374,39 @@ export const NO_RELATIONSHIP_FILTER: Omit<RelationshipListArgs, 'offset' | 'limi
   place: null,
 });
 
-/** The branches relationships/list marks, one per anchor. */
-const LIST_BRANCHES = ['unanchored', 'source', 'item', 'entity', 'place'] as const;
+/** The place branches relationships/list marks: every trade measure's types, then one measure's each. */
+const PLACE_BRANCH_NAMES = ['place', 'place-exports', 'place-imports', 'place-production', 'place-capacity'] as const;
+
+/** The branches relationships/list marks, one per anchor (the place's, one per set of types). */
+const LIST_BRANCHES = ['unanchored', 'source', 'item', 'entity', ...PLACE_BRANCH_NAMES] as const;
 type ListBranch = (typeof LIST_BRANCHES)[number];
 
 // A branch named here and not marked in the file fails the start, not a request.
 keepBranches(LIST_RELATIONSHIPS, LIST_BRANCHES);
 
+/**
+ * The place branches with the relationship types each one's typed expansion reads, as
+ * the file spells them out, narrowest first: a place's figures go through the first one
+ * holding every type they count (0.95 of the time for China's exports at 100,000
+ * entities against the branch over every measure's types).
+ */
+export const PLACE_BRANCHES: readonly { name: ListBranch; types: ReadonlySet<string> }[] = PLACE_BRANCH_NAMES.map((name) => {
+  const expanded = /\(p\)-\[r:([A-Z_|]+)\]-\(:Entity\)/.exec(keepBranches(LIST_RELATIONSHIPS, [name]).text)?.[1];
+  if (!expanded) throw new Error(`cypher/relationships/list.cypher: branch ${name} has no typed expansion`);
+  return { name, types: new Set(expanded.split('|')) };
+}).sort((a, b) => a.types.size - b.types.size);
+
+/** The narrowest place branch that expands every type a place's figures count. */
+export function placeBranch(place: NonNullable<RelationshipListArgs['place']>): ListBranch {
+  const counted = [...place.own, ...place.inflow, ...place.outflow];
+  return PLACE_BRANCHES.find((branch) => counted.every((type) => branch.types.has(type)))?.name ?? 'place';
+}
+
 /** The branches of relationships/list a page's anchors use, by the guards the file gives each. */
 function listBranches(args: RelationshipListArgs): ListBranch[] {
   const branches: ListBranch[] = [];
   if (args.entity !== null) branches.push('entity');
-  if (args.place) branches.push('place');
+  if (args.place) branches.push(placeBranch(args.place));
   if (args.entity === null && !args.place) {
     if (args.sourceId !== null) branches.push('source');
     else if (args.item !== null) branches.push('item');
@@ -394,8 +415,13 @@ function listBranches(args: RelationshipListArgs): ListBranch[] {
   return branches;
 }
 
-export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<RelationshipPage> {
-  const [row] = await db.run(keepBranches(LIST_RELATIONSHIPS, listBranches(args)), {
+/** relationships/list with the branches `args` use, and its parameters for them. */
+export function listRelationshipsQuery(args: RelationshipListArgs) {
+  return { query: keepBranches(LIST_RELATIONSHIPS, listBranches(args)), params: listRelationshipsParams(args) };
+}
+
+function listRelationshipsParams(args: RelationshipListArgs) {
+  return {
     types: args.types,
     entity: args.entity,
     entityItemQuery: args.entity === null ? null : factRefQuery('item', args.entity),
@@ -419,7 +445,12 @@ export async function listRelationships(db: Database, args: RelationshipListArgs
     ...SLIM_KEY_PARAMS,
     checkEntities: [...(args.check?.entities ?? [])],
     checkSources: [...(args.check?.sources ?? [])],
-  });
+  };
+}
+
+export async function listRelationships(db: Database, args: RelationshipListArgs): Promise<RelationshipPage> {
+  const { query, params } = listRelationshipsQuery(args);
+  const [row] = await db.run(query, params);
   const total = Number(row?.total ?? 0);
   const items = ((row?.page as Plain[] | undefined) ?? []).map((fact) =>
     toRelationshipRow(factProps(fact, args.fact ?? 'whole')),
