@@ -576,6 +576,23 @@ describe('Dependencies: exposure', () => {
     }
   });
 
+  it('to a policy: walks in one query once the scope is known, and not at all when only the subject\'s own hops could enter it', async () => {
+    const LEAN = `query ($id: ID!, $policy: ID, $maxDepth: Int) {
+      exposure(id: $id, policy: $policy, maxDepth: $maxDepth) { exposed paths { at { id } path { length } } }
+    }`;
+    const policy = 'policy:customs-tax-announcement-256';
+    const deep = await counted(LEAN, { id: BMW, policy, maxDepth: 4 });
+    // BMW enters the scope two hops up, at China.
+    expect(deep.data.exposure).toEqual({ exposed: true, paths: [{ at: { id: CHINA }, path: { length: 2 } }] });
+    expect(deep.seen['dependencies/tiers']).toBe(1);
+    expect(deep.seen['dependencies/expand']).toBeUndefined();
+    // maxDepth 1: only the subject's own hops can enter the scope (none of BMW's does),
+    // so there is nothing to walk.
+    const near = await counted(LEAN, { id: BMW, policy, maxDepth: 1 });
+    expect(near.data.exposure).toEqual({ exposed: false, paths: [] });
+    expect(near.seen['dependencies/tiers']).toBeUndefined();
+  });
+
   it('needs exactly one of country and policy, of the right kind', async () => {
     expect(await failure(EXPOSURE, { id: BMW })).toEqual({
       code: 'BAD_USER_INPUT',

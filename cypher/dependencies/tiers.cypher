@@ -21,10 +21,14 @@
 // as dependencies/place-members reads it) come back and count in the totals: exposure to
 // a country (src/db/exposure.ts) needs every such entity of the walk, and the others
 // (26,750 of Tesla's upstream walk at 100,000 entities) need not leave the database.
+// With $walk.among (a map whose keys are entity ids), only the entities reached among
+// them, the same way: exposure to a policy needs only the dependents of the hops that
+// meet its scope. A map rather than a list so that each test is one lookup.
 // Parameters: $rootId, $maxDepth (integer), $perTier (integer), $walk: {forward,
 //             backward (lists of relationship types), natures (list), ranks (map
 //             nature → rank), asOf (YYYY-MM-DD or null), commodities (entity ids or
-//             null), within (a place's id, or null or absent)}
+//             null), within (a place's id, or null or absent), among (a map
+//             id → true, or null or absent)}
 // Returns: one row, none when the id names no entity: entity (the root's properties
 //          with kind and degree), tiers (list of {tier, total, kept: list of routes,
 //          each a list of ids from the root, names: the name of each kept route's last
@@ -196,8 +200,9 @@ RETURN root {.*, degree: COUNT { (root)--() }} AS entity,
        COLLECT {
          UNWIND reached AS x
          WITH x, x.node AS n
-         WHERE $walk.within IS NULL OR n.id = $walk.within
-            OR EXISTS { (n)-[:LOCATED_IN|MEMBER_OF]->{1,6}(:Entity {id: $walk.within}) }
+         WHERE ($walk.within IS NULL OR n.id = $walk.within
+                OR EXISTS { (n)-[:LOCATED_IN|MEMBER_OF]->{1,6}(:Entity {id: $walk.within}) })
+           AND ($walk.among IS NULL OR $walk.among[n.id] IS NOT NULL)
          WITH x ORDER BY x.tier, toLower(x.node.name), x.node.id
          WITH x.tier AS tier, collect(x.route) AS ranked, collect(x.node.name) AS rankedNames
          WITH tier, ranked, rankedNames, CASE WHEN size(ranked) < $perTier THEN size(ranked) ELSE $perTier END AS keep

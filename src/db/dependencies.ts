@@ -380,12 +380,15 @@ export async function dependencyTiers(
 /** More entities than any walk reaches: a tier cut at this keeps every entity. */
 const EVERY_ENTITY = 2 ** 31 - 1;
 
+/** Which of a walk's entities walkWithin keeps: those in a place, or those among some ids. */
+export type WalkKeeps = { within: string } | { among: readonly string[] };
+
 /**
  * The entities of a walk (as walk() finds them: each once, at its lowest tier, by the
- * most certain route, then the smallest parent id) that are the place `placeId` or lie
- * in it, in walk()'s order (tier, then name, then id); the walk runs in the database
- * (dependencies/tiers with `within`), so only these leave it. Empty when the root's id
- * names no entity.
+ * most certain route, then the smallest parent id) that are the place `within` or lie
+ * in it, or that are `among` the ids given, in walk()'s order (tier, then name, then
+ * id); the walk runs in the database (dependencies/tiers with `within` or `among`), so
+ * only these leave it. Empty when the root's id names no entity.
  */
 export async function walkWithin(
   db: Database,
@@ -393,13 +396,16 @@ export async function walkWithin(
   direction: WalkDirection,
   maxDepth: number,
   filter: WalkFilter,
-  placeId: string,
+  keeps: WalkKeeps,
 ): Promise<Omit<Reach, 'rank'>[]> {
   const [row] = await db.run(TIERS, {
     rootId,
     maxDepth: int(maxDepth),
     perTier: int(EVERY_ENTITY),
-    walk: { ...walkFilterParams(direction, filter), within: placeId },
+    walk: {
+      ...walkFilterParams(direction, filter),
+      ...('within' in keeps ? { within: keeps.within } : { among: Object.fromEntries(keeps.among.map((id) => [id, true])) }),
+    },
   });
   if (!row) return [];
   const tiers = row.tiers as { tier: number; kept: string[][]; names: (string | null)[] }[];

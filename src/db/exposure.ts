@@ -194,7 +194,7 @@ export async function exposure(
     // Only the walk's entities in the country leave the database (walkWithin): the
     // others were most of this answer's memory at 100,000 entities.
     const [exposed, members] = await Promise.all([
-      walkWithin(db, subjectId, 'UPSTREAM', maxDepth, filter, target.country),
+      walkWithin(db, subjectId, 'UPSTREAM', maxDepth, filter, { within: target.country }),
       placeMembers(db, [target.country]).then((m) => m.get(target.country)!),
     ]);
     const paths = await toPaths(db, exposed.map((r) => r.route), 'UPSTREAM', filter, withFacts, loaders);
@@ -207,13 +207,15 @@ export async function exposure(
     };
   }
 
-  const [{ clauses, world, entries }, reaches] = await Promise.all([
-    policyPoints(db, target.policy, filter),
-    walk(db, [subjectId], 'UPSTREAM', maxDepth - 1, filter),
-  ]);
+  const { clauses, world, entries } = await policyPoints(db, target.policy, filter);
   const entering = byEntry(entries);
-  const routes: Reach[] = [{ entityId: subjectId, tier: 0, route: [subjectId], rank: 0 }, ...reaches];
-  const candidates: { reach: Reach; entry: EntryHop }[] = [];
+  // A path enters the scope at an entry hop's dependent: only the walk's entities that
+  // are one leave the database (walkWithin), not every entity it reaches.
+  const dependents = [...entering.keys()].filter((id) => id !== subjectId);
+  const reaches =
+    maxDepth > 1 && dependents.length > 0 ? await walkWithin(db, subjectId, 'UPSTREAM', maxDepth - 1, filter, { among: dependents }) : [];
+  const routes: Omit<Reach, 'rank'>[] = [{ entityId: subjectId, tier: 0, route: [subjectId] }, ...reaches];
+  const candidates: { reach: Omit<Reach, 'rank'>; entry: EntryHop }[] = [];
   const seenAt = new Set<string>();
   for (const reach of routes) {
     for (const entry of entering.get(reach.entityId) ?? []) {
