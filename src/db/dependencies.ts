@@ -250,11 +250,15 @@ export interface ResultLoaders {
   };
 }
 
-export interface Reach {
+/** An entity a walk reached, at its lowest tier. */
+export interface WalkReach {
   entityId: string;
   tier: number;
   /** From the root the entity was reached from to the entity. */
   route: string[];
+}
+
+export interface Reach extends WalkReach {
   /** The rank of the route's least certain hop. */
   rank: number;
 }
@@ -397,7 +401,7 @@ export async function walkWithin(
   maxDepth: number,
   filter: WalkFilter,
   keeps: WalkKeeps,
-): Promise<Omit<Reach, 'rank'>[]> {
+): Promise<WalkReach[]> {
   const [row] = await db.run(TIERS, {
     rootId,
     maxDepth: int(maxDepth),

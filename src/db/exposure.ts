@@ -25,6 +25,7 @@ import {
   walk,
   walkWithin,
   type WalkFilter,
+  type WalkReach,
 } from './dependencies.js';
 import { toRelationshipRow } from './mappers.js';
 import { compareDisplayKeys, displayKey } from './names.js';
@@ -214,8 +215,8 @@ export async function exposure(
   const dependents = [...entering.keys()].filter((id) => id !== subjectId);
   const reaches =
     maxDepth > 1 && dependents.length > 0 ? await walkWithin(db, subjectId, 'UPSTREAM', maxDepth - 1, filter, { among: dependents }) : [];
-  const routes: Omit<Reach, 'rank'>[] = [{ entityId: subjectId, tier: 0, route: [subjectId] }, ...reaches];
-  const candidates: { reach: Omit<Reach, 'rank'>; entry: EntryHop }[] = [];
+  const routes: WalkReach[] = [{ entityId: subjectId, tier: 0, route: [subjectId] }, ...reaches];
+  const candidates: { reach: WalkReach; entry: EntryHop }[] = [];
   const seenAt = new Set<string>();
   for (const reach of routes) {
     for (const entry of entering.get(reach.entityId) ?? []) {
