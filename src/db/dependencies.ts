@@ -412,10 +412,10 @@ export async function walkWithin(
     },
   });
   if (!row) return [];
-  const tiers = row.tiers as { tier: number; kept: string[][]; names: (string | null)[] }[];
+  const tiers = row.tiers as { tier: number; kept: string[][]; names: string[] }[];
   return tiers
     .flatMap(({ tier, kept, names }) =>
-      kept.map((route, i) => ({ entityId: route[route.length - 1]!, tier, route, key: displayKey(names[i] ?? '') })),
+      kept.map((route, i) => ({ entityId: route[route.length - 1]!, tier, route, key: displayKey(names[i]!) })),
     )
     .sort((a, b) => a.tier - b.tier || compareDisplayKeys(a.key, b.key) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0))
     .map(({ key: _key, ...reach }) => reach);
