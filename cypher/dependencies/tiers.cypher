@@ -31,8 +31,9 @@
 //             id → true, or null or absent)}
 // Returns: one row, none when the id names no entity: entity (the root's properties
 //          with kind and degree), tiers (list of {tier, total, kept: list of routes,
-//          each a list of ids from the root, names: the name of each kept route's last
-//          entity, '' for none, so that the two lists stay aligned}, by tier)
+//          each a list of ids from the root, names: with within or among, the name of
+//          each kept route's last entity, '' for none, so that the two lists stay
+//          aligned; else empty}, by tier)
 // Mode: read
 OPTIONAL MATCH (redirect:EntityRedirect {id: $rootId})
 WITH coalesce(redirect.to, $rootId) AS target
@@ -204,9 +205,13 @@ RETURN root {.*, degree: COUNT { (root)--() }} AS entity,
                 OR EXISTS { (n)-[:LOCATED_IN|MEMBER_OF]->{1,6}(:Entity {id: $walk.within}) })
            AND ($walk.among IS NULL OR $walk.among[n.id] IS NOT NULL)
          WITH x ORDER BY x.tier, toLower(x.node.name), x.node.id
-         WITH x.tier AS tier, collect(x.route) AS ranked, collect(coalesce(x.node.name, '')) AS rankedNames
+         // Names only for a walk that keeps some entities (within or among): the others
+         // (upstream, downstream) do not sort by them and need not ship them.
+         WITH x.tier AS tier, collect(x.route) AS ranked,
+              collect(CASE WHEN $walk.within IS NOT NULL OR $walk.among IS NOT NULL THEN coalesce(x.node.name, '') END) AS rankedNames
          WITH tier, ranked, rankedNames, CASE WHEN size(ranked) < $perTier THEN size(ranked) ELSE $perTier END AS keep
-         RETURN {tier: tier, total: size(ranked), kept: [i IN range(0, keep - 1) | ranked[i]], names: [i IN range(0, keep - 1) | rankedNames[i]]}
+         RETURN {tier: tier, total: size(ranked), kept: [i IN range(0, keep - 1) | ranked[i]],
+                 names: [i IN range(0, size(rankedNames) - 1) WHERE i < keep | rankedNames[i]]}
            AS tier
          ORDER BY tier.tier
        } AS tiers
