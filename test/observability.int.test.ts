@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import neo4j from 'neo4j-driver';
+import { Database } from '../src/db/database.js';
 import { SCHEMA_VERSION } from '../src/db/graph-version.js';
 import { createLogger } from '../src/logger.js';
 import { createObservability, DEFAULT_OBSERVABILITY } from '../src/observability/index.js';
-import { openTestDb, sessionsIdle } from './support/neo4j.js';
+import { openTestDb, sessionsIdle, testNeo4j } from './support/neo4j.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let db: Database;
@@ -125,6 +126,38 @@ describe('Observability: request ids and access logs', () => {
     expect(await response.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId: 'ops-test-bad-json' } }],
     });
+  });
+
+  it('logs an unexpected error in full once, with the id the client got, and logs no error it answered on purpose', async () => {
+    const c = testNeo4j();
+    const driver = neo4j.driver(c.uri, neo4j.auth.basic(c.username, c.password), { logging: { level: 'error', logger: () => {} } });
+    // A database name the server does not have: an error the API does not expect.
+    const broken = new Database(driver, { database: 'nosuchdb', queryTimeoutMs: 5000 });
+    const brokenSink = logSink();
+    const brokenServer = await startTestServer(broken, {}, brokenSink.logger);
+    try {
+      // Twice: the second run of a document is compiled (http/compiled-execution.ts).
+      for (const id of ['ops-test-unexpected-1', 'ops-test-unexpected-2']) {
+        const body = await (await post(brokenServer.url, { query: '{ entity(id: "country:china") { name } }' }, { 'x-request-id': id })).json();
+        expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: id } })]);
+        const logged = brokenSink.lines.filter((l) => l.msg === 'unexpected error while resolving');
+        expect(logged.filter((l) => l.requestId === id)).toEqual([expect.objectContaining({ level: 50, path: ['entity'] })]);
+        expect(JSON.stringify(logged.find((l) => l.requestId === id))).toMatch(/nosuchdb/);
+      }
+      expect(brokenSink.lines.filter((l) => l.msg === 'unexpected error while resolving')).toHaveLength(2);
+    } finally {
+      await brokenServer.close();
+      await broken.close();
+    }
+    // Errors answered on purpose (a field the schema lacks, an unknown id) are not logged as failures.
+    for (const [id, query, code] of [
+      ['ops-test-invalid', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
+      ['ops-test-not-found', '{ relationships(filter: { entity: "company:nope" }, first: 1) { totalCount } }', 'NOT_FOUND'],
+    ] as const) {
+      const answer = await (await post(server.url, { query }, { 'x-request-id': id })).json();
+      expect(answer.errors[0].extensions).toMatchObject({ code, requestId: id });
+      expect(sink.lines.filter((l) => l.requestId === id).map((l) => l.msg)).toEqual(['request']);
+    }
   });
 
   it("puts the id in Apollo's own early refusals too (CSRF prevention: a GET without a preflight header, a POST as text/plain)", async () => {
