@@ -43,7 +43,7 @@ export async function runScaledExtras(
   if (args.load) {
     settings.log(`running the open-loop load on the scaled graph (${args.loadSeconds} s per step)`);
     try {
-      load = await runLoad({ ...settings, seconds: args.loadSeconds });
+      load = await runLoad({ ...settings, timeoutMs, seconds: args.loadSeconds });
     } catch (error) {
       loadError = message(error);
       settings.log(`  [load] stopped: ${loadError}`);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, USAGE, UsageError } from '../bench/args.js';
 import { MAX_INSTANCES, shareOf, type StepOutcome } from '../bench/load/generator.js';
-import { heldEveryRate, highestPassingRate, mix, P99_TARGET_MS, RATES, summarizeStep } from '../bench/load/load.js';
+import { heldEveryRate, highestPassingRate, type LoadResult, loadJson, loadReport, mix, P99_TARGET_MS, RATES, type StepSummary, summarizeStep } from '../bench/load/load.js';
 import { ENTITY_NAME, SUPPLIERS_NAME } from '../bench/load/operations.js';
 
 const outcome = (overrides: Partial<StepOutcome> = {}): StepOutcome => ({
@@ -83,6 +83,39 @@ describe('the highest rate held', () => {
     expect(heldEveryRate(steps(...RATES.map(() => true)))).toBe(true);
     expect(heldEveryRate(steps(...RATES.map((_, i) => i < RATES.length - 1)))).toBe(false);
     expect(heldEveryRate(steps(true, true))).toBe(false);
+  });
+});
+
+describe('the load report', () => {
+  const step = (rate: number, passed: boolean): StepSummary => ({
+    rate, scheduled: rate * 8, answered: rate * 8, p50: 5, p99: passed ? 40 : 140, max: 150,
+    errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, passed, failure: passed ? null : 'p99 140 ms > 100',
+  });
+  const steps = (held: number, failed?: number) => [...RATES.filter((r) => r <= held).map((r) => step(r, true)), ...(failed ? [step(failed, false)] : [])];
+  const result = (stock: StepSummary[] | null): LoadResult => ({
+    seconds: 8,
+    targets: { suppliers: 20, entities: 40 },
+    api: steps(160, 200),
+    stock,
+    stockMismatch: stock ? null : 'load: suppliers {"id":"company:x"}: entity.name: "A" ≠ "B"',
+    floor: steps(320, 400),
+    floorMismatch: null,
+  });
+
+  it('sets the stock Apollo reference between the API and the floor', () => {
+    const report = loadReport(result(steps(240, 280))).join('\n');
+    expect(report).toContain('Highest rate held: API 160/s, stock Apollo 240/s, floor 320/s. ours/floor (highest rate held): 0.50');
+    expect(report).toContain('stock/floor 0.75, ours/stock 0.67');
+    expect(report).toMatch(/^stock +\| +240\/s \|/m);
+    expect(loadJson(result(steps(240, 280)))).toMatchObject({ apiHighestRate: 160, stockHighestRate: 240, floorHighestRate: 320, ratioToFloor: 0.5, stockRatioToFloor: 0.75, ratioToStock: 0.667, stockMismatch: null });
+  });
+
+  it('leaves out a stock server whose answers differ, and says why', () => {
+    const report = loadReport(result(null)).join('\n');
+    expect(report).toContain('stock Apollo n/a');
+    expect(report).toContain("Stock Apollo: not loaded, its answer differs from the API's: load: suppliers");
+    expect(report).not.toMatch(/^stock +\|/m);
+    expect(loadJson(result(null))).toMatchObject({ stockHighestRate: null, stockRatioToFloor: null, ratioToStock: null, stock: null });
   });
 });
 

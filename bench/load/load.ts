@@ -1,12 +1,15 @@
 /**
  * The open-loop load (bench/README.md, "Open-loop load"): a mixed read workload (80% a
  * company's suppliers with evidence, 20% the minimal entity(id)) sent at fixed arrival
- * rates, stepping up, by autocannon in a child process (generator.ts), against the API
- * and against the raw-Cypher floor of the same operations, interleaved step by step.
- * For each side, the highest rate whose step had p99 ≤ 100 ms and no errors.
+ * rates, stepping up, by autocannon in a child process (generator.ts), against the API,
+ * against the raw-Cypher floor of the same operations and, as a reference, against a
+ * stock Apollo Server running the floor's queries (../overhead/stock.ts), interleaved
+ * step by step. For each side, the highest rate whose step had p99 ≤ 100 ms and no
+ * errors.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type ChildInit, ChildServer } from '../child.js';
 import { firstDifference } from '../floor/compare.js';
 import { Client, percentile } from '../measure.js';
 import type { Operation } from '../operations.js';
@@ -57,6 +60,9 @@ export interface LoadResult {
   /** Null when the floor's answers differed (then `floorMismatch` says where). */
   floor: StepSummary[] | null;
   floorMismatch: string | null;
+  /** The reference: the floor's queries behind a stock Apollo Server; null when its answers differed. */
+  stock: StepSummary[] | null;
+  stockMismatch: string | null;
 }
 
 /** A step's figures, and whether it passes (p99 within the target, nothing failed or missing). */
@@ -169,21 +175,24 @@ class Generator {
   }
 }
 
-/** The first difference between the API's and the floor's answers over the whole mix, or null. */
-async function checkFloor(client: Client, operations: readonly Operation[]): Promise<string | null> {
+/**
+ * The first difference between the API's answers and another side's (the floor, or the
+ * stock server's client) over the whole mix, or null.
+ */
+async function checkAnswers(client: Client, operations: readonly Operation[], other: (operation: Operation) => Promise<{ data: unknown }>, name: string): Promise<string | null> {
   const seen = new Set<string>();
   for (const operation of operations) {
     const key = JSON.stringify([operation.name, operation.variables]);
     if (seen.has(key)) continue;
     seen.add(key);
     const ours = await client.send(operation);
-    let floor;
+    let theirs;
     try {
-      floor = await client.send(operation, 'floor');
+      theirs = await other(operation);
     } catch (error) {
-      return `${operation.name} ${JSON.stringify(operation.variables)}: the floor failed: ${error instanceof Error ? error.message : String(error)}`;
+      return `${operation.name} ${JSON.stringify(operation.variables)}: the ${name} failed: ${error instanceof Error ? error.message : String(error)}`;
     }
-    const difference = firstDifference(ours.data, floor.data);
+    const difference = firstDifference(ours.data, theirs.data);
     if (difference) return `${operation.name} ${JSON.stringify(operation.variables)}: ${difference}`;
   }
   return null;
@@ -195,29 +204,55 @@ export interface LoadSettings {
   /** The API's base URL (http://127.0.0.1:port). */
   apiUrl: string;
   floorUrl: string;
+  /** What the stock server's process is sent on start (its queries use the database). */
+  childInit: ChildInit;
+  timeoutMs: number;
   seconds: number;
   log: (line: string) => void;
 }
 
 /** Runs the load against the API and its floor, rate by rate, each side until its first failing step. */
 export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
-  const { client, log, seconds } = settings;
+  const { client, log } = settings;
   const targets = await pickTargets(settings.db);
   if (targets.suppliers.length === 0 || targets.entities.length === 0) throw new Error('the load found no company with suppliers');
   const operations = mix(targets);
-  const floorMismatch = await checkFloor(client, operations);
+  const floorMismatch = await checkAnswers(client, operations, (o) => client.send(o, 'floor'), 'floor');
   if (floorMismatch) log(`  [load] the floor's answer differs from the API's, the floor is not loaded. First difference: ${floorMismatch}`);
+  const stock = await ChildServer.start('stock Apollo', new URL('../overhead/stock-process.ts', import.meta.url), settings.childInit);
+  try {
+    const stockClient = new Client(stock.url, stock, settings.timeoutMs);
+    const stockMismatch = await checkAnswers(client, operations, (o) => stockClient.send(o), 'stock server');
+    if (stockMismatch) log(`  [load] the stock server's answer differs from the API's, it is not loaded. First difference: ${stockMismatch}`);
+    return await loadSides(settings, targets, operations, floorMismatch, stock.url, stockMismatch);
+  } finally {
+    await stock.stop();
+  }
+}
+
+/** The steps, rate by rate: the API, the stock server and the floor in turn, each until its first failing step. */
+async function loadSides(
+  settings: LoadSettings,
+  targets: LoadTargets,
+  operations: readonly Operation[],
+  floorMismatch: string | null,
+  stockUrl: string,
+  stockMismatch: string | null,
+): Promise<LoadResult> {
+  const { log, seconds } = settings;
   const floorUrl = new URL(settings.floorUrl);
+  const graphqlPlan = (origin: string) => (rate: number): StepPlan => ({
+    origin,
+    path: '/graphql',
+    bodies: operations.map((o) => JSON.stringify({ query: o.query, variables: o.variables })),
+    rate,
+    seconds,
+    timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+    expect: 'graphql',
+  });
   const plans = {
-    api: (rate: number): StepPlan => ({
-      origin: settings.apiUrl,
-      path: '/graphql',
-      bodies: operations.map((o) => JSON.stringify({ query: o.query, variables: o.variables })),
-      rate,
-      seconds,
-      timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
-      expect: 'graphql',
-    }),
+    api: graphqlPlan(settings.apiUrl),
+    stock: graphqlPlan(stockUrl),
     floor: (rate: number): StepPlan => ({
       origin: floorUrl.origin,
       path: floorUrl.pathname,
@@ -229,14 +264,16 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
     }),
   };
   const api: StepSummary[] = [];
+  const stock: StepSummary[] = [];
   const floor: StepSummary[] = [];
   const generator = await Generator.start();
   try {
     for (const rate of RATES) {
       const sides = [
-        ['api', api],
+        ['api', api] as const,
+        ...(stockMismatch ? [] : [['stock', stock] as const]),
         ...(floorMismatch ? [] : [['floor', floor] as const]),
-      ] as const;
+      ];
       let ran = false;
       for (const [side, steps] of sides) {
         if (steps.some((s) => !s.passed)) continue;
@@ -261,6 +298,8 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
     api,
     floor: floorMismatch ? null : floor,
     floorMismatch,
+    stock: stockMismatch ? null : stock,
+    stockMismatch,
   };
 }
 
@@ -285,6 +324,15 @@ export function loadReport(result: LoadResult): string[] {
     ]);
   const apiBest = highestPassingRate(result.api);
   const floorBest = result.floor ? highestPassingRate(result.floor) : null;
+  const stockBest = result.stock ? highestPassingRate(result.stock) : null;
+  const stockLine =
+    result.stock === null
+      ? `Stock Apollo: not loaded, its answer differs from the API's: ${result.stockMismatch}`
+      : `Reference, the floor's queries behind a stock Apollo Server 5 on Express 5 (bench/overhead/stock.ts): stock/floor ` +
+        (stockBest === null || floorBest === null ? 'n/a (a side held no rate)' : (stockBest / floorBest).toFixed(2)) +
+        `, ours/stock ` +
+        (stockBest === null || apiBest === null ? 'n/a (a side held no rate)' : (apiBest / stockBest).toFixed(2)) +
+        ': what Apollo Server and Express alone leave of the floor\'s rate, and what the app leaves of theirs';
   const ratioLine =
     result.floor === null
       ? `Floor: not loaded, its answer differs from the API's: ${result.floorMismatch}`
@@ -295,14 +343,15 @@ export function loadReport(result: LoadResult): string[] {
   return [
     `Open-loop load on the scaled graph (bench/load/): 80% suppliers(first: 20) of ${result.targets.suppliers} companies with evidence, ` +
       `20% entity(id) { id name kind } over ${result.targets.entities} entities; fixed arrival rates from autocannon in a child process ` +
-      `(one connection per request per second, ticks staggered over the second), ${result.seconds} s per step, API and floor steps interleaved; ` +
+      `(one connection per request per second, ticks staggered over the second), ${result.seconds} s per step, API, stock Apollo and floor steps interleaved; ` +
       `a step holds with p99 ≤ ${P99_TARGET_MS} ms, no error, timeout or non-2xx, and ≥ ${MIN_ANSWERED_SHARE * 100}% answered`,
     table(
       ['side', 'rate', 'answered / scheduled', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'step'],
-      [...rows('API', result.api), ...rows('floor', result.floor ?? [])],
+      [...rows('API', result.api), ...rows('stock', result.stock ?? []), ...rows('floor', result.floor ?? [])],
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
-    `Highest rate held: API ${best(result.api)}, floor ${result.floor ? best(result.floor) : 'n/a'}. ${ratioLine}`,
+    `Highest rate held: API ${best(result.api)}, stock Apollo ${result.stock ? best(result.stock) : 'n/a'}, floor ${result.floor ? best(result.floor) : 'n/a'}. ${ratioLine}`,
+    stockLine,
   ];
 }
 
@@ -313,6 +362,7 @@ export function loadJson(result: LoadResult): unknown {
     list.map((s) => ({ ...s, p50: finite(s.p50), p99: finite(s.p99), max: finite(s.max) }));
   const apiBest = highestPassingRate(result.api);
   const floorBest = result.floor ? highestPassingRate(result.floor) : null;
+  const stockBest = result.stock ? highestPassingRate(result.stock) : null;
   return {
     secondsPerStep: result.seconds,
     p99TargetMs: P99_TARGET_MS,
@@ -322,7 +372,12 @@ export function loadJson(result: LoadResult): unknown {
     floorHeldEveryRate: result.floor ? heldEveryRate(result.floor) : null,
     ratioToFloor: apiBest !== null && floorBest !== null ? finite(apiBest / floorBest) : null,
     floorMismatch: result.floorMismatch,
+    stockHighestRate: stockBest,
+    stockRatioToFloor: stockBest !== null && floorBest !== null ? finite(stockBest / floorBest) : null,
+    ratioToStock: apiBest !== null && stockBest !== null ? finite(apiBest / stockBest) : null,
+    stockMismatch: result.stockMismatch,
     api: steps(result.api),
+    stock: result.stock ? steps(result.stock) : null,
     floor: result.floor ? steps(result.floor) : null,
   };
 }
