@@ -211,7 +211,7 @@ export interface LoadSettings {
   log: (line: string) => void;
 }
 
-/** Runs the load against the API and its floor, rate by rate, each side until its first failing step. */
+/** Runs the load against the API, the stock Apollo reference and the floor, rate by rate, each side until its first failing step. */
 export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
   const { client, log } = settings;
   const targets = await pickTargets(settings.db);
