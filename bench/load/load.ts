@@ -9,10 +9,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type ChildInit, ChildServer } from '../child.js';
+import type { ChildInit } from '../child.js';
 import { firstDifference } from '../floor/compare.js';
-import { Client, percentile } from '../measure.js';
+import { type Client, percentile } from '../measure.js';
 import type { Operation } from '../operations.js';
+import { startStockProcess } from '../overhead/stock.js';
 import { count, ms, table } from '../report.js';
 import type { StepOutcome, StepPlan } from './generator.js';
 import { entityOperation, type LoadTargets, pickTargets, suppliersOperation } from './operations.js';
@@ -219,9 +220,8 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
   const operations = mix(targets);
   const floorMismatch = await checkAnswers(client, operations, (o) => client.send(o, 'floor'), 'floor');
   if (floorMismatch) log(`  [load] the floor's answer differs from the API's, the floor is not loaded. First difference: ${floorMismatch}`);
-  const stock = await ChildServer.start('stock Apollo', new URL('../overhead/stock-process.ts', import.meta.url), settings.childInit);
+  const { server: stock, client: stockClient } = await startStockProcess(settings.childInit, settings.timeoutMs);
   try {
-    const stockClient = new Client(stock.url, stock, settings.timeoutMs);
     const stockMismatch = await checkAnswers(client, operations, (o) => stockClient.send(o), 'stock server');
     if (stockMismatch) log(`  [load] the stock server's answer differs from the API's, it is not loaded. First difference: ${stockMismatch}`);
     return await loadSides(settings, targets, operations, floorMismatch, stock.url, stockMismatch);
@@ -303,6 +303,22 @@ async function loadSides(
   };
 }
 
+/** Each side's highest rate held (null: it held none, or was left out). */
+function highestRates(result: LoadResult) {
+  return {
+    api: highestPassingRate(result.api),
+    stock: result.stock ? highestPassingRate(result.stock) : null,
+    floor: result.floor ? highestPassingRate(result.floor) : null,
+  };
+}
+
+/** One side's highest rate over another's; null when either held none. */
+const rateRatio = (numerator: number | null, denominator: number | null) =>
+  numerator === null || denominator === null ? null : numerator / denominator;
+
+const NO_RATE = 'n/a (a side held no rate)';
+const formatRatio = (ratio: number | null) => (ratio === null ? NO_RATE : ratio.toFixed(2));
+
 function best(steps: readonly StepSummary[]): string {
   const rate = highestPassingRate(steps);
   if (rate === null) return `below ${RATES[0]}/s`;
@@ -322,23 +338,20 @@ export function loadReport(result: LoadResult): string[] {
       count(s.errors + s.non2xx + s.mismatches),
       s.passed ? 'held' : `failed: ${s.failure}`,
     ]);
-  const apiBest = highestPassingRate(result.api);
-  const floorBest = result.floor ? highestPassingRate(result.floor) : null;
-  const stockBest = result.stock ? highestPassingRate(result.stock) : null;
+  const rates = highestRates(result);
   const stockLine =
     result.stock === null
       ? `Stock Apollo: not loaded, its answer differs from the API's: ${result.stockMismatch}`
-      : `Reference, the floor's queries behind a stock Apollo Server 5 on Express 5 (bench/overhead/stock.ts): stock/floor ` +
-        (stockBest === null || floorBest === null ? 'n/a (a side held no rate)' : (stockBest / floorBest).toFixed(2)) +
-        `, ours/stock ` +
-        (stockBest === null || apiBest === null ? 'n/a (a side held no rate)' : (apiBest / stockBest).toFixed(2)) +
+      : `Reference, the floor's queries behind a stock Apollo Server 5 on Express 5 (bench/overhead/stock.ts): ` +
+        `stock/floor ${formatRatio(rateRatio(rates.stock, rates.floor))}, ours/stock ${formatRatio(rateRatio(rates.api, rates.stock))}` +
         ': what Apollo Server and Express alone leave of the floor\'s rate, and what the app leaves of theirs';
+  const ours = rateRatio(rates.api, rates.floor);
   const ratioLine =
     result.floor === null
       ? `Floor: not loaded, its answer differs from the API's: ${result.floorMismatch}`
-      : apiBest === null || floorBest === null
-        ? 'ours/floor: n/a (a side held no rate)'
-        : `ours/floor (highest rate held): ${(apiBest / floorBest).toFixed(2)}` +
+      : ours === null
+        ? `ours/floor: ${NO_RATE}`
+        : `ours/floor (highest rate held): ${formatRatio(ours)}` +
           (heldEveryRate(result.floor) ? ` (the floor held every rate: its limit, and so the ratio's denominator, may be higher)` : '');
   return [
     `Open-loop load on the scaled graph (bench/load/): 80% suppliers(first: 20) of ${result.targets.suppliers} companies with evidence, ` +
@@ -360,21 +373,23 @@ export function loadJson(result: LoadResult): unknown {
   const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
   const steps = (list: readonly StepSummary[]) =>
     list.map((s) => ({ ...s, p50: finite(s.p50), p99: finite(s.p99), max: finite(s.max) }));
-  const apiBest = highestPassingRate(result.api);
-  const floorBest = result.floor ? highestPassingRate(result.floor) : null;
-  const stockBest = result.stock ? highestPassingRate(result.stock) : null;
+  const rates = highestRates(result);
+  const ratio = (numerator: number | null, denominator: number | null) => {
+    const value = rateRatio(numerator, denominator);
+    return value === null ? null : finite(value);
+  };
   return {
     secondsPerStep: result.seconds,
     p99TargetMs: P99_TARGET_MS,
     targets: result.targets,
-    apiHighestRate: apiBest,
-    floorHighestRate: floorBest,
+    apiHighestRate: rates.api,
+    floorHighestRate: rates.floor,
     floorHeldEveryRate: result.floor ? heldEveryRate(result.floor) : null,
-    ratioToFloor: apiBest !== null && floorBest !== null ? finite(apiBest / floorBest) : null,
+    ratioToFloor: ratio(rates.api, rates.floor),
     floorMismatch: result.floorMismatch,
-    stockHighestRate: stockBest,
-    stockRatioToFloor: stockBest !== null && floorBest !== null ? finite(stockBest / floorBest) : null,
-    ratioToStock: apiBest !== null && stockBest !== null ? finite(apiBest / stockBest) : null,
+    stockHighestRate: rates.stock,
+    stockRatioToFloor: ratio(rates.stock, rates.floor),
+    ratioToStock: ratio(rates.api, rates.stock),
     stockMismatch: result.stockMismatch,
     api: steps(result.api),
     stock: result.stock ? steps(result.stock) : null,

@@ -13,11 +13,12 @@
  *     alone add (stock − floor), and what the app adds to them (ours − stock).
  */
 import { firstDifference } from '../floor/compare.js';
-import { Client, percentile, type Sample, warmUp } from '../measure.js';
+import { type Client, percentile, type Sample, warmUp } from '../measure.js';
 import type { Operation } from '../operations.js';
 import { ms, ratio, table } from '../report.js';
 import { entityOperation } from '../load/operations.js';
-import { ChildServer, type ChildInit } from '../child.js';
+import type { ChildInit } from '../child.js';
+import { startStockProcess } from './stock.js';
 
 /** Targets the report compares against. */
 export const TYPENAME_RATIO_TARGET = 1.05;
@@ -81,8 +82,7 @@ export async function runOverhead(settings: {
   childInit: ChildInit;
 }): Promise<OverheadResult> {
   const { client, rounds, log } = settings;
-  const stock = await ChildServer.start('stock Apollo', new URL('./stock-process.ts', import.meta.url), settings.childInit);
-  const stockClient = new Client(stock.url, stock, settings.timeoutMs);
+  const { server: stock, client: stockClient } = await startStockProcess(settings.childInit, settings.timeoutMs);
   const warmup = Math.max(20, Math.round(rounds / 5));
   try {
     await warmUp(client, TYPENAME, warmup, Number.POSITIVE_INFINITY);
