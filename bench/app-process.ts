@@ -15,5 +15,5 @@ import { listenOnLoopback } from './loopback.js';
 limitHeapGrowth(); // as src/main.ts does
 serveChild(async (db) => {
   const app = await createServer({ db, config: loadConfig({}), logger: createLogger('silent') });
-  return listenOnLoopback(app.app, () => app.stop());
+  return listenOnLoopback(app.listener, () => app.stop());
 });

@@ -77,7 +77,7 @@ runCli(async () => {
     const app = await createServer({ db: graph.db, config, logger, observability });
     stopApp = app.stop;
     await new Promise<void>((listening, failed) => {
-      server = createHttpServer(app.app, config.http).listen(config.port, config.host, () => listening());
+      server = createHttpServer(app.listener, config.http).listen(config.port, config.host, () => listening());
       server.once('error', failed);
     });
   } catch (error) {

@@ -1,12 +1,14 @@
 /**
- * Builds the HTTP app: Apollo Server on /graphql behind Express, without listening.
+ * Builds the HTTP app without listening: Apollo Server on /graphql (served on Node's own
+ * request and response, http/graphql-endpoint.ts) and Express for every other path.
  * Only main.ts (and tests) decide where it listens, so tests run the real server
  * in-process.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
 import { Authenticator, authPlugin, requireToken } from './auth.js';
@@ -14,13 +16,13 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ErrorCode } from './errors.js';
 import { compiledExecution } from './http/compiled-execution.js';
-import { jsonErrorHandler, notFoundHandler } from './http/errors.js';
-import { graphqlRoute } from './http/graphql-route.js';
-import { type GuardedLocals, inFlightLimit, requestDeadline } from './http/guards.js';
+import { answerRequestError, jsonErrorHandler, notFoundHandler } from './http/errors.js';
+import { graphqlEndpoint, routeGraphqlFirst } from './http/graphql-endpoint.js';
+import { inFlightLimit, requestDeadline } from './http/guards.js';
 import { mountProbes } from './http/probes.js';
 import type { Logger } from './logger.js';
 import { createObservability, type Observability } from './observability/index.js';
-import { withRequestId } from './observability/requests.js';
+import { telemetryMiddleware, withRequestId } from './observability/requests.js';
 import { operationLimitsPlugin, PARSE_OPTIONS } from './protections.js';
 import { readOnlyPlugin } from './read-only-plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -39,6 +41,9 @@ export interface ServerDeps {
 }
 
 export interface AppServer {
+  /** What Node's HTTP server runs for each request: /graphql, then `app` for the rest. */
+  listener: RequestListener;
+  /** Every path but /graphql: probes, metrics, the playground and explorer, 404s. */
   app: Express;
   apollo: ApolloServer<Context>;
   /** Stops Apollo; the caller closes the HTTP listener and the database. */
@@ -121,37 +126,35 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
-  // Express hashes every answer it sends for an ETag (SHA-1 of the whole body: 8 ms for
-  // the 4.8 MB of an upstream walk to depth 6 at 20,000 entities). GraphQL answers are
-  // marked no-store and never revalidated, so the hash would only cost time. (The
-  // explorer's static files keep theirs: serve-static sets its own.)
-  app.set('etag', false);
-  app.use(observability.requestMiddleware);
-  mountProbes(app, db, observability.readiness);
-  observability.mountMetrics(app);
-  app.use(
-    '/graphql',
-    inFlightLimit(config.limits.maxInFlight),
-    requestDeadline(db, config.limits),
-    express.json({ limit: MAX_REQUEST_BYTES }),
-    // Answers are per request and may be personal: no cache keeps them.
-    (_req: Request, res: Response, next: NextFunction) => {
-      res.setHeader('cache-control', 'no-store');
-      next();
-    },
-    graphqlRoute(apollo, async ({ req, res }) => {
+  const answerError = answerRequestError(logger, MAX_REQUEST_BYTES);
+  const graphql = graphqlEndpoint({
+    apollo,
+    telemetry: observability.requestTelemetry,
+    admit: inFlightLimit(config.limits.maxInFlight),
+    deadline: requestDeadline(db, config.limits),
+    maxRequestBytes: MAX_REQUEST_BYTES,
+    answerError,
+    context: async (req, requestDb) => {
       const auth = await authenticator.authenticate(req.headers);
       requireToken(auth, config.auth);
-      return createContext((res.locals as GuardedLocals).db, { auth, idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) });
-    }),
-  );
+      return createContext(requestDb, { auth, idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Express hashes every answer it sends for an ETag; nothing it serves here is
+  // revalidated by one. (The explorer's static files keep theirs: serve-static sets its own.)
+  app.set('etag', false);
+  app.use(telemetryMiddleware(observability.requestTelemetry));
+  mountProbes(app, db, observability.readiness);
+  observability.mountMetrics(app);
   mountWeb(app);
   app.use(notFoundHandler);
-  app.use(jsonErrorHandler(logger, MAX_REQUEST_BYTES));
+  app.use(jsonErrorHandler(answerError));
 
   return {
+    listener: routeGraphqlFirst(graphql, app),
     app,
     apollo,
     stop: async () => {

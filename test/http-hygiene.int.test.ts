@@ -91,6 +91,31 @@ describe('HTTP hygiene: every refusal is JSON with a code', () => {
     await expectJsonError(response, 404, 'NOT_FOUND');
   });
 
+  it('GraphQL answers at /graphql in any case, below it and with a query string, as the Express mount did; a look-alike path is a 404', async () => {
+    const query = JSON.stringify({ query: '{ __typename }' });
+    for (const path of ['/graphql', '/GraphQL', '/graphql/', '/graphql/anything', '/graphql?x=1']) {
+      const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+      expect({ path, status: response.status, body: await response.json() }).toEqual({ path, status: 200, body: { data: { __typename: 'Query' } } });
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    for (const path of ['/graphqlx', '/graph']) {
+      const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+      await expectJsonError(response, 404, 'NOT_FOUND');
+    }
+  });
+
+  it('a refusal before GraphQL runs (a body that is not JSON) carries the request id in its header and its error, and changes nothing for the next request', async () => {
+    const bad = await post('{"query": ', { 'content-type': 'application/json', 'x-request-id': 'hygiene-bad-json' });
+    expect(bad.headers.get('x-request-id')).toBe('hygiene-bad-json');
+    expect(bad.headers.get('content-length')).not.toBeNull();
+    const body = await expectJsonError(bad, 400, 'BAD_REQUEST');
+    expect(body).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId: 'hygiene-bad-json' } }] });
+    const next = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json' });
+    expect(await next.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('by default, errors carry no stack trace and misspellings are still suggested (introspection is on)', async () => {
     const { status, body } = await api.graphql('{ helth { status } }');
     expect(status).toBe(400);

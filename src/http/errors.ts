@@ -3,9 +3,11 @@
  * parsed, an unknown path) answered in the GraphQL error shape, as JSON: Express's own
  * handler would send an HTML page with a stack trace and print it to stderr.
  */
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode, errorBody } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { sendJson } from './json-answer.js';
 
 /** body-parser's error types, each with what the client is told. */
 const BODY_ERRORS: Record<string, (limitBytes: number) => string> = {
@@ -24,25 +26,34 @@ interface HttpError {
   type?: string;
 }
 
-export function jsonErrorHandler(logger: Logger, maxRequestBytes: number) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+/** Answers an error that happened before GraphQL ran, on Node's own response. */
+export type RequestErrorAnswer = (error: unknown, res: ServerResponse) => void;
+
+export function answerRequestError(logger: Logger, maxRequestBytes: number): RequestErrorAnswer {
+  return (error, res) => {
     // The deadline guard answered already; whatever failed after that is nobody's business.
     if (res.headersSent) return;
     const http = (error ?? {}) as HttpError;
     const status = http.status ?? http.statusCode ?? 500;
     const describe = http.type ? BODY_ERRORS[http.type] : undefined;
     if (status === 413) {
-      res.status(413).json(errorBody(ErrorCode.LIMIT_EXCEEDED, BODY_ERRORS['entity.too.large']!(maxRequestBytes)));
+      sendJson(res, 413, errorBody(ErrorCode.LIMIT_EXCEEDED, BODY_ERRORS['entity.too.large']!(maxRequestBytes)));
     } else if (status >= 400 && status < 500) {
-      res.status(status).json(errorBody(ErrorCode.BAD_REQUEST, describe?.(maxRequestBytes) ?? 'The request could not be read.'));
+      sendJson(res, status, errorBody(ErrorCode.BAD_REQUEST, describe?.(maxRequestBytes) ?? 'The request could not be read.'));
     } else {
       logger.error({ err: error }, 'unexpected error outside GraphQL');
-      res.status(500).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+      sendJson(res, 500, errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
     }
   };
 }
 
+/** The same as Express's error handler, last in its chain. */
+export const jsonErrorHandler =
+  (answer: RequestErrorAnswer) =>
+  (error: unknown, _req: Request, res: Response, _next: NextFunction): void =>
+    answer(error, res);
+
 /** Paths the service does not have: a JSON 404 rather than Express's HTML page. */
 export function notFoundHandler(req: Request, res: Response) {
-  res.status(404).json(errorBody('NOT_FOUND', `There is nothing at ${req.method} ${req.path}.`));
+  sendJson(res, 404, errorBody('NOT_FOUND', `There is nothing at ${req.method} ${req.path}.`));
 }

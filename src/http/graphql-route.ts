@@ -1,5 +1,5 @@
 /**
- * Apollo Server behind an Express route: what `expressMiddleware` of
+ * Apollo Server on Node's own request and response: what `expressMiddleware` of
  * @as-integrations/express5 does (headers into Apollo's HeaderMap, the parsed body,
  * `executeHTTPGraphQLRequest`, the answer back), with two steps left out because the
  * hot path pays for them on every request and uses neither:
@@ -12,30 +12,29 @@
  * ×1.05 (0.055 ms per request) slower than this one. Chunked answers (incremental
  * delivery) are written as the integration writes them.
  */
-import { type ApolloServer, type BaseContext, type ContextFunction, HeaderMap } from '@apollo/server';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 
-export function graphqlRoute<TContext extends BaseContext>(
-  apollo: ApolloServer<TContext>,
-  context: ContextFunction<[{ req: Request; res: Response }], TContext>,
-) {
+/** Answers one GraphQL request whose body has been read (`undefined` when none was parsed). */
+export function graphqlRoute<TContext extends BaseContext>(apollo: ApolloServer<TContext>) {
   apollo.assertStarted('graphqlRoute()');
-  return async (req: Request, res: Response): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, body: unknown, context: () => Promise<TContext>): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const query = req.url.indexOf('?');
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
-        method: req.method.toUpperCase(),
+        method: (req.method ?? 'GET').toUpperCase(),
         headers,
-        search: query === -1 ? '' : req.url.slice(query),
-        // Express 5 leaves req.body unset when no parser ran (a GET, or a body that is
-        // not JSON): Apollo answers those itself (CSRF prevention, or a bad request).
-        body: req.body as unknown,
+        search: query === -1 ? '' : url.slice(query),
+        // No body when no parser ran (a GET, or a body that is not JSON): Apollo answers
+        // those itself (CSRF prevention, or a bad request).
+        body,
       },
-      context: () => context({ req, res }),
+      context,
     });
     // The deadline guard (http/guards.ts) may have answered while this ran: what GraphQL
     // made of the request then goes nowhere.

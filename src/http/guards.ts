@@ -4,46 +4,45 @@
  * client under overload gets a fast 503 instead of a queue that grows without bound, and
  * no request outlives its deadline whatever its queries are doing.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServingLimits } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ErrorCode, errorBody, RETRY_AFTER_SECONDS } from '../errors.js';
 import { requestBookmarks } from '../ops/bookmark-headers.js';
+import { sendJson } from './json-answer.js';
 
-/** What the guards leave on `res.locals` for the GraphQL context. */
-export interface GuardedLocals {
-  /** The database as this request sees it: its deadline and session cap. */
-  db: Database;
-}
-
-const refuse = (res: Response, code: ErrorCode, message: string, details: Record<string, unknown> = {}) => {
-  res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json(errorBody(code, message, details));
+const refuse = (res: ServerResponse, code: ErrorCode, message: string, details: Record<string, unknown> = {}) => {
+  sendJson(res, 503, errorBody(code, message, details), { 'retry-after': String(RETRY_AFTER_SECONDS) });
 };
 
-/** Refuses requests beyond `max` in flight with 503 OVERLOADED; counts until the response closes. */
+/**
+ * Admits a request while fewer than `max` are in flight (counted until its response
+ * closes); otherwise answers 503 OVERLOADED and returns false.
+ */
 export function inFlightLimit(max: number) {
   let inFlight = 0;
-  const guard = (_req: Request, res: Response, next: NextFunction) => {
+  const admit = (res: ServerResponse): boolean => {
     if (inFlight >= max) {
       refuse(res, ErrorCode.OVERLOADED, 'The service is busy with other requests; try again shortly.');
-      return;
+      return false;
     }
     inFlight += 1;
     res.once('close', () => {
       inFlight -= 1;
     });
-    next();
+    return true;
   };
-  return Object.assign(guard, { inFlight: () => inFlight });
+  return Object.assign(admit, { inFlight: () => inFlight });
 }
 
 /**
- * Gives the request its deadline: its database view refuses queries once it has passed,
- * and if no answer has been sent by then, this sends 503 DEADLINE_EXCEEDED itself (what
- * GraphQL execution would have written later is dropped, see the error handler).
+ * Gives the request its deadline and returns the database as the request sees it: that
+ * view refuses queries once the deadline has passed, and if no answer has been sent by
+ * then, this sends 503 DEADLINE_EXCEEDED itself (what GraphQL execution would have
+ * written later is dropped, see http/graphql-route.ts).
  */
 export function requestDeadline(db: Database, limits: ServingLimits) {
-  return (req: Request, res: Response<unknown, GuardedLocals>, next: NextFunction) => {
+  return (req: IncomingMessage, res: ServerResponse): Database => {
     const started = Date.now();
     const scoped = db.forRequest({
       deadlineAt: started + limits.requestDeadlineMs,
@@ -51,7 +50,6 @@ export function requestDeadline(db: Database, limits: ServingLimits) {
       maxSessions: limits.maxSessionsPerRequest,
       bookmarks: requestBookmarks(req, res),
     });
-    res.locals.db = scoped;
     const timer = setTimeout(() => {
       scoped.abortRequest();
       if (res.headersSent) return;
@@ -63,6 +61,6 @@ export function requestDeadline(db: Database, limits: ServingLimits) {
       );
     }, limits.requestDeadlineMs);
     res.once('close', () => clearTimeout(timer));
-    next();
+    return scoped;
   };
 }

@@ -5,14 +5,14 @@
  * the settings.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Express, RequestHandler } from 'express';
+import type { Express } from 'express';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { GraphVersionWatch, type GraphVersionWatchOptions } from '../ops/graph-version-watch.js';
 import { Readiness } from '../ops/readiness.js';
 import { IncidentLog } from './incidents.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { requestTelemetry, requestTelemetryPlugin } from './requests.js';
+import { type RequestTelemetry, requestTelemetry, requestTelemetryPlugin } from './requests.js';
 import { createTracing, type Tracing, type TracingOptions, traceQueries } from './tracing.js';
 
 export interface ObservabilitySettings {
@@ -34,8 +34,8 @@ export interface Observability {
   tracing: Tracing | undefined;
   graphVersion: GraphVersionWatch;
   readiness: Readiness;
-  /** First in the chain: request id, access log, request metrics and span. */
-  requestMiddleware: RequestHandler;
+  /** First for every request: request id, access log, request metrics and span. */
+  requestTelemetry: RequestTelemetry;
   apolloPlugin: ApolloServerPlugin<object>;
   /** GET /metrics in Prometheus text format. */
   mountMetrics(app: Express): void;
@@ -58,7 +58,7 @@ export async function createObservability(
     tracing,
     graphVersion,
     readiness: new Readiness(db, graphVersion, { maxWaitingSessions: settings.readyMaxWaitingSessions }),
-    requestMiddleware: requestTelemetry({ metrics, logger, tracing, incidents, accessLog: settings.accessLog }),
+    requestTelemetry: requestTelemetry({ metrics, logger, tracing, incidents, accessLog: settings.accessLog }),
     apolloPlugin: requestTelemetryPlugin(),
     mountMetrics(app) {
       app.get('/metrics', async (_req, res) => {

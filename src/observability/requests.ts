@@ -8,7 +8,8 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction } from 'express';
 import { type GraphQLFormattedError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from '../logger.js';
 import type { IncidentLog } from './incidents.js';
@@ -42,8 +43,16 @@ function recordCode(errors: readonly ErrorLike[] | undefined, info: RequestInfo)
 
 const withId = (extensions: Record<string, unknown> | undefined, info: RequestInfo) => ({ ...extensions, requestId: info.id });
 
-/** An answer sent outside GraphQL: records its code and stamps every error with the request id (in place). */
-function markErrors(errors: readonly ErrorLike[] | undefined, info: RequestInfo): void {
+/** The request each response answers, for answers sent outside GraphQL (http/json-answer.ts). */
+const requestOfResponse = new WeakMap<ServerResponse, RequestInfo>();
+
+/**
+ * An answer sent outside GraphQL (a guard, the error handler, a 404): records its code
+ * and stamps every error with the request id (in place).
+ */
+export function markErrors(res: ServerResponse, errors: readonly ErrorLike[] | undefined): void {
+  const info = requestOfResponse.get(res);
+  if (!info) return;
   recordCode(errors, info);
   for (const error of errors ?? []) error.extensions = withId(error.extensions, info);
 }
@@ -67,31 +76,40 @@ export interface RequestTelemetryOptions {
   accessLog: boolean;
 }
 
-export function requestTelemetry(options: RequestTelemetryOptions) {
+/** The path of a request's URL, without its query string. */
+export const pathOf = (url: string | undefined): string => {
+  const path = url ?? '/';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+};
+
+/**
+ * Starts a request's telemetry and runs `serve` as part of it. Works on Node's own
+ * request and response, so the Express middleware (every path but /graphql) and the
+ * /graphql endpoint (http/graphql-endpoint.ts) share it.
+ */
+export type RequestTelemetry = (req: IncomingMessage, res: ServerResponse, serve: () => void) => void;
+
+export function requestTelemetry(options: RequestTelemetryOptions): RequestTelemetry {
   const { metrics, logger, tracing, incidents } = options;
   const operations = new BoundedLabels(MAX_OPERATION_LABELS);
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, res, serve) => {
     const started = performance.now();
     const info: RequestInfo = { id: requestIdFrom(req.headers['x-request-id']) };
+    requestOfResponse.set(res, info);
     res.setHeader('x-request-id', info.id);
-    // Read now: routers mounted on a path rewrite req.url (and so req.path) while they run.
-    const path = req.path;
+    // Read now: routers mounted on a path rewrite req.url while they run.
+    const path = pathOf(req.url);
     const isGraphql = path === '/graphql';
+    const method = req.method ?? 'GET';
     if (isGraphql) metrics.inFlight.inc();
     if (tracing) {
       info.span = tracing.tracer.startSpan(
-        `${req.method} ${isGraphql ? '/graphql' : 'other'}`,
-        { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': path, 'request.id': info.id } },
+        `${method} ${isGraphql ? '/graphql' : 'other'}`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path, 'request.id': info.id } },
         tracing.incoming(req.headers),
       );
     }
-    // Answers sent outside GraphQL (guards, error handler) are JSON bodies in the
-    // GraphQL error shape: give them the request id too.
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      if (res.statusCode >= 400) markErrors((body as { errors?: ErrorLike[] } | undefined)?.errors, info);
-      return json(body);
-    };
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const status = res.statusCode;
@@ -113,7 +131,7 @@ export function requestTelemetry(options: RequestTelemetryOptions) {
         logger.info(
           {
             requestId: info.id,
-            method: req.method,
+            method,
             path,
             status,
             ms: Math.round(seconds * 1000),
@@ -126,9 +144,15 @@ export function requestTelemetry(options: RequestTelemetryOptions) {
         );
       }
     });
-    runInRequest(info, next);
+    runInRequest(info, serve);
   };
 }
+
+/** The telemetry as Express middleware, first in the chain. */
+export const telemetryMiddleware =
+  (telemetry: RequestTelemetry) =>
+  (req: IncomingMessage, res: ServerResponse, next: NextFunction): void =>
+    telemetry(req, res, next);
 
 /** The Apollo side: the operation's name and type, its error code, and the request id on errors. */
 export function requestTelemetryPlugin<T extends object>(): ApolloServerPlugin<T> {

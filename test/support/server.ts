@@ -23,7 +23,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const config = { ...loadConfig({}), ...overrides };
   const app = await createServer({ db, config, logger, ...(observability ? { observability } : {}) });
-  const server = createHttpServer(app.app, config.http).listen(0, '127.0.0.1');
+  const server = createHttpServer(app.listener, config.http).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
