@@ -54,9 +54,10 @@ export const USAGE = `Usage: node --import tsx bench/run.ts [options]
                       openLoad: {...}, overhead: {...}}
   --load-seconds N    seconds per rate step of the open-loop load on the scaled
                       graph (default 8; steps 10, 20, 40, 60, 80, 120, 160,
-                      200, 240, 280, 320, 400, 480 requests/s; the API, a stock
-                      Apollo Server running the floor's queries, and the floor,
-                      each stopping after its first failing step)
+                      200, 240, 280, 320, 400, 480, 560, 640, 800 requests/s;
+                      the API, a stock Apollo Server running the floor's
+                      queries, and the floor, each stopping after its first
+                      failing step)
   --no-load           skip the open-loop load
   --overhead-rounds N interleaved rounds of each per-request overhead comparison
                       (default 300)
