@@ -37,6 +37,8 @@ export function isGraphqlUrl(url: string | undefined): boolean {
 
 export function graphqlEndpoint<TContext extends BaseContext>(parts: GraphqlEndpointParts<TContext>) {
   const { telemetry, admit, deadline, answerError } = parts;
+  // body-parser's JSON parser (what express.json is) reads only Node's own request: its
+  // Express typing is all that ties it to Express.
   const readJson = express.json({ limit: parts.maxRequestBytes }) as unknown as (
     req: IncomingMessage,
     res: ServerResponse,

@@ -1,10 +1,11 @@
 /**
- * Per-request telemetry in one middleware and one Apollo plugin: the request id (the
+ * Per-request telemetry in one function and one Apollo plugin: the request id (the
  * client's sane x-request-id or a new one, echoed in the response header and in every
  * error's `extensions.requestId`), a JSON access log line, the request metrics, and the
- * request's span. The middleware sees every answer, including those the guards and the
- * error handler send before GraphQL runs; the plugin adds what only Apollo knows (the
- * operation, the GraphQL error code).
+ * request's span. The function runs first for every request (in the /graphql endpoint,
+ * and as Express's first middleware for the other paths), so it sees every answer,
+ * including those the guards and the error handler send before GraphQL runs; the plugin
+ * adds what only Apollo knows (the operation, the GraphQL error code).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
