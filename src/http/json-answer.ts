@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { markErrors } from '../observability/requests.js';
 
 export function sendJson(res: ServerResponse, status: number, body: { errors?: { extensions?: Record<string, unknown> }[] }, headers: Record<string, string> = {}): void {
-  if (status >= 400) markErrors(res, body.errors);
+  if (status >= 400) markErrors(body.errors);
   const text = JSON.stringify(body);
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

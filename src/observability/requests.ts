@@ -44,15 +44,15 @@ function recordCode(errors: readonly ErrorLike[] | undefined, info: RequestInfo)
 
 const withId = (extensions: Record<string, unknown> | undefined, info: RequestInfo) => ({ ...extensions, requestId: info.id });
 
-/** The request each response answers, for answers sent outside GraphQL (http/json-answer.ts). */
-const requestOfResponse = new WeakMap<ServerResponse, RequestInfo>();
-
 /**
  * An answer sent outside GraphQL (a guard, the error handler, a 404): records its code
- * and stamps every error with the request id (in place).
+ * on the current request and stamps every error with the request id (in place). Those
+ * answers are sent from the request's own async chain (its guards, its deadline timer,
+ * body-parser's callback, which raw-body binds to it), so the request is found as
+ * GraphQL's errors find it (withRequestId).
  */
-export function markErrors(res: ServerResponse, errors: readonly ErrorLike[] | undefined): void {
-  const info = requestOfResponse.get(res);
+export function markErrors(errors: readonly ErrorLike[] | undefined): void {
+  const info = currentRequest();
   if (!info) return;
   recordCode(errors, info);
   for (const error of errors ?? []) error.extensions = withId(error.extensions, info);
@@ -97,7 +97,6 @@ export function requestTelemetry(options: RequestTelemetryOptions): RequestTelem
   return (req, res, serve) => {
     const started = performance.now();
     const info: RequestInfo = { id: requestIdFrom(req.headers['x-request-id']) };
-    requestOfResponse.set(res, info);
     res.setHeader('x-request-id', info.id);
     // Read now: routers mounted on a path rewrite req.url while they run.
     const path = pathOf(req.url);
