@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'web/src/generated/', 'web/dist/', 'neo4j-local/target/', 'scratch/', 'test-results/'] },
+  { ignores: ['node_modules/', 'src/generated/', 'web/src/generated/', 'web/dist/', 'neo4j-local/target/', 'scratch/', 'test-results/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -35,7 +35,7 @@ export interface BenchArgs {
   batchSize: number;
 }
 
-export const USAGE = `Usage: node --import tsx bench/run.ts [options]
+export const USAGE = `Usage: npm run bench -- [options]
 
   --iterations N      timed requests per operation and phase (default 30)
   --warmup N          untimed requests per operation first (default 5)

@@ -4,14 +4,18 @@
  * operations again in the same run, so the report compares the two side by side (see
  * bench/README.md). Progress goes to stderr; the report to stdout.
  *
- *   node --import tsx bench/run.ts [--iterations 30] [--scale 20000]
+ *   npm run bench -- [--iterations 30] [--scale 20000]
+ *
+ * `npm run bench` compiles first (npm run build) and runs dist/bench/run.js, so the app,
+ * the floor and the stock server all run compiled, as `npm start` and the image run the
+ * app. `node --import tsx bench/run.ts` runs everything from the sources instead.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { readHealth } from '../src/db/system.js';
 import type { HealthRow } from '../src/db/rows.js';
 import { type BenchArgs, parseBenchArgs, USAGE, UsageError } from './args.js';
-import { ChildServer, type RssSpan } from './child.js';
+import { besideModule, ChildServer, type RssSpan } from './child.js';
 import { startEnvironment, storeBytes, Teardown } from './environment.js';
 import { firstDifference } from './floor/compare.js';
 import { FLOOR } from './floor/operations.js';
@@ -432,8 +436,8 @@ async function startServers(env: Awaited<ReturnType<typeof startEnvironment>>, t
     return server;
   };
   const [app, floor] = await Promise.all([
-    start('app', new URL('./app-process.ts', import.meta.url)),
-    start('floor', new URL('./floor/process.ts', import.meta.url)),
+    start('app', besideModule('./app-process', import.meta.url)),
+    start('floor', besideModule('./floor/process', import.meta.url)),
   ]);
   return { app, floor };
 }

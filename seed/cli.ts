@@ -9,10 +9,10 @@
  *   --dir D   read the seed from folder D instead of seed/ (same layout)
  *   --summary print two lines (version stamp, totals) instead of the table (npm start)
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openGraph } from '../src/graph.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
 import { runCli } from '../src/run-cli.js';
 import { readSeedFiles } from './load/files.js';
 import { formatReport, summarise } from './load/report.js';
@@ -22,7 +22,8 @@ import { loadSeed } from './load/write.js';
 /** The least time one loader transaction may take. */
 const LOAD_QUERY_TIMEOUT_MS = 300_000;
 
-const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)));
+// seed/ at the project's root, also when this runs compiled from dist/seed/.
+const SEED_DIR = join(PROJECT_ROOT, 'seed');
 
 runCli(async () => {
   const argv = process.argv.slice(2);

@@ -7,16 +7,17 @@
  *   --check    write nothing; exit 1 and list the differences if the export would
  *              change the files in DIR
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openGraph } from '../src/graph.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
 import { runCli } from '../src/run-cli.js';
 import { applyExport, describeExport } from './export/apply.js';
 import { layOutSeed } from './export/layout.js';
 import { readGraph } from './export/read.js';
 
-const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)));
+// seed/ at the project's root, also when this runs compiled from dist/seed/.
+const SEED_DIR = join(PROJECT_ROOT, 'seed');
 
 runCli(async () => {
   const argv = process.argv.slice(2);

@@ -4,16 +4,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config, Neo4jLocal } from './config.js';
 import { connect } from './db/connect.js';
 import type { Database } from './db/database.js';
 import { LocalNeo4jUnavailable } from './local-neo4j/build.js';
 import { passwordFile } from './local-neo4j/credentials.js';
 import { portInUse, startLocalNeo4j } from './local-neo4j/process.js';
+import { PROJECT_ROOT } from './project-root.js';
 import { type SupervisedNeo4j, superviseLocalNeo4j } from './local-neo4j/supervise.js';
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export { PROJECT_ROOT } from './project-root.js';
 
 export interface OpenGraph {
   db: Database;

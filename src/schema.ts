@@ -1,9 +1,9 @@
 /** The SDL in schema/, read once: one file per domain, merged by Apollo. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project-root.js';
 
-export const SCHEMA_DIR = resolve(fileURLToPath(new URL('../schema', import.meta.url)));
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)

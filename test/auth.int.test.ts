@@ -246,7 +246,7 @@ describe('JWT_JWKS_FILE: a file the service cannot use stops it at start-up', ()
 
   it('the server\'s entry point (what `npm start` runs) exits with the one-line reason, before opening the database', { timeout: 120_000 }, () => {
     const missing = join(dir, 'not-there.json');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const run = spawnSync(process.execPath, ['dist/src/main.js'], {
       cwd: PROJECT_ROOT,
       env: childEnv({ JWT_JWKS_FILE: missing, NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'unused-password', SEED_ON_START: 'false' }),
       encoding: 'utf8',

@@ -53,7 +53,17 @@ describe('Dockerfile: the rules that matter', () => {
   it('starts node itself in exec form, so SIGTERM reaches the server', () => {
     const cmd = lastStage.filter((i) => i.getKeyword() === 'CMD');
     expect(cmd).toHaveLength(1);
-    expect((cmd[0] as JSONInstruction).getJSONStrings().map((s) => JSON.parse(s.getValue()))).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+    expect((cmd[0] as JSONInstruction).getJSONStrings().map((s) => JSON.parse(s.getValue()))).toEqual(['node', 'dist/src/main.js']);
+  });
+
+  it('runs the compiled server: the build stage builds dist/, the runtime copies it', () => {
+    const buildStage = instructions.slice(0, instructions.lastIndexOf(froms.at(-1)!));
+    const buildRuns = buildStage.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent() ?? '');
+    expect(buildRuns.some((r) => /\bnpm run build\b(?!:)/.test(r))).toBe(true);
+    const runtime = read('Dockerfile').slice(read('Dockerfile').lastIndexOf('\nFROM '));
+    expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+    // A dist/ built on the developer's machine never reaches the image.
+    expect(read('.dockerignore').split('\n')).toContain('dist');
   });
 });
 
@@ -63,7 +73,7 @@ describe('docker-compose.yml: the stateless path', () => {
   const apis = Object.keys(services).filter((name) => /^api-\d+$/.test(name));
 
   it('runs the loader once (npm run load), after Neo4j is healthy', () => {
-    expect(services.loader.command).toEqual(['node', '--import', 'tsx', 'seed/cli.ts']);
+    expect(services.loader.command).toEqual(['node', 'dist/seed/cli.js']);
     expect(services.loader.restart).toBe('no');
     expect(services.loader.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
   });
@@ -127,7 +137,7 @@ describe('Kubernetes manifests', () => {
     const [job] = byKind('Job');
     const [service] = byKind('Service');
     expect(deployment.spec.replicas).toBeGreaterThanOrEqual(2);
-    expect(job.spec.template.spec.containers[0].command).toEqual(['node', '--import', 'tsx', 'seed/cli.ts']);
+    expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'dist/seed/cli.js']);
     expect(service.spec.selector).toEqual(deployment.spec.template.metadata.labels);
   });
 

@@ -229,7 +229,7 @@ describe('Start command: supervision of the project-local Neo4j', () => {
 
   it('exits non-zero with one error line when the port is taken before the restart', async () => {
     const { run } = await start();
-    const node = processesInGroup(run.child.pid!).find((line) => /^\d+ \d+ \S+ node .*src\/main\.ts/.test(line));
+    const node = processesInGroup(run.child.pid!).find((line) => /^\d+ \d+ \S+ node .*dist\/src\/main\.js/.test(line));
     const nodePid = Number(node!.split(' ')[0]);
     // Freeze the server so that it sees the exit only once the port is taken: the
     // restart then meets the listener every time, whatever the machine's load.

@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildInit } from '../child.js';
+import { besideModule, type ChildInit } from '../child.js';
 import { firstDifference } from '../floor/compare.js';
 import { type Client, percentile } from '../measure.js';
 import type { Operation } from '../operations.js';
@@ -130,8 +130,8 @@ class Generator {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(): Promise<Generator> {
-    const child = fork(fileURLToPath(new URL('./generator.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+    const child = fork(fileURLToPath(besideModule('./generator', import.meta.url)), [], {
+      execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     await new Promise<void>((resolveReady, rejectReady) => {

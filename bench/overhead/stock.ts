@@ -15,7 +15,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { type FieldNode, type GraphQLResolveInfo, Kind, valueFromASTUntyped } from 'graphql';
 import type { Database } from '../../src/db/database.js';
-import { type ChildInit, ChildServer } from '../child.js';
+import { besideModule, type ChildInit, ChildServer } from '../child.js';
 import { ENTITY_NAME, LOAD_FLOOR, SUPPLIERS_NAME } from '../load/operations.js';
 import { listenOnLoopback, type LoopbackServer } from '../loopback.js';
 import { Client } from '../measure.js';
@@ -75,6 +75,6 @@ export async function startStockServer(db: Database): Promise<StockServer> {
 
 /** The stock server in a process of its own (stock-process.ts), as the overhead and the load run it, with a client for it. */
 export async function startStockProcess(init: ChildInit, timeoutMs: number): Promise<{ server: ChildServer; client: Client }> {
-  const server = await ChildServer.start('stock Apollo', new URL('./stock-process.ts', import.meta.url), init);
+  const server = await ChildServer.start('stock Apollo', besideModule('./stock-process', import.meta.url), init);
   return { server, client: new Client(server.url, server, timeoutMs) };
 }

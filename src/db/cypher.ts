@@ -11,8 +11,8 @@
  * fails the start, not a request.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 
 export type QueryMode = 'read' | 'write';
 
@@ -28,7 +28,7 @@ export interface CypherQuery {
   statements?: string[];
 }
 
-export const CYPHER_DIR = resolve(fileURLToPath(new URL('../../cypher', import.meta.url)));
+export const CYPHER_DIR = join(PROJECT_ROOT, 'cypher');
 
 const cache = new Map<string, CypherQuery>();
 

@@ -6,11 +6,16 @@
  * job and the API only reads.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../graph.js';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
+
+// The loader in the form this module runs: seed/cli.ts under tsx beside src/, or the
+// compiled dist/seed/cli.js beside dist/src/ (npm start and the image run compiled).
+const COMPILED = import.meta.url.endsWith('.js');
 
 /** The loader's entry point; the API never imports it. */
-export const LOADER_ENTRY = resolve(PROJECT_ROOT, 'seed', 'cli.ts');
+export const LOADER_ENTRY = fileURLToPath(new URL(`../../seed/cli.${COMPILED ? 'js' : 'ts'}`, import.meta.url));
+const LOADER_ARGS = COMPILED ? [LOADER_ENTRY] : ['--import', 'tsx', LOADER_ENTRY];
 
 /**
  * Runs the loader with this process's environment (it reads the same configuration and
@@ -20,7 +25,7 @@ export const LOADER_ENTRY = resolve(PROJECT_ROOT, 'seed', 'cli.ts');
  */
 export function runLoadStep(say: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOADER_ENTRY, '--summary'], {
+    const child = spawn(process.execPath, [...LOADER_ARGS, '--summary'], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

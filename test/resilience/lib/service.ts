@@ -1,7 +1,7 @@
 /**
- * Runs the service as a new user starts it — `node --import tsx src/main.ts` (what
- * `npm start` runs) with NODE_ENV unset — with its own local Neo4j in a fresh temporary
- * directory and free ports on 127.0.0.1. The service leads its own process group (the
+ * Runs the service as a new user starts it — `node dist/src/main.js` (what `npm start`
+ * runs; `npm run test:resilience` builds dist/ first) with NODE_ENV unset — with its own
+ * local Neo4j in a fresh temporary directory and free ports on 127.0.0.1. The service leads its own process group (the
  * Neo4j JVM is its child), so stopping it kills everything it started, even when the
  * suite itself fails or is interrupted.
  */
@@ -78,7 +78,7 @@ export class Service {
     this.output = '';
     this.exitCode = undefined;
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: PROJECT_ROOT,
       env,
       detached: true, // its own process group: one signal reaches the service and its JVM
