@@ -95,7 +95,7 @@ RETURN x`);
   });
 
   it.each([
-    ['entities/links', ['direct', 'item', 'within', 'member-from', 'scope', 'member-to'], 'direct', "s.direction = 'ITEM'"],
+    ['entities/links', ['direct-out', 'direct-in', 'item', 'within', 'member-from', 'scope', 'member-to'], 'direct-in', 'MATCH (e)-[r]->(o:Entity)'],
     ['relationships/list', ['unanchored', 'source', 'item', 'entity', 'place', 'place-exports', 'place-imports', 'place-production', 'place-capacity'], 'place-exports', 'AS bySource'],
   ])('%s marks its branches, and kept whole is its own text', (name, branches, one, gone) => {
     const file = cypher(name);

@@ -280,6 +280,32 @@ describe('Link fields in one query', () => {
     expect(bare.seen).toEqual({ 'relationships/list': 1 });
     expect(bare.data.relationships.edges.map((edge: any) => edge.node.id)).toEqual(facts.map((fact: any) => fact.id));
   });
+
+  it('reads each side of a link by its own direction: a field one way, a BOTH field both ways, together in one query', async () => {
+    // entities/links reads outgoing and incoming links in a branch each (direct-out,
+    // direct-in); a BOTH spec (partners) takes both, a one-way field only its own.
+    const { seen, data } = await counted(`{
+      magrathea: entity(id: "company:magrathea") { ... on Company { partners { entity { id } relationship { type from { id } to { id } } } } }
+      arkansas: entity(id: "company:arkansas-magnesium") { ... on Company { partners { entity { id } relationship { type from { id } to { id } } } } }
+    }`);
+    expect(seen).toEqual({ 'entities/links': 1 });
+    const ends = (links: any[]) => links.map((l) => `${l.relationship.type} ${l.relationship.from.id} -> ${l.relationship.to.id}`).sort();
+    // Magrathea is the fact's `from` in both; Arkansas Magnesium the `to` in both.
+    expect(ends(data.magrathea.partners)).toEqual([
+      'JOINT_VENTURE company:magrathea -> company:arkansas-magnesium',
+      'PARTNERS_WITH company:magrathea -> company:wogen',
+    ]);
+    expect(ends(data.arkansas.partners)).toEqual([
+      'JOINT_VENTURE company:magrathea -> company:arkansas-magnesium',
+      'JOINT_VENTURE company:tetra-technologies -> company:arkansas-magnesium',
+    ]);
+    // One way only: every supplier's fact points at Magrathea, and its customers leave
+    // out the partner it points to by a JOINT_VENTURE (not a customer's type).
+    const magrathea = await query(`{ entity(id: "company:magrathea") { ... on Company {
+      customers { entity { id } } suppliers { relationship { type to { id } } } } } }`);
+    expect(magrathea.entity.customers.map((l: any) => l.entity.id)).not.toContain('company:arkansas-magnesium');
+    for (const link of magrathea.entity.suppliers) expect(link.relationship.to.id).toBe('company:magrathea');
+  });
 });
 
 describe('Entities read with the query that finds them', () => {

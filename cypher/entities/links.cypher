@@ -17,8 +17,8 @@
 //                destinations (other end: the policy)
 // Each kind of spec is a branch of one union, guarded by the specs asked for and marked
 // `// Branch`: the data layer sends only the branches a batch uses (keepBranches,
-// src/db/cypher.ts; the others would return nothing), OUTGOING, INCOMING and BOTH
-// being the one branch `direct`.
+// src/db/cypher.ts; the others would return nothing), OUTGOING being the branch
+// `direct-out`, INCOMING `direct-in`, and BOTH the two of them.
 // "Within e": located in or a member of e, directly or through the places located in
 // it, up to 4 LOCATED_IN or MEMBER_OF hops, every place between being a Country or
 // Region (a company in a province is within its country; Germany and its companies are
@@ -80,13 +80,24 @@ WITH ask, e, $requests[ask.request] AS q
 // for a page of 50 entities' links (2,587 candidates, 356 kept) at 20,000 entities.
 CALL (e, q) {
   CALL (e, q) {
-    // Branch direct
-    WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'INCOMING', 'BOTH'])
-    MATCH (e)-[r]-(o:Entity)
-    WITH r, o, [s IN q.specs WHERE type(r) IN s.types AND (
-            s.direction = 'BOTH'
-            OR (s.direction = 'OUTGOING' AND startNode(r) = e)
-            OR (s.direction = 'INCOMING' AND endNode(r) = e))] AS matched
+    // Branch direct-out
+    // One branch per side, each expanding only its direction, and sent only when a spec
+    // asks for it: a hub's relationships mostly point one way (China's 67,000 at 100,000
+    // entities are nearly all members' LOCATED_IN, pointing in), and a field asking the
+    // other way (its exports) then reads only those. One undirected expansion for every
+    // direction took 152 ms for China's exports(first: 20) and 21 ms for Germany's
+    // exports and production, against 108 and 11.7 ms (same rows; 40 interleaved runs,
+    // 100,000 entities); a BOTH spec is answered by both branches.
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['OUTGOING', 'BOTH'])
+    MATCH (e)-[r]->(o:Entity)
+    WITH r, o, [s IN q.specs WHERE s.direction IN ['OUTGOING', 'BOTH'] AND type(r) IN s.types] AS matched
+    WHERE size(matched) > 0
+    RETURN r, o, matched
+    UNION
+    // Branch direct-in
+    WITH e, q WHERE any(s IN q.specs WHERE s.direction IN ['INCOMING', 'BOTH'])
+    MATCH (e)<-[r]-(o:Entity)
+    WITH r, o, [s IN q.specs WHERE s.direction IN ['INCOMING', 'BOTH'] AND type(r) IN s.types] AS matched
     WHERE size(matched) > 0
     RETURN r, o, matched
     UNION

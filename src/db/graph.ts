@@ -45,20 +45,20 @@ export async function relationshipsByIds(db: Database, ids: readonly string[]): 
 /** Where the asking entity stands in the relationships a link spec selects. */
 export type LinkDirection = 'OUTGOING' | 'INCOMING' | 'BOTH' | 'ITEM' | 'WITHIN' | 'MEMBER_FROM' | 'MEMBER_TO' | 'SCOPE';
 
-/** The branch of entities/links.cypher that reads the links of each direction. */
-const BRANCH_OF: Readonly<Record<LinkDirection, string>> = {
-  OUTGOING: 'direct',
-  INCOMING: 'direct',
-  BOTH: 'direct',
-  ITEM: 'item',
-  WITHIN: 'within',
-  MEMBER_FROM: 'member-from',
-  MEMBER_TO: 'member-to',
-  SCOPE: 'scope',
+/** The branches of entities/links.cypher that read the links of each direction. */
+const BRANCHES_OF: Readonly<Record<LinkDirection, readonly string[]>> = {
+  OUTGOING: ['direct-out'],
+  INCOMING: ['direct-in'],
+  BOTH: ['direct-out', 'direct-in'],
+  ITEM: ['item'],
+  WITHIN: ['within'],
+  MEMBER_FROM: ['member-from'],
+  MEMBER_TO: ['member-to'],
+  SCOPE: ['scope'],
 };
 
 // A branch this map names and the file does not mark fails the start, not a request.
-keepBranches(LINKS, [...new Set(Object.values(BRANCH_OF))]);
+keepBranches(LINKS, [...new Set(Object.values(BRANCHES_OF).flat())]);
 
 /** Which relationships of an entity a link field shows (see cypher/entities/links.cypher). */
 export interface LinkSpec {
@@ -129,12 +129,12 @@ export async function linksOf(
 ): Promise<LinkAnswers> {
   const itemIds = asks.filter((ask) => requests[ask.request]!.specs.some((s) => s.direction === 'ITEM')).map((ask) => ask.id);
   // Only the branches the batch's specs use (a lookup without links still needs one).
-  const branches = new Set(requests.flatMap((request) => request.specs.map((spec) => BRANCH_OF[spec.direction])));
+  const branches = new Set(requests.flatMap((request) => request.specs.flatMap((spec) => BRANCHES_OF[spec.direction])));
   // Each ask once: the query answers every ask it is sent (two lookups of one entity that
   // differ in what else they show ask for the same links), and each ask's answer is
   // shared below by every ask that names it.
   const unique = [...new Map(asks.map((ask) => [`${ask.request}:${ask.id}`, ask])).values()];
-  const rows = await db.run(keepBranches(LINKS, branches.size > 0 ? [...branches] : ['direct']), {
+  const rows = await db.run(keepBranches(LINKS, branches.size > 0 ? [...branches] : ['direct-in']), {
     asks: unique.map((ask) => ({ id: ask.id, request: int(ask.request) })),
     requests: requests.map((request) => ({
       specs: request.specs.map((s) => ({ types: [...s.types], direction: s.direction, otherKinds: s.otherKinds ? [...s.otherKinds] : null })),
