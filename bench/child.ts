@@ -10,18 +10,9 @@
  * bench goes away (the IPC channel closes), so a crashed bench leaves no server behind.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { extname } from 'node:path';
 import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { RssSampler } from './rss.js';
-
-/**
- * The module `name` (no extension) beside `here` (an import.meta.url), in the form this
- * process runs: `.ts` under tsx, `.js` when the bench runs compiled (dist/bench/, as
- * `npm run bench` runs it). A forked child takes the parent's execArgv, so every process
- * of a run is compiled, or none is.
- */
-export const besideModule = (name: string, here: string): URL => new URL(`${name}${extname(new URL(here).pathname)}`, here);
 
 /** How the child reaches the bench's Neo4j. */
 export interface ChildInit {

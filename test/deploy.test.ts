@@ -60,7 +60,8 @@ describe('Dockerfile: the rules that matter', () => {
     const buildStage = instructions.slice(0, instructions.lastIndexOf(froms.at(-1)!));
     const buildRuns = buildStage.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent() ?? '');
     expect(buildRuns.some((r) => /\bnpm run build\b(?!:)/.test(r))).toBe(true);
-    const runtime = read('Dockerfile').slice(read('Dockerfile').lastIndexOf('\nFROM '));
+    const text = read('Dockerfile');
+    const runtime = text.slice(text.lastIndexOf('\nFROM '));
     expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     // A dist/ built on the developer's machine never reaches the image.
     expect(read('.dockerignore').split('\n')).toContain('dist');

@@ -9,7 +9,8 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { besideModule, type ChildInit } from '../child.js';
+import { besideModule } from '../../src/module-form.js';
+import type { ChildInit } from '../child.js';
 import { firstDifference } from '../floor/compare.js';
 import { type Client, percentile } from '../measure.js';
 import type { Operation } from '../operations.js';

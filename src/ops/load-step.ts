@@ -7,15 +7,15 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { besideModule } from '../module-form.js';
 import { PROJECT_ROOT } from '../project-root.js';
 
-// The loader in the form this module runs: seed/cli.ts under tsx beside src/, or the
-// compiled dist/seed/cli.js beside dist/src/ (npm start and the image run compiled).
-const COMPILED = import.meta.url.endsWith('.js');
-
-/** The loader's entry point; the API never imports it. */
-export const LOADER_ENTRY = fileURLToPath(new URL(`../../seed/cli.${COMPILED ? 'js' : 'ts'}`, import.meta.url));
-const LOADER_ARGS = COMPILED ? [LOADER_ENTRY] : ['--import', 'tsx', LOADER_ENTRY];
+/**
+ * The loader's entry point, in the form this module runs: seed/cli.ts under tsx beside
+ * src/, or the compiled dist/seed/cli.js beside dist/src/. The API never imports it.
+ */
+export const LOADER_ENTRY = fileURLToPath(besideModule('../../seed/cli', import.meta.url));
+const LOADER_ARGS = LOADER_ENTRY.endsWith('.js') ? [LOADER_ENTRY] : ['--import', 'tsx', LOADER_ENTRY];
 
 /**
  * Runs the loader with this process's environment (it reads the same configuration and
