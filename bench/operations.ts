@@ -5,12 +5,20 @@
  * any error in a response rather than timing it.
  */
 
+import { LIMITS } from '../src/limits.js';
+import { suppliersOperation } from './load/operations.js';
+
 export interface Operation {
   /** Short label for the report. */
   name: string;
   query: string;
   variables?: Record<string, unknown>;
 }
+
+const BMW = 'company:bmw';
+
+/** The supplier lookup's name in the report, the floor and --json. */
+export const SUPPLIERS_OF_BMW = 'suppliers bmw first 200';
 
 const WALK_SELECTION = `
   total
@@ -63,6 +71,14 @@ export const OPERATIONS: readonly Operation[] = [
   }
 }`,
     variables: { id: 'company:yimeitai' },
+  },
+  {
+    // The issue's "suppliers of BMW with evidence": the load's supplier lookup
+    // (load/operations.ts) with a page of 200, the most a link field gives (LIMITS.linksFirst):
+    // all of BMW's suppliers at 100,000 entities.
+    ...suppliersOperation(BMW),
+    name: SUPPLIERS_OF_BMW,
+    variables: { id: BMW, first: LIMITS.linksFirst.max },
   },
   {
     name: 'entityByName (alias)',

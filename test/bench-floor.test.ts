@@ -47,6 +47,7 @@ describe('the floor', () => {
       expect.arrayContaining([
         'search "magnesium"',
         'entity company:yimeitai',
+        'suppliers bmw first 200',
         'relationships by source',
         'tradeFigures China exports',
         'nested entities(first: 50)',
