@@ -36,6 +36,5 @@ EXPOSE 4000
 # No curl in the slim image: Node's fetch asks /readyz (503 until ready).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node directly (not npm start) so SIGTERM from `docker stop` reaches the server; with
-# the flags npm start gives it (src/ops/node-flags.ts).
-CMD ["node", "--max-semi-space-size=4", "dist/src/main.js"]
+# node directly (not npm start) so SIGTERM from `docker stop` reaches the server.
+CMD ["node", "dist/src/main.js"]

@@ -131,17 +131,12 @@ export class ChildServer {
   }
 
   /**
-   * Forks `module` (a bench child entry) with the bench's Node flags and `nodeFlags`,
-   * sends it `init`, and resolves once it serves. Rejects (and kills the child) if it
-   * fails or does not answer within `timeoutMs`.
+   * Forks `module` (a bench child entry) with the bench's Node flags (tsx), sends it
+   * `init`, and resolves once it serves. Rejects (and kills the child) if it fails or
+   * does not answer within `timeoutMs`.
    */
-  static async start(
-    name: string,
-    module: string | URL,
-    init: ChildInit,
-    { nodeFlags = [], timeoutMs = 60_000 }: { nodeFlags?: readonly string[]; timeoutMs?: number } = {},
-  ): Promise<ChildServer> {
-    const child = fork(module, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...nodeFlags] });
+  static async start(name: string, module: string | URL, init: ChildInit, timeoutMs = 60_000): Promise<ChildServer> {
+    const child = fork(module, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv });
     try {
       let timer: NodeJS.Timeout | undefined;
       const url = await new Promise<string>((resolveReady, rejectReady) => {

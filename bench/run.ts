@@ -16,7 +16,6 @@ import { readHealth } from '../src/db/system.js';
 import type { HealthRow } from '../src/db/rows.js';
 import { type BenchArgs, parseBenchArgs, USAGE, UsageError } from './args.js';
 import { besideModule } from '../src/module-form.js';
-import { SERVER_NODE_FLAGS } from '../src/ops/node-flags.js';
 import { ChildServer, type RssSpan } from './child.js';
 import { startEnvironment, storeBytes, Teardown } from './environment.js';
 import { firstDifference } from './floor/compare.js';
@@ -430,14 +429,10 @@ function report(args: BenchArgs, seed: Phase, scaled: Phase, neo4jVersion: strin
   return lines.join('\n');
 }
 
-/**
- * Forks the app's and the floor's processes; both are stopped at teardown. Both get the
- * Node flags `npm start` gives the service (src/ops/node-flags.ts), as both get its heap
- * growth, so that their RSS compares like with like.
- */
+/** Forks the app's and the floor's processes; both are stopped at teardown. */
 async function startServers(env: Awaited<ReturnType<typeof startEnvironment>>, teardown: Teardown): Promise<Servers> {
   const start = async (name: string, module: URL) => {
-    const server = await ChildServer.start(name, module, env.childInit, { nodeFlags: SERVER_NODE_FLAGS });
+    const server = await ChildServer.start(name, module, env.childInit);
     teardown.add(`stop the ${name} process`, () => server.stop());
     return server;
   };

@@ -15,7 +15,6 @@ import { type AuthConfig, ConfigError, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/graph.js';
 import { createLogger } from '../src/logger.js';
-import { SERVER_NODE_FLAGS } from '../src/ops/node-flags.js';
 import { openTestDb } from './support/neo4j.js';
 import { childEnv } from './support/process.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -247,7 +246,7 @@ describe('JWT_JWKS_FILE: a file the service cannot use stops it at start-up', ()
 
   it('the server\'s entry point (what `npm start` runs) exits with the one-line reason, before opening the database', { timeout: 120_000 }, () => {
     const missing = join(dir, 'not-there.json');
-    const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], {
+    const run = spawnSync(process.execPath, ['dist/src/main.js'], {
       cwd: PROJECT_ROOT,
       env: childEnv({ JWT_JWKS_FILE: missing, NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'unused-password', SEED_ON_START: 'false' }),
       encoding: 'utf8',

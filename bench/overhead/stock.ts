@@ -74,11 +74,7 @@ export async function startStockServer(db: Database): Promise<StockServer> {
   return listenOnLoopback(app, () => apollo.stop());
 }
 
-/**
- * The stock server in a process of its own (stock-process.ts), as the overhead and the
- * load run it, with a client for it. Node's defaults, as shipped: neither the heap growth
- * nor the Node flags the app and the floor run with (src/ops/).
- */
+/** The stock server in a process of its own (stock-process.ts), as the overhead and the load run it, with a client for it. */
 export async function startStockProcess(init: ChildInit, timeoutMs: number): Promise<{ server: ChildServer; client: Client }> {
   const server = await ChildServer.start('stock Apollo', besideModule('./stock-process', import.meta.url), init);
   return { server, client: new Client(server.url, server, timeoutMs) };

@@ -1,5 +1,5 @@
 /**
- * Runs the service as a new user starts it — `node --max-semi-space-size=4 dist/src/main.js` (what `npm start`
+ * Runs the service as a new user starts it — `node dist/src/main.js` (what `npm start`
  * runs; `npm run test:resilience` builds dist/ first) with NODE_ENV unset — with its own
  * local Neo4j in a fresh temporary directory and free ports on 127.0.0.1. The service leads its own process group (the
  * Neo4j JVM is its child), so stopping it kills everything it started, even when the
@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/graph.js';
 import { freePort } from '../../../src/local-neo4j/process.js';
-import { SERVER_NODE_FLAGS } from '../../../src/ops/node-flags.js';
 import { pollUntil } from './http.js';
 import type { BoltTarget } from './graph.js';
 
@@ -79,7 +78,7 @@ export class Service {
     this.output = '';
     this.exitCode = undefined;
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: PROJECT_ROOT,
       env,
       detached: true, // its own process group: one signal reaches the service and its JVM
