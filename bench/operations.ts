@@ -73,9 +73,9 @@ export const OPERATIONS: readonly Operation[] = [
     variables: { id: 'company:yimeitai' },
   },
   {
-    // The issue's "suppliers of BMW with evidence": the load's supplier lookup
-    // (load/operations.ts) with a page of 200, the most a link field gives (LIMITS.linksFirst):
-    // all of BMW's suppliers at 100,000 entities.
+    // BMW's suppliers with their evidence, timed on their own: the load's supplier lookup
+    // (load/operations.ts) with a page of 200, the most a link field gives
+    // (LIMITS.linksFirst): all of BMW's suppliers at 100,000 entities.
     ...suppliersOperation(BMW),
     name: SUPPLIERS_OF_BMW,
     variables: { id: BMW, first: LIMITS.linksFirst.max },
@@ -127,8 +127,8 @@ export const OPERATIONS: readonly Operation[] = [
 }`,
     variables: { place: 'country:china' },
   },
-  { name: 'upstream bmw depth 3', query: UPSTREAM, variables: { id: 'company:bmw', maxDepth: 3 } },
-  { name: 'upstream bmw depth 6', query: UPSTREAM, variables: { id: 'company:bmw', maxDepth: 6 } },
+  { name: 'upstream bmw depth 3', query: UPSTREAM, variables: { id: BMW, maxDepth: 3 } },
+  { name: 'upstream bmw depth 6', query: UPSTREAM, variables: { id: BMW, maxDepth: 6 } },
   { name: 'downstream china depth 2', query: DOWNSTREAM, variables: { id: 'country:china', maxDepth: 2 } },
   {
     name: 'dependencyPaths bmw→pidgeon k3',
@@ -139,7 +139,7 @@ export const OPERATIONS: readonly Operation[] = [
     hops { relationships { id type item { name } evidence { claim sources { publisher date } } } }
   }
 }`,
-    variables: { from: 'company:bmw', to: 'technology:pidgeon-process' },
+    variables: { from: BMW, to: 'technology:pidgeon-process' },
   },
   {
     name: 'exposure tesla→russia',

@@ -46,19 +46,22 @@ export const entityOperation = (id: string): Operation => ({
 const ENTITY = cypher('bench/floor-load-entity');
 const SUPPLIERS = cypher('bench/floor-load-suppliers');
 
+/** The floor of a supplier lookup, whatever its page size (`$first`). */
+export const suppliersFloor: FloorHandler = async (db, variables) => {
+  const [row] = await db.run(SUPPLIERS, { id: String(variables.id), first: int(Number(variables.first)) });
+  if (!row) return { entity: null };
+  const entity = row.entity as { kind: string };
+  // `... on Company`: only a company has the field.
+  return { entity: entity.kind === 'COMPANY' ? { ...entity, suppliers: row.suppliers } : entity };
+};
+
 /** The floors of the load's operations, by name (merged into FLOOR). */
 export const LOAD_FLOOR: Readonly<Record<string, FloorHandler>> = {
   [ENTITY_NAME]: async (db, variables) => {
     const [row] = await db.run(ENTITY, { id: String(variables.id) });
     return { entity: row?.entity ?? null };
   },
-  [SUPPLIERS_NAME]: async (db, variables) => {
-    const [row] = await db.run(SUPPLIERS, { id: String(variables.id), first: int(Number(variables.first)) });
-    if (!row) return { entity: null };
-    const entity = row.entity as { kind: string };
-    // `... on Company`: only a company has the field.
-    return { entity: entity.kind === 'COMPANY' ? { ...entity, suppliers: row.suppliers } : entity };
-  },
+  [SUPPLIERS_NAME]: suppliersFloor,
 };
 
 /** The ids the load spreads its requests over. */
